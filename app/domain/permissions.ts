@@ -1,0 +1,76 @@
+// The one role map: what each role may do. Used by the server guard and by the UI to hide what a user cannot do.
+// Scope (which clients, which campaigns) is applied separately, inside every query (see app/models/scope.server.ts).
+
+export const ROLES = ["AGENCY_ADMIN", "ACCOUNT_MANAGER", "SDR", "CLIENT_ADMIN", "CLIENT_MEMBER"] as const;
+export type Role = (typeof ROLES)[number];
+export const AGENCY_ROLES: readonly Role[] = ["AGENCY_ADMIN", "ACCOUNT_MANAGER", "SDR"];
+export const CLIENT_ROLES: readonly Role[] = ["CLIENT_ADMIN", "CLIENT_MEMBER"];
+
+export type Capability =
+  | "client:read"
+  | "client:manage"
+  | "campaign:read"
+  | "campaign:manage"
+  | "team:read"
+  | "team:invite-agency"
+  | "team:invite-client"
+  | "emails:read"
+  | "version:draft"
+  | "version:decide"
+  | "version:comment"
+  | "meeting:log"
+  | "meeting:status"
+  | "meeting:review"
+  | "meeting:rate"
+  | "dispute:resolve"
+  | "objective:manage"
+  | "objective:read"
+  | "report:send"
+  | "report:read"
+  | "billing:manage"
+  | "billing:read";
+
+const MAP: Record<Role, readonly Capability[]> = {
+  AGENCY_ADMIN: [
+    "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:invite-agency",
+    "team:invite-client", "emails:read", "version:draft", "version:comment", "meeting:log", "meeting:status",
+    "dispute:resolve", "objective:manage", "objective:read", "report:send", "report:read", "billing:manage", "billing:read",
+  ],
+  ACCOUNT_MANAGER: [
+    "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:invite-client",
+    "version:draft", "version:comment", "meeting:log", "meeting:status", "dispute:resolve", "objective:manage",
+    "objective:read", "report:send", "report:read", "billing:read",
+  ],
+  SDR: ["campaign:read", "version:comment", "meeting:log", "meeting:status", "objective:read"],
+  CLIENT_ADMIN: [
+    "campaign:read", "team:read", "team:invite-client", "version:decide", "version:comment", "meeting:status",
+    "meeting:review", "meeting:rate", "objective:read", "report:read", "billing:read",
+  ],
+  CLIENT_MEMBER: ["campaign:read", "version:comment", "meeting:status", "meeting:rate", "objective:read", "report:read"],
+};
+
+export function can(role: Role, capability: Capability): boolean {
+  return MAP[role].includes(capability);
+}
+
+export function isAgencyRole(role: Role) {
+  return AGENCY_ROLES.includes(role);
+}
+
+export function isClientRole(role: Role) {
+  return CLIENT_ROLES.includes(role);
+}
+
+/** The roles a given role may hand out in an invitation. */
+export function invitableRoles(role: Role): Role[] {
+  switch (role) {
+    case "AGENCY_ADMIN":
+      return ["AGENCY_ADMIN", "ACCOUNT_MANAGER", "SDR", "CLIENT_ADMIN", "CLIENT_MEMBER"];
+    case "ACCOUNT_MANAGER":
+      return ["CLIENT_ADMIN", "CLIENT_MEMBER"];
+    case "CLIENT_ADMIN":
+      return ["CLIENT_ADMIN", "CLIENT_MEMBER"];
+    default:
+      return [];
+  }
+}

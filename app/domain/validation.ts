@@ -1,0 +1,48 @@
+// Field schemas shared by forms. Messages are i18n keys (see app/i18n/messages/common.ts), with their parameters
+// after a "|" so the form can show "at most 120 characters" in the user's language.
+import { z } from "zod";
+
+export const requiredText = (max: number) =>
+  z
+    .string({ error: "common.errors.required" })
+    .trim()
+    .min(1, { error: "common.errors.required" })
+    .max(max, { error: `common.errors.tooLong|max=${max}` });
+
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: `common.errors.tooLong|max=${max}` })
+    .optional()
+    .transform((v) => (v ? v : undefined));
+
+export const email = z
+  .string({ error: "common.errors.required" })
+  .trim()
+  .toLowerCase()
+  .min(1, { error: "common.errors.required" })
+  .max(254, { error: "common.errors.tooLong|max=254" })
+  .pipe(z.email({ error: "common.errors.email" }));
+
+export const password = z
+  .string({ error: "common.errors.required" })
+  .min(10, { error: "auth.errors.passwordShort" })
+  .max(200, { error: "common.errors.tooLong|max=200" });
+
+export const optionalUrl = z
+  .string()
+  .trim()
+  .max(500, { error: "common.errors.tooLong|max=500" })
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.url({ error: "common.errors.url" }).optional());
+
+export const optionalDate = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined))
+  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "common.errors.date" }).optional())
+  .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : undefined))
+  .refine((d) => d === undefined || !Number.isNaN(d.getTime()), { error: "common.errors.date" });

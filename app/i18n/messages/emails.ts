@@ -1,0 +1,36 @@
+import { messages } from "./types";
+
+export const emails = messages({
+  en: {
+    footer: "You receive this email because of your account on Rendezvous, the client portal of {agency}.",
+    "invitation.subject": "{inviter} invites you to {organization} on Rendezvous",
+    "invitation.preview": "Join {organization} on Rendezvous",
+    "invitation.heading": "You are invited to {organization}",
+    "invitation.body": "{inviter} invited you to join {organization} on Rendezvous as {role}.",
+    "invitation.cta": "Accept the invitation",
+    "invitation.expires": "This link works once and expires on {date}.",
+    "reset.subject": "Reset your Rendezvous password",
+    "reset.preview": "Choose a new password",
+    "reset.heading": "Reset your password",
+    "reset.body": "Someone (hopefully you) asked to reset the password of {email}. Choose a new one with the button below.",
+    "reset.cta": "Choose a new password",
+    "reset.ignore": "This link works once, for one hour. If you did not ask for it, ignore this email: your password stays the same.",
+    "link": "Or copy this link into your browser:",
+  },
+  fr: {
+    footer: "Vous recevez cet e-mail en raison de votre compte sur Rendezvous, le portail client de {agency}.",
+    "invitation.subject": "{inviter} vous invite à rejoindre {organization} sur Rendezvous",
+    "invitation.preview": "Rejoignez {organization} sur Rendezvous",
+    "invitation.heading": "Vous êtes invité à rejoindre {organization}",
+    "invitation.body": "{inviter} vous invite à rejoindre {organization} sur Rendezvous en tant que {role}.",
+    "invitation.cta": "Accepter l'invitation",
+    "invitation.expires": "Ce lien est valable une seule fois, jusqu'au {date}.",
+    "reset.subject": "Réinitialisez votre mot de passe Rendezvous",
+    "reset.preview": "Choisissez un nouveau mot de passe",
+    "reset.heading": "Réinitialiser votre mot de passe",
+    "reset.body": "Quelqu'un (vous, espérons-le) a demandé à réinitialiser le mot de passe de {email}. Choisissez-en un nouveau avec le bouton ci-dessous.",
+    "reset.cta": "Choisir un nouveau mot de passe",
+    "reset.ignore": "Ce lien est valable une seule fois, pendant une heure. Si vous n'avez rien demandé, ignorez cet e-mail : votre mot de passe reste inchangé.",
+    "link": "Ou copiez ce lien dans votre navigateur :",
+  },
+});

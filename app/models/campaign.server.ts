@@ -1,0 +1,144 @@
+import { prisma } from "~/utils/db.server";
+import type { Actor } from "~/utils/auth.server";
+import { assertCan } from "~/utils/auth.server";
+import { DomainError, notFound } from "~/domain/errors";
+import { Prisma, type CampaignStatus } from "~/generated/prisma/client";
+import { campaignScope, clientScope } from "./scope.server";
+import { audit } from "./audit.server";
+
+/** Campaigns the actor may see, newest first. */
+export function listCampaigns(actor: Actor, filter: { clientCompanyId?: string; status?: CampaignStatus } = {}) {
+  assertCan(actor, "campaign:read");
+  return prisma.campaign.findMany({
+    where: { AND: [campaignScope(actor), filter.clientCompanyId ? { clientCompanyId: filter.clientCompanyId } : {}, filter.status ? { status: filter.status } : {}] },
+    orderBy: [{ status: "asc" }, { createdAt: "desc" }],
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      startDate: true,
+      endDate: true,
+      clientCompany: { select: { id: true, name: true } },
+      accountManager: { select: { id: true, name: true } },
+      _count: { select: { assignments: true } },
+    },
+  });
+}
+
+/** One campaign in the actor's scope, or NOT_FOUND. */
+export async function getCampaign(actor: Actor, campaignId: string) {
+  assertCan(actor, "campaign:read");
+  const campaign = await prisma.campaign.findFirst({
+    where: { AND: [campaignScope(actor), { id: campaignId }] },
+    include: {
+      clientCompany: { select: { id: true, name: true } },
+      accountManager: { select: { id: true, name: true, email: true } },
+      assignments: { include: { user: { select: { id: true, name: true, email: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!campaign) throw notFound();
+  return campaign;
+}
+
+export type CampaignInput = {
+  clientCompanyId: string;
+  name: string;
+  description?: string;
+  startDate?: Date;
+  endDate?: Date;
+  accountManagerId?: string;
+};
+
+async function checkRefs(actor: Actor, input: CampaignInput) {
+  const client = await prisma.clientCompany.findFirst({ where: { AND: [clientScope(actor), { id: input.clientCompanyId }] }, select: { id: true } });
+  if (!client) throw new DomainError("INVALID", "common.errors.invalid", "clientCompanyId");
+  if (input.accountManagerId) {
+    const am = await prisma.membership.count({
+      where: { agencyId: actor.agencyId, userId: input.accountManagerId, role: { in: ["ACCOUNT_MANAGER", "AGENCY_ADMIN"] } },
+    });
+    if (!am) throw new DomainError("INVALID", "common.errors.invalid", "accountManagerId");
+  }
+  if (input.startDate && input.endDate && input.endDate < input.startDate) throw new DomainError("INVALID", "common.errors.dateOrder", "endDate");
+}
+
+function duplicateName(e: unknown) {
+  return e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
+}
+
+/** Creates a draft campaign for a client in the actor's scope. */
+export async function createCampaign(actor: Actor, input: CampaignInput) {
+  assertCan(actor, "campaign:manage");
+  const accountManagerId = input.accountManagerId ?? (actor.role === "ACCOUNT_MANAGER" ? actor.userId : undefined);
+  await checkRefs(actor, { ...input, accountManagerId });
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const c = await tx.campaign.create({
+        data: {
+          agencyId: actor.agencyId,
+          clientCompanyId: input.clientCompanyId,
+          name: input.name,
+          description: input.description,
+          startDate: input.startDate,
+          endDate: input.endDate,
+          accountManagerId,
+        },
+      });
+      await audit(tx, actor, "campaign.created", { clientCompanyId: c.clientCompanyId, campaignId: c.id }, { name: c.name });
+      return c;
+    });
+  } catch (e) {
+    if (duplicateName(e)) throw new DomainError("CONFLICT", "common.errors.duplicate", "name");
+    throw e;
+  }
+}
+
+/** Edits a campaign's details (its client never changes). */
+export async function updateCampaign(actor: Actor, campaignId: string, input: Omit<CampaignInput, "clientCompanyId">) {
+  assertCan(actor, "campaign:manage");
+  const current = await getCampaign(actor, campaignId);
+  await checkRefs(actor, { ...input, clientCompanyId: current.clientCompanyId });
+  try {
+    return await prisma.$transaction(async (tx) => {
+      const c = await tx.campaign.update({
+        where: { id: current.id },
+        data: {
+          name: input.name,
+          description: input.description ?? null,
+          startDate: input.startDate ?? null,
+          endDate: input.endDate ?? null,
+          accountManagerId: input.accountManagerId ?? null,
+        },
+      });
+      await audit(tx, actor, "campaign.updated", { clientCompanyId: c.clientCompanyId, campaignId: c.id }, { name: c.name });
+      return c;
+    });
+  } catch (e) {
+    if (duplicateName(e)) throw new DomainError("CONFLICT", "common.errors.duplicate", "name");
+    throw e;
+  }
+}
+
+/** Replaces the SDRs assigned to a campaign; each must be an SDR of the actor's agency. */
+export async function setCampaignSdrs(actor: Actor, campaignId: string, sdrIds: string[]) {
+  assertCan(actor, "campaign:manage");
+  const campaign = await getCampaign(actor, campaignId);
+  const unique = [...new Set(sdrIds)];
+  const valid = await prisma.membership.count({ where: { agencyId: actor.agencyId, role: "SDR", userId: { in: unique } } });
+  if (valid !== unique.length) throw new DomainError("INVALID", "common.errors.invalid", "sdrIds");
+  await prisma.$transaction(async (tx) => {
+    await tx.campaignAssignment.deleteMany({ where: { campaignId: campaign.id, userId: { notIn: unique } } });
+    await tx.campaignAssignment.createMany({ data: unique.map((userId) => ({ campaignId: campaign.id, userId })), skipDuplicates: true });
+    await audit(tx, actor, "campaign.sdrs_assigned", { clientCompanyId: campaign.clientCompanyId, campaignId: campaign.id }, { sdrIds: unique });
+  });
+}
+
+/** The campaign's recent history, newest first. */
+export async function campaignHistory(actor: Actor, campaignId: string) {
+  const campaign = await getCampaign(actor, campaignId);
+  return prisma.auditEvent.findMany({
+    where: { agencyId: actor.agencyId, campaignId: campaign.id },
+    orderBy: { createdAt: "desc" },
+    take: 50,
+    select: { id: true, type: true, data: true, createdAt: true, actor: { select: { name: true } } },
+  });
+}

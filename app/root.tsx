@@ -1,0 +1,191 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useLocation,
+  useNavigation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import stylesheet from "~/tailwind.css";
+import { getActor } from "~/utils/auth.server";
+import { getLocale } from "~/utils/locale.server";
+import { popToast } from "~/utils/toast.server";
+import { can } from "~/domain/permissions";
+import { DEFAULT_LOCALE, makeT, type Locale } from "~/i18n";
+import { useT } from "~/utils/i18n";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export const meta: MetaFunction = () => [{ title: "Rendezvous" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await getActor(request);
+  const locale = await getLocale(request, actor);
+  const { toast, headers } = await popToast(request);
+  const user = actor && {
+    name: actor.name,
+    email: actor.email,
+    role: actor.role,
+    organization: actor.clientCompanyName ?? actor.agencyName,
+    nav: {
+      clients: can(actor.role, "client:read"),
+      campaigns: can(actor.role, "campaign:read"),
+      team: can(actor.role, "team:read"),
+      emails: can(actor.role, "emails:read"),
+    },
+  };
+  return json({ locale, user, toast }, { headers });
+}
+
+export type RootData = typeof loader;
+
+function Header() {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const { t, locale } = useT();
+  const location = useLocation();
+  const user = data?.user;
+  const navClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:text-slate-900"}`;
+  return (
+    <header className="border-b border-slate-200 bg-white">
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+        <Link to={user ? "/home" : "/login"} className="flex items-center gap-2 text-lg font-semibold text-brand-900">
+          <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
+          {t("common.appName")}
+        </Link>
+        {user ? (
+          <nav aria-label={t("common.mainNav")} className="flex flex-wrap gap-1">
+            <NavLink to="/home" className={navClass}>{t("common.home")}</NavLink>
+            {user.nav.clients ? <NavLink to="/clients" className={navClass}>{t("common.clients")}</NavLink> : null}
+            {user.nav.campaigns ? <NavLink to="/campaigns" className={navClass}>{t("common.campaigns")}</NavLink> : null}
+            {user.nav.team ? <NavLink to="/team" className={navClass}>{t("common.team")}</NavLink> : null}
+            {user.nav.emails ? <NavLink to="/emails" className={navClass}>{t("common.emails")}</NavLink> : null}
+          </nav>
+        ) : null}
+        <div className="ml-auto flex items-center gap-3">
+          <Form method="post" action="/set-locale" className="flex items-center gap-1" aria-label={t("common.language")}>
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            {(["en", "fr"] as const).map((l) => (
+              <button
+                key={l}
+                name="locale"
+                value={l}
+                lang={l}
+                aria-pressed={locale === l}
+                className={`rounded px-2 py-1 text-xs font-medium ${locale === l ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
+              >
+                {l === "en" ? t("common.english") : t("common.french")}
+              </button>
+            ))}
+          </Form>
+          {user ? (
+            <div className="flex items-center gap-3 text-sm">
+              <span className="hidden text-right sm:block">
+                <span className="block font-medium text-slate-900">{user.name}</span>
+                <span className="block text-xs text-slate-500">
+                  {t(`common.role.${user.role}`)} · {user.organization}
+                </span>
+              </span>
+              <Form method="post" action="/logout">
+                <button className="btn-secondary">{t("common.signOut")}</button>
+              </Form>
+            </div>
+          ) : null}
+        </div>
+      </div>
+    </header>
+  );
+}
+
+function ProgressBar() {
+  const navigation = useNavigation();
+  const busy = navigation.state !== "idle";
+  return (
+    <div aria-hidden className={`fixed inset-x-0 top-0 h-0.5 bg-brand-500 transition-opacity ${busy ? "animate-pulse opacity-100" : "opacity-0"}`} />
+  );
+}
+
+function Document({ children, locale }: { children: React.ReactNode; locale: Locale }) {
+  return (
+    <html lang={locale} className="h-full bg-slate-50">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-full text-slate-800 antialiased">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { locale, toast } = useLoaderData<typeof loader>();
+  const t = makeT(locale);
+  return (
+    <Document locale={locale}>
+      <ProgressBar />
+      <Header />
+      {toast ? (
+        <div role="status" className="mx-auto mt-4 max-w-6xl px-4">
+          <p className="rounded-md border border-green-200 bg-green-50 px-4 py-2 text-sm text-green-800">{t(toast)}</p>
+        </div>
+      ) : null}
+      <main className="mx-auto max-w-6xl px-4 py-8">
+        <Outlet />
+      </main>
+    </Document>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const data = useRouteLoaderData<typeof loader>("root");
+  const locale = data?.locale ?? DEFAULT_LOCALE;
+  return (
+    <Document locale={locale}>
+      <Header />
+      <main className="mx-auto max-w-6xl px-4 py-8">
+        <ErrorPanel error={error} />
+      </main>
+    </Document>
+  );
+}
+
+/** The page shown for errors: 404 and 403 say so; anything else hides its details. */
+export function ErrorPanel({ error }: { error: unknown }) {
+  const { t } = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  if (status !== 404 && status !== 403 && !isRouteErrorResponse(error)) console.error(error);
+  const [title, body] =
+    status === 404
+      ? [t("common.notFoundTitle"), t("common.notFoundBody")]
+      : status === 403
+        ? [t("common.forbiddenTitle"), t("common.forbiddenBody")]
+        : [t("common.errorTitle"), t("common.errorBody")];
+  return (
+    <div className="card mx-auto max-w-lg text-center">
+      <p className="text-sm font-semibold text-brand-600">{status}</p>
+      <h1 className="h1 mt-2">{title}</h1>
+      <p className="mt-2 text-slate-600">{body}</p>
+      <Link to="/" className="btn-primary mt-6">{t("common.backHome")}</Link>
+    </div>
+  );
+}

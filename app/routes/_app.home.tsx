@@ -1,0 +1,86 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/utils/auth.server";
+import { listCampaigns } from "~/models/campaign.server";
+import { listClients } from "~/models/client.server";
+import { listPendingInvitations } from "~/models/invitation.server";
+import { can, isClientRole } from "~/domain/permissions";
+import { useT } from "~/utils/i18n";
+import { CampaignStatusBadge } from "~/components/StatusBadge";
+import { formatDate } from "~/i18n";
+
+/** One home per side: the agency's (clients, campaigns), an SDR's (assigned campaigns), a client's (own company). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const [campaigns, clients, invitations] = await Promise.all([
+    listCampaigns(actor),
+    can(actor.role, "client:read") ? listClients(actor) : Promise.resolve([] as Awaited<ReturnType<typeof listClients>>),
+    can(actor.role, "team:read") && actor.role !== "CLIENT_MEMBER" ? listPendingInvitations(actor) : Promise.resolve([] as Awaited<ReturnType<typeof listPendingInvitations>>),
+  ]);
+  return json({
+    role: actor.role,
+    name: actor.name,
+    organization: actor.clientCompanyName ?? actor.agencyName,
+    campaigns,
+    clientCount: clients.length,
+    pendingInvitations: invitations.length,
+  });
+}
+
+export default function Home() {
+  const data = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  const client = isClientRole(data.role);
+  const title = client ? "agency.home.clientTitle" : data.role === "SDR" ? "agency.home.sdrTitle" : "agency.home.agencyTitle";
+  const active = data.campaigns.filter((c) => c.status === "ACTIVE").length;
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="h1">{t(title, { organization: data.organization })}</h1>
+        <p className="mt-1 text-slate-600">{t("agency.home.welcome", { name: data.name })}</p>
+      </div>
+      <section aria-label={t("agency.home.glance")} className="grid gap-4 sm:grid-cols-3">
+        <Stat label={t("agency.home.activeCampaigns")} value={active} />
+        <Stat label={t("agency.home.allCampaigns")} value={data.campaigns.length} />
+        {client || data.role === "SDR" ? null : <Stat label={t("common.clients")} value={data.clientCount} />}
+        {data.pendingInvitations ? <Stat label={t("agency.home.pendingInvitations")} value={data.pendingInvitations} href="/team" /> : null}
+      </section>
+      <section>
+        <h2 className="h2">{data.role === "SDR" ? t("agency.home.myCampaigns") : t("common.campaigns")}</h2>
+        {data.campaigns.length === 0 ? (
+          <p className="card mt-3 text-sm text-slate-600">{t(data.role === "SDR" ? "agency.home.noAssignment" : "agency.campaigns.empty")}</p>
+        ) : (
+          <ul className="mt-3 grid gap-3 md:grid-cols-2">
+            {data.campaigns.map((c) => (
+              <li key={c.id} className="card">
+                <div className="flex items-start justify-between gap-2">
+                  <Link to={`/campaigns/${c.id}`} className="font-medium text-slate-900 hover:underline">{c.name}</Link>
+                  <CampaignStatusBadge status={c.status} />
+                </div>
+                <p className="mt-1 text-sm text-slate-600">
+                  {client ? null : <>{c.clientCompany.name} · </>}
+                  {c.accountManager?.name ?? t("agency.campaigns.noAm")}
+                </p>
+                {c.startDate ? (
+                  <p className="mt-1 text-xs text-slate-500">
+                    {formatDate(locale, c.startDate)}{c.endDate ? ` → ${formatDate(locale, c.endDate)}` : ""}
+                  </p>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function Stat({ label, value, href }: { label: string; value: number; href?: string }) {
+  const body = (
+    <>
+      <p className="text-sm text-slate-500">{label}</p>
+      <p className="mt-1 text-3xl font-semibold text-slate-900">{value}</p>
+    </>
+  );
+  return href ? <Link to={href} className="card block hover:border-brand-500">{body}</Link> : <div className="card">{body}</div>;
+}

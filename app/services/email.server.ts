@@ -1,0 +1,97 @@
+// One email path: render a React Email template, write it to the outbox in the caller's transaction,
+// and let the worker deliver it through Resend (or keep it in the outbox when no key is set).
+import { render } from "@react-email/render";
+import { createElement } from "react";
+import { Resend } from "resend";
+import { prisma, type Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { templates, type EmailTemplates, type TemplateName } from "../../emails";
+import type { Locale } from "~/i18n";
+
+export function emailDeliveryConfigured() {
+  return Boolean(env().RESEND_API_KEY);
+}
+
+type SendEmailInput<K extends TemplateName> = {
+  to: string;
+  template: K;
+  props: EmailTemplates[K];
+  locale: Locale;
+  agencyId?: string | null;
+};
+
+/** Renders and writes one email to the outbox, inside `tx` so it exists exactly when the change does. */
+export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmailInput<K>) {
+  const entry = templates[input.template];
+  const element = createElement(entry.component as React.ComponentType<EmailTemplates[K]>, input.props);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return tx.emailOutbox.create({
+    data: {
+      to: input.to,
+      subject: entry.subject(input.props),
+      html,
+      text,
+      template: input.template,
+      locale: input.locale,
+      agencyId: input.agencyId ?? null,
+      status: emailDeliveryConfigured() ? "PENDING" : "HELD",
+    },
+    select: { id: true, status: true },
+  });
+}
+
+const LOCK_SECONDS = 60;
+
+export type DeliveryOutcome = "sent" | "skipped" | "failed-will-retry" | "failed-final";
+
+/**
+ * Delivers one outbox email through Resend. Claims the row first so two workers never send it together;
+ * Resend's idempotency key (the outbox id) covers a crash between sending and recording.
+ * Throws on a failure that should be retried (the job queue retries with backoff).
+ */
+export async function deliverEmail(outboxId: string): Promise<DeliveryOutcome> {
+  const now = new Date();
+  const claimed = await prisma.emailOutbox.updateMany({
+    where: { id: outboxId, status: "PENDING", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    data: { lockedUntil: new Date(now.getTime() + LOCK_SECONDS * 1000), attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return "skipped";
+  const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: outboxId } });
+  const e = env();
+  let error: string | null = null;
+  let providerId: string | null = null;
+  try {
+    const resend = new Resend(e.RESEND_API_KEY, e.RESEND_BASE_URL ? { baseUrl: e.RESEND_BASE_URL } : undefined);
+    const result = await resend.emails.send(
+      { from: e.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text },
+      { idempotencyKey: `outbox-${row.id}` },
+    );
+    if (result.error) error = `${result.error.name}: ${result.error.message}`;
+    else providerId = result.data?.id ?? null;
+  } catch (err) {
+    error = err instanceof Error ? err.message : String(err);
+  }
+  if (!error) {
+    await prisma.emailOutbox.update({
+      where: { id: row.id },
+      data: { status: "SENT", sentAt: new Date(), providerId, lockedUntil: null, lastError: null },
+    });
+    return "sent";
+  }
+  const final = row.attempts > e.EMAIL_RETRY_LIMIT;
+  await prisma.emailOutbox.update({
+    where: { id: row.id },
+    data: { status: final ? "FAILED" : "PENDING", lastError: error.slice(0, 1000), lockedUntil: null },
+  });
+  if (final) return "failed-final";
+  throw new Error(`Email ${row.id} not delivered (attempt ${row.attempts}): ${error}`);
+}
+
+/** Puts a failed email back in the queue (from the Emails page). */
+export async function retryEmail(agencyId: string, outboxId: string) {
+  const updated = await prisma.emailOutbox.updateMany({
+    where: { id: outboxId, agencyId, status: "FAILED" },
+    data: { status: "PENDING", attempts: 0, lastError: null },
+  });
+  return updated.count > 0;
+}

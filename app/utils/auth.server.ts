@@ -1,0 +1,176 @@
+import crypto from "node:crypto";
+import { hash, verify } from "@node-rs/argon2";
+import { createCookie, redirect } from "@remix-run/node";
+import { prisma } from "./db.server";
+import { env } from "./env.server";
+import { can, type Capability, type Role } from "~/domain/permissions";
+import { DomainError } from "~/domain/errors";
+import type { Locale } from "~/i18n";
+
+const SESSION_DAYS = 30;
+
+export const sessionCookie = createCookie("rdv_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  path: "/",
+  secure: process.env.NODE_ENV === "production" && process.env.INSECURE_COOKIES !== "1",
+  secrets: [env().SESSION_SECRET],
+  maxAge: SESSION_DAYS * 24 * 3600,
+});
+
+/** Who is asking: the signed-in user in their (single, per agency) membership. */
+export type Actor = {
+  userId: string;
+  email: string;
+  name: string;
+  locale: Locale | null;
+  sessionId: string;
+  membershipId: string;
+  role: Role;
+  agencyId: string;
+  agencyName: string;
+  clientCompanyId: string | null;
+  clientCompanyName: string | null;
+};
+
+export async function hashPassword(password: string) {
+  // argon2id with the library's defaults (19 MiB, 2 passes), OWASP's recommended minimum.
+  return hash(password);
+}
+
+export async function verifyPassword(passwordHash: string, password: string) {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A random URL-safe token and the SHA-256 we store for it. */
+export function newToken() {
+  const token = crypto.randomBytes(32).toString("base64url");
+  return { token, tokenHash: hashToken(token) };
+}
+
+export function hashToken(token: string) {
+  return crypto.createHash("sha256").update(token).digest("hex");
+}
+
+export async function createSession(userId: string, userAgent?: string | null) {
+  return prisma.session.create({
+    data: { userId, userAgent: userAgent?.slice(0, 300) ?? null, expiresAt: new Date(Date.now() + SESSION_DAYS * 86400_000) },
+  });
+}
+
+/** A Set-Cookie header signing the browser in with the given session. */
+export async function commitSession(sessionId: string) {
+  return sessionCookie.serialize(sessionId);
+}
+
+async function sessionIdFrom(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" ? value : null;
+}
+
+/** The actor of this request, or null when signed out (expired or revoked sessions count as signed out). */
+export async function getActor(request: Request): Promise<Actor | null> {
+  const sessionId = await sessionIdFrom(request);
+  if (!sessionId) return null;
+  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true } });
+  if (!session || session.expiresAt < new Date()) return null;
+  return actorForUser(session.userId, sessionId);
+}
+
+/** Builds the actor of a user (their first membership). Used by the guard, the seed and tests. */
+export async function actorForUser(userId: string, sessionId = ""): Promise<Actor | null> {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    include: { memberships: { include: { agency: true, clientCompany: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+  });
+  const m = user?.memberships[0];
+  if (!user || !m) return null;
+  return {
+    userId: user.id,
+    email: user.email,
+    name: user.name,
+    locale: user.locale,
+    sessionId,
+    membershipId: m.id,
+    role: m.role,
+    agencyId: m.agencyId,
+    agencyName: m.agency.name,
+    clientCompanyId: m.clientCompanyId,
+    clientCompanyName: m.clientCompany?.name ?? null,
+  };
+}
+
+/** Guard: a signed-in actor, else a redirect to sign-in that comes back here. */
+export async function requireActor(request: Request, capability?: Capability): Promise<Actor> {
+  const actor = await getActor(request);
+  if (!actor) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  if (capability && !can(actor.role, capability)) throw forbiddenResponse();
+  return actor;
+}
+
+/** Throws when the actor's role lacks the capability. */
+export function assertCan(actor: Actor, capability: Capability) {
+  if (!can(actor.role, capability)) throw new DomainError("FORBIDDEN", "common.forbiddenBody");
+}
+
+export function forbiddenResponse() {
+  return new Response("Forbidden", { status: 403 });
+}
+
+export function notFoundResponse() {
+  return new Response("Not Found", { status: 404 });
+}
+
+export async function signOut(request: Request) {
+  const sessionId = await sessionIdFrom(request);
+  if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+const WINDOW_MS = 15 * 60_000;
+
+/** How a sign-in ended. The same answer whether the email has an account or not. */
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" };
+
+/**
+ * Checks an email and password, rate limited per email and per address over 15 minutes.
+ * Failures are recorded in the database, so several app servers share the count.
+ */
+export async function login(email: string, password: string, ip: string): Promise<LoginResult> {
+  const normalized = email.trim().toLowerCase();
+  const since = new Date(Date.now() - WINDOW_MS);
+  const max = env().LOGIN_MAX_FAILURES;
+  const [byEmail, byIp] = await Promise.all([
+    prisma.loginAttempt.count({ where: { email: normalized, success: false, createdAt: { gte: since } } }),
+    prisma.loginAttempt.count({ where: { ip, success: false, createdAt: { gte: since } } }),
+  ]);
+  if (byEmail >= max || byIp >= max * 4) return { ok: false, reason: "rate_limited" };
+
+  const user = await prisma.user.findUnique({ where: { email: normalized } });
+  // Verify against a dummy hash when there is no user, so timing does not reveal whether the account exists.
+  const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
+  await prisma.loginAttempt.create({ data: { email: normalized, ip, success: ok } });
+  if (!ok || !user) return { ok: false, reason: "invalid" };
+  return { ok: true, userId: user.id };
+}
+
+let dummy: Promise<string> | undefined;
+const dummyHash = () => (dummy ??= hash("not-a-real-password"));
+
+export function clientIp(request: Request) {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+}
+
+/** Only same-site relative paths, so a crafted link cannot send a user elsewhere after sign-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/home") {
+  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
+  return to;
+}

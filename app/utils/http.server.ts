@@ -1,0 +1,29 @@
+import { json } from "@remix-run/node";
+import { DomainError } from "~/domain/errors";
+import { failure } from "./form";
+import { env } from "./env.server";
+
+/** Turns a domain error into what a route returns: 404/403 pages, or the form with the message next to its field. */
+export function actionError(e: unknown, formData: FormData) {
+  if (e instanceof DomainError) {
+    if (e.code === "NOT_FOUND") throw new Response("Not Found", { status: 404 });
+    if (e.code === "FORBIDDEN") throw new Response("Forbidden", { status: 403 });
+    return json(failure(formData, { [e.field ?? "_form"]: [e.messageKey] }), { status: e.status });
+  }
+  throw e;
+}
+
+/** Runs a loader's data access, answering 404/403 for domain errors instead of a 500. */
+export async function orResponse<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (e) {
+    if (e instanceof DomainError) throw new Response(e.code, { status: e.status });
+    throw e;
+  }
+}
+
+/** The public origin for links in emails. */
+export function appOrigin(request: Request) {
+  return env().APP_URL ?? new URL(request.url).origin;
+}

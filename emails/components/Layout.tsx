@@ -1,0 +1,31 @@
+import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+import { makeT, type Locale } from "../../app/i18n";
+
+export function EmailLayout({ locale, preview, agency, children }: { locale: Locale; preview: string; agency: string; children: ReactNode }) {
+  const t = makeT(locale);
+  return (
+    <Html lang={locale}>
+      <Head />
+      <Preview>{preview}</Preview>
+      <Body style={{ backgroundColor: "#f8fafc", fontFamily: "Helvetica, Arial, sans-serif", color: "#1e293b" }}>
+        <Container style={{ maxWidth: 560, margin: "24px auto", backgroundColor: "#ffffff", borderRadius: 8, padding: 32, border: "1px solid #e2e8f0" }}>
+          <Text style={{ fontSize: 18, fontWeight: 700, color: "#182b66", margin: 0 }}>Rendezvous</Text>
+          <Section style={{ marginTop: 16 }}>{children}</Section>
+          <Hr style={{ borderColor: "#e2e8f0", marginTop: 32 }} />
+          <Text style={{ fontSize: 12, color: "#64748b" }}>{t("emails.footer", { agency })}</Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export const buttonStyle = {
+  backgroundColor: "#2a55e0",
+  color: "#ffffff",
+  padding: "12px 20px",
+  borderRadius: 6,
+  fontWeight: 600,
+  textDecoration: "none",
+  display: "inline-block",
+} as const;

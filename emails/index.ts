@@ -1,0 +1,18 @@
+// The registry of email templates: each has a component (with preview props) and a localized subject.
+import type { ComponentType } from "react";
+import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "./invitation";
+import PasswordResetEmail, { subject as resetSubject, type PasswordResetEmailProps } from "./password-reset";
+
+export type EmailTemplates = {
+  invitation: InvitationEmailProps;
+  "password-reset": PasswordResetEmailProps;
+};
+
+type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
+
+export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> } = {
+  invitation: { component: InvitationEmail, subject: invitationSubject },
+  "password-reset": { component: PasswordResetEmail, subject: resetSubject },
+};
+
+export type TemplateName = keyof EmailTemplates;

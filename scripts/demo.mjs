@@ -1,0 +1,73 @@
+// `npm run demo`: a real PostgreSQL (DATABASE_URL, or the embedded default), migrated and seeded, and the portal
+// built and served at http://localhost:$PORT. Ctrl-C stops the server and the embedded database.
+import { spawn, spawnSync } from "node:child_process";
+import { ensureDatabase } from "./db.mjs";
+
+const port = process.env.PORT || "3000";
+const db = await ensureDatabase();
+const env = { ...process.env, DATABASE_URL: db.url };
+
+function run(cmd, args, extraEnv = {}) {
+  const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
+  if (r.status !== 0) {
+    console.error(`\n✗ ${cmd} ${args.join(" ")} failed.`);
+    return false;
+  }
+  return true;
+}
+
+async function fail() {
+  await db.stop();
+  process.exit(1);
+}
+
+console.log("→ Applying database migrations…");
+if (!run("npx", ["prisma", "migrate", "deploy"])) await fail();
+console.log("→ Seeding the demo agency…");
+if (!run("npx", ["tsx", "prisma/seed.ts"])) await fail();
+if (!process.argv.includes("--no-build")) {
+  console.log("→ Building the portal…");
+  if (!run("npm", ["run", "build", "--silent"])) await fail();
+}
+
+const server = spawn("npx", ["remix-serve", "./build/index.js"], {
+  stdio: ["ignore", "pipe", "inherit"],
+  env: { ...env, PORT: port, NODE_ENV: "production", INSECURE_COOKIES: "1", APP_URL: process.env.APP_URL || `http://localhost:${port}` },
+});
+server.stdout.on("data", (chunk) => {
+  const text = chunk.toString();
+  if (/\[remix-serve\]/.test(text)) {
+    console.log(`
+  Rendezvous is running at http://localhost:${port}
+  Database: ${db.embedded ? "embedded PostgreSQL (.data/pg)" : "DATABASE_URL"}
+  Emails: ${process.env.RESEND_API_KEY ? "sent through Resend" : "kept in the outbox (sign in as the agency admin, then Emails)"}
+
+  Demo logins (password: rendezvous-demo)
+    Agency admin     admin@pipeline-partners.test
+    Account manager  claire.martin@pipeline-partners.test
+    SDR              lucas.bernard@pipeline-partners.test
+    Client admin     sophie.durand@acme-logistique.test
+    Client member    thomas.petit@acme-logistique.test
+
+  Ctrl-C stops the portal${db.embedded ? " and the database" : ""}.
+`);
+  } else process.stdout.write(text);
+});
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  server.kill("SIGTERM");
+  await db.stop();
+  process.exit(0);
+}
+process.on("SIGINT", stop);
+process.on("SIGTERM", stop);
+server.on("exit", async (code) => {
+  if (!stopping) {
+    console.error(`The portal stopped (exit code ${code}).`);
+    await db.stop();
+    process.exit(code ?? 1);
+  }
+});
