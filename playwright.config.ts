@@ -1,0 +1,55 @@
+import { defineConfig, devices } from "@playwright/test";
+
+const PORT = Number(process.env.E2E_PORT ?? 3127);
+const BASE = process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:54329/rendezvous";
+const E2E_DB = "rdv_e2e";
+const e2eUrl = new URL(BASE);
+e2eUrl.pathname = `/${E2E_DB}`;
+// The test process writes fixtures into the same database the server reads.
+process.env.DATABASE_URL = e2eUrl.toString();
+process.env.SESSION_SECRET ??= "e2e-secret-e2e-secret";
+
+export default defineConfig({
+  testDir: "./tests/e2e",
+  timeout: 30_000,
+  expect: { timeout: 7_000 },
+  retries: process.env.CI ? 1 : 0,
+  workers: 1,
+  reporter: process.env.PW_JSON ? [["list"], ["json", { outputFile: process.env.PW_JSON }]] : [["list"]],
+  use: {
+    baseURL: `http://localhost:${PORT}`,
+    trace: "retain-on-failure",
+    locale: "en-GB",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        },
+      },
+    },
+  ],
+  webServer: {
+    command: "node scripts/e2e-server.mjs",
+    url: `http://localhost:${PORT}/healthz`,
+    env: {
+      DATABASE_URL: BASE,
+      E2E_DB,
+      PORT: String(PORT),
+      NODE_ENV: "production",
+      INSECURE_COOKIES: "1",
+      SESSION_SECRET: process.env.SESSION_SECRET,
+      APP_URL: `http://localhost:${PORT}`,
+      RESEND_API_KEY: "",
+      LOGIN_MAX_FAILURES: "5",
+    },
+    reuseExistingServer: false,
+    timeout: 90_000,
+    stdout: "ignore",
+    stderr: "pipe",
+  },
+});

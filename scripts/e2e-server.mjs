@@ -1,0 +1,21 @@
+// The server Playwright tests run against: the production build on a fresh, migrated database of its own.
+import { execFileSync, spawn } from "node:child_process";
+import pg from "pg";
+
+const base = process.env.DATABASE_URL;
+const dbName = process.env.E2E_DB || "rdv_e2e";
+const u = new URL(base);
+u.pathname = "/postgres";
+const admin = new pg.Client({ connectionString: u.toString() });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${dbName}`);
+await admin.end();
+u.pathname = `/${dbName}`;
+const url = u.toString();
+execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
+const server = spawn("npx", ["remix-serve", "./build/index.js"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+const stop = () => server.kill("SIGTERM");
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,55 @@
+// `npm test`: every test on a real PostgreSQL (DATABASE_URL's server, or the embedded default):
+// Vitest (unit and integration), then the production build and Playwright in Chromium.
+// Ends with one line "N passed, N failed" over both runners.
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { ensureDatabase } from "./db.mjs";
+
+const db = await ensureDatabase({ quiet: true });
+const env = { ...process.env, DATABASE_URL: db.url };
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rdv-test-"));
+const only = process.argv[2]; // "unit" or "e2e" to run one half
+
+function run(cmd, args, extra = {}) {
+  return spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } }).status ?? 1;
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let code = 0;
+
+if (only !== "e2e") {
+  const out = path.join(tmp, "vitest.json");
+  const status = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
+  if (status !== 0) code = 1;
+  if (fs.existsSync(out)) {
+    const r = JSON.parse(fs.readFileSync(out, "utf8"));
+    passed += r.numPassedTests;
+    failed += r.numFailedTests;
+    skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  } else failed += 1;
+}
+
+if (only !== "unit") {
+  if (run("npm", ["run", "build", "--silent"]) !== 0) {
+    code = 1;
+    failed += 1;
+  } else {
+    const out = path.join(tmp, "playwright.json");
+    const status = run("npx", ["playwright", "test"], { PW_JSON: out });
+    if (status !== 0) code = 1;
+    if (fs.existsSync(out)) {
+      const s = JSON.parse(fs.readFileSync(out, "utf8")).stats;
+      passed += s.expected + s.flaky;
+      failed += s.unexpected;
+      skipped += s.skipped;
+    } else failed += 1;
+  }
+}
+
+await db.stop();
+console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ""}`);
+process.exit(code || (failed ? 1 : 0));
