@@ -2,7 +2,7 @@ import { defineConfig, devices } from "@playwright/test";
 
 const PORT = Number(process.env.E2E_PORT ?? 3127);
 const BASE = process.env.DATABASE_URL ?? "postgresql://postgres:postgres@127.0.0.1:54329/rendezvous";
-const E2E_DB = "rdv_e2e";
+const E2E_DB = (process.env.E2E_DB || "rdv_e2e").replace(/[^a-z0-9_]/gi, "");
 const e2eUrl = new URL(BASE);
 e2eUrl.pathname = `/${E2E_DB}`;
 // The test process writes fixtures into the same database the server reads.
