@@ -16,12 +16,16 @@ async function createBoss() {
   const boss = new PgBoss({ connectionString: e.DATABASE_URL, max: 4, schema: "pgboss" });
   boss.on("error", (err) => console.error("[jobs]", err));
   await boss.start();
-  await boss.createQueue(QUEUES.emailDeliver, {
+  const deliverOptions = {
     name: QUEUES.emailDeliver,
     retryLimit: e.EMAIL_RETRY_LIMIT,
     retryDelay: e.EMAIL_RETRY_DELAY_SECONDS,
     retryBackoff: true,
-  });
+  };
+  await boss.createQueue(QUEUES.emailDeliver, deliverOptions);
+  // createQueue leaves an existing queue as it is: apply the current retry settings too, so a changed
+  // EMAIL_RETRY_LIMIT / EMAIL_RETRY_DELAY_SECONDS takes effect (else pg-boss may stop retrying before the outbox gives up).
+  await boss.updateQueue(QUEUES.emailDeliver, deliverOptions);
   await boss.createQueue(QUEUES.emailSweep, { name: QUEUES.emailSweep, policy: "singleton" });
   return boss;
 }

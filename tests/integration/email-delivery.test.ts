@@ -1,0 +1,106 @@
+// The outbox and its worker: emails written in a transaction, delivered through the real Resend SDK to a local fake,
+// retried by pg-boss with backoff, never sent twice.
+import { prisma } from "~/utils/db.server";
+import { sendEmail, deliverEmail } from "~/services/email.server";
+import { enqueueEmails, startBackgroundWork, stopBackgroundWork } from "~/services/jobs.server";
+import { startFakeResend, type FakeResend } from "../fakes/resend";
+import { useEnv, waitFor } from "./helpers";
+
+const setEnv = useEnv();
+let fake: FakeResend;
+
+beforeAll(async () => {
+  fake = await startFakeResend();
+});
+afterAll(async () => {
+  await fake.close();
+});
+beforeEach(() => fake.reset());
+afterEach(async () => {
+  await stopBackgroundWork();
+});
+
+function configureResend(extra: Record<string, string> = {}) {
+  setEnv({ RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: fake.url, EMAIL_RETRY_DELAY_SECONDS: "1", ...extra });
+}
+
+async function writeResetEmail(to = "claire@acme.test") {
+  return prisma.$transaction((tx) =>
+    sendEmail(tx, {
+      to,
+      template: "password-reset",
+      locale: "en",
+      props: { locale: "en", email: to, agency: "Pipeline Partners", url: "http://localhost/reset-password/abc" },
+    }),
+  );
+}
+
+describe("email delivery", () => {
+  it("marks the email FAILED with the provider's error after the retry limit", async () => {
+    configureResend({ EMAIL_RETRY_LIMIT: "1" });
+    const { id } = await writeResetEmail();
+    fake.failNext(100);
+
+    await startBackgroundWork({ pollingIntervalSeconds: 0.5 });
+    await enqueueEmails([id]);
+
+    const row = await waitFor(
+      async () => {
+        const r = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+        return r.status === "FAILED" ? r : null;
+      },
+      { timeoutMs: 15_000, what: "the email to be FAILED" },
+    );
+    expect(row.attempts).toBe(2);
+    expect(row.lastError).toContain("The fake was told to fail.");
+    expect(row.sentAt).toBeNull();
+    expect(fake.requests).toHaveLength(2);
+    expect(fake.delivered()).toHaveLength(0);
+  });
+
+  it("retries a failing provider with backoff and delivers exactly once", async () => {
+    configureResend();
+    const { id, status } = await writeResetEmail();
+    expect(status).toBe("PENDING");
+    fake.failNext(2);
+
+    await startBackgroundWork({ pollingIntervalSeconds: 0.5 });
+    await enqueueEmails([id]);
+
+    const row = await waitFor(
+      async () => {
+        const r = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+        return r.status === "SENT" ? r : null;
+      },
+      { timeoutMs: 15_000, what: "the email to be SENT" },
+    );
+    expect(row.attempts).toBe(3);
+    expect(row.lastError).toBeNull();
+    expect(row.sentAt).toBeInstanceOf(Date);
+
+    expect(fake.requests.map((r) => r.status)).toEqual([500, 500, 200]);
+    expect(fake.delivered()).toHaveLength(1);
+    expect(new Set(fake.requests.map((r) => r.idempotencyKey))).toEqual(new Set([`outbox-${id}`]));
+    const sent = fake.delivered()[0];
+    expect(sent.headers.authorization).toBe("Bearer re_test_key");
+    expect(sent.body).toMatchObject({ to: "claire@acme.test", from: "Rendezvous <no-reply@rendezvous.test>", subject: "Reset your Rendezvous password" });
+    expect(row.providerId).toBe(sent.response.id);
+    expect((sent.body as { html: string }).html).toContain("http://localhost/reset-password/abc");
+
+    // A duplicate job (a second worker, a sweep) finds the row already sent and does not call the provider again.
+    expect(await deliverEmail(id)).toBe("skipped");
+    expect(fake.requests).toHaveLength(3);
+  });
+
+  it("keeps the email HELD in the outbox and sends nothing without RESEND_API_KEY", async () => {
+    setEnv({ RESEND_API_KEY: undefined, RESEND_BASE_URL: fake.url });
+    const { id, status } = await writeResetEmail();
+    expect(status).toBe("HELD");
+    await enqueueEmails([id]);
+    expect(await deliverEmail(id)).toBe("skipped");
+    const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+    expect(row).toMatchObject({ status: "HELD", attempts: 0, sentAt: null });
+    expect(fake.requests).toHaveLength(0);
+  });
+
+});
