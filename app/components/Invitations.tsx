@@ -107,6 +107,9 @@ function PendingRow({ inv, showCompany, locale }: { inv: Pending; showCompany?: 
             {t("agency.team.revoke")}
           </button>
         </fetcher.Form>
+        {fetcher.state === "idle" && fetcher.data?.ok ? (
+          <p role="status" className="mt-1 text-xs text-green-700">{t(fetcher.data.message)}</p>
+        ) : null}
       </td>
     </tr>
   );
