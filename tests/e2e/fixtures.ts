@@ -1,27 +1,71 @@
 // Playwright fixtures: `login(actor)` signs a browser in without typing a password (a real session row and a
 // signed cookie), and `world` builds an agency with every role through the shared factories.
-import { test as base, expect, type Page } from "@playwright/test";
+// Every test also fails when the server answers 500 or the page throws: "nothing returns a 500" is checked everywhere.
+import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { prisma } from "~/utils/db.server";
 import { createSession, sessionCookie, type Actor } from "~/utils/auth.server";
 import { createAgencyWithClient, type AgencyWorld } from "../factories";
 
 export type LoginFn = (actor: Actor, page?: Page) => Promise<void>;
+/** The Cookie header of a fresh session of this actor, for `request` calls. */
+export type CookieFn = (actor: Actor) => Promise<string>;
 
-export const test = base.extend<{ world: AgencyWorld; login: LoginFn }>({
+async function sessionValue(actor: Actor) {
+  const session = await createSession(actor.userId, "playwright");
+  const header = await sessionCookie.serialize(session.id);
+  return header.split(";")[0].split("=").slice(1).join("=");
+}
+
+export const test = base.extend<{ world: AgencyWorld; login: LoginFn; cookieFor: CookieFn; noServerErrors: void }>({
   world: async ({}, use) => {
     await use(await createAgencyWithClient());
   },
-  login: async ({ page, context, baseURL }, use) => {
+  login: async ({ context, baseURL }, use) => {
     await use(async (actor, target) => {
-      const session = await createSession(actor.userId, "playwright");
-      const header = await sessionCookie.serialize(session.id);
-      const value = header.split(";")[0].split("=").slice(1).join("=");
+      const value = await sessionValue(actor);
       const ctx = target ? target.context() : context;
       await ctx.clearCookies();
       await ctx.addCookies([{ name: "rdv_session", value, url: baseURL! }]);
-      void page;
     });
   },
+  cookieFor: async ({}, use) => {
+    await use(async (actor) => `rdv_session=${await sessionValue(actor)}`);
+  },
+  noServerErrors: [
+    async ({ context }, use) => {
+      const problems: string[] = [];
+      context.on("response", (r) => {
+        if (r.status() >= 500) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+      });
+      context.on("weberror", (e) => problems.push(`page error: ${e.error().message}`));
+      await use();
+      expect(problems, "no 5xx response and no uncaught page error").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
+
+/** The field with this label is marked invalid and its description (the message under it) says `message`. */
+export async function expectFieldError(scope: Page | Locator, label: string, message: string | RegExp) {
+  const field = scope.getByLabel(label, { exact: true });
+  await expect(field).toHaveAttribute("aria-invalid", "true");
+  await expect(field).toHaveAccessibleDescription(typeof message === "string" ? new RegExp(escapeRegExp(message)) : message);
+}
+
+export function escapeRegExp(s: string) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** The first link of a given path (e.g. "/invitations/") in an email's text. */
+export function linkIn(text: string, path: string) {
+  const m = text.match(new RegExp(`https?://[^\\s\\]\\)>"]+${escapeRegExp(path)}[A-Za-z0-9_-]+`));
+  if (!m) throw new Error(`no ${path} link in:\n${text}`);
+  return m[0];
+}
+
+/** The newest outbox email to this address (the outbox is the destination on the e2e server). */
+export async function lastEmailTo(to: string, template?: string) {
+  return prisma.emailOutbox.findFirstOrThrow({ where: { to, ...(template ? { template } : {}) }, orderBy: { createdAt: "desc" } });
+}
 
 export { expect, prisma };
