@@ -214,7 +214,7 @@ describe("who may invite whom", () => {
   it("a client admin invites only client roles, only to their own company", async () => {
     expect((await invite(w.clientAdmin, { role: "CLIENT_MEMBER" })).invitation.clientCompanyId).toBe(w.client.id);
     // Naming another company does not get them in there.
-    const attempt = await invite(w.clientAdmin, { role: "CLIENT_MEMBER", clientCompanyId: otherClient.id }).catch((e: unknown) => e);
+    const attempt = await invite(w.clientAdmin, { role: "CLIENT_MEMBER", clientCompanyId: otherClient.id }).catch((e: Error) => e);
     expect(await prisma.invitation.count({ where: { clientCompanyId: otherClient.id } })).toBe(0);
     if (!(attempt instanceof Error)) expect(attempt.invitation.clientCompanyId).toBe(w.client.id);
     for (const role of ["AGENCY_ADMIN", "ACCOUNT_MANAGER", "SDR"] as const) await expectDomainError(invite(w.clientAdmin, { role }), "FORBIDDEN");
