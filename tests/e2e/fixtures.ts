@@ -10,6 +10,11 @@ export type LoginFn = (actor: Actor, page?: Page) => Promise<void>;
 /** The Cookie header of a fresh session of this actor, for `request` calls. */
 export type CookieFn = (actor: Actor) => Promise<string>;
 
+/** The Cookie header of a fresh session of this actor (for `request` calls made outside a test's fixtures). */
+export async function sessionCookieHeader(actor: Actor) {
+  return `rdv_session=${await sessionValue(actor)}`;
+}
+
 async function sessionValue(actor: Actor) {
   const session = await createSession(actor.userId, "playwright");
   const header = await sessionCookie.serialize(session.id);
@@ -29,7 +34,7 @@ export const test = base.extend<{ world: AgencyWorld; login: LoginFn; cookieFor:
     });
   },
   cookieFor: async ({}, use) => {
-    await use(async (actor) => `rdv_session=${await sessionValue(actor)}`);
+    await use(sessionCookieHeader);
   },
   noServerErrors: [
     async ({ context }, use) => {
