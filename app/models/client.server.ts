@@ -3,7 +3,7 @@ import type { Actor } from "~/utils/auth.server";
 import { assertCan } from "~/utils/auth.server";
 import { DomainError, notFound } from "~/domain/errors";
 import { Prisma } from "~/generated/prisma/client";
-import { clientScope } from "./scope.server";
+import { campaignScope, clientScope } from "./scope.server";
 import { audit } from "./audit.server";
 
 /** Client companies the actor may see, with their campaign and user counts. */
@@ -30,6 +30,8 @@ export async function getClient(actor: Actor, clientId: string) {
     include: {
       accountManager: { select: { id: true, name: true } },
       campaigns: {
+        // Only the campaigns the actor may open (an AM running one campaign of a client does not see the others).
+        where: campaignScope(actor),
         orderBy: { createdAt: "desc" },
         select: { id: true, name: true, status: true, startDate: true, endDate: true, accountManager: { select: { name: true } } },
       },
