@@ -55,6 +55,20 @@ function wrapQueryable<T extends { queryRaw: (q: any) => Promise<any> }>(q: T): 
   return q;
 }
 
+// Patch 5: adapter-pg 6.x runs a migration script by splitting it on every ";", which breaks PL/pgSQL
+// function bodies (our triggers). PostgreSQL's simple query protocol runs a whole script in one call.
+function wholeScripts<T>(a: T): T {
+  const anyA = a as any;
+  anyA.executeScript = async (script: string) => {
+    try {
+      await anyA.client.query(script);
+    } catch (error) {
+      anyA.onError(error);
+    }
+  };
+  return a;
+}
+
 function pgConfig(database?: string): pg.PoolConfig {
   // explicit fields, not connectionString: pg lets connectionString override `database`
   const url = new URL(process.env.DATABASE_URL ?? DEFAULT_URL);
@@ -77,7 +91,7 @@ export default defineConfig({
       const a = await connect();
       const st = a.startTransaction.bind(a);
       a.startTransaction = async (...args: any[]) => wrapQueryable(await st(...(args as [any])));
-      return wrapQueryable(a);
+      return wholeScripts(wrapQueryable(a));
     };
     // Patch 3: adapter-pg 6.x drops the shadow DB while its own pool is still connected
     // ("database ... is being accessed by other users"). Close first, then DROP ... WITH (FORCE).
@@ -87,7 +101,7 @@ export default defineConfig({
       await admin.connect();
       await admin.query(`CREATE DATABASE "${name}"`);
       await admin.end();
-      const shadow = wrapQueryable(await new PrismaPg(pgConfig(name)).connect());
+      const shadow = wholeScripts(wrapQueryable(await new PrismaPg(pgConfig(name)).connect()));
       const dispose = shadow.dispose.bind(shadow);
       shadow.dispose = async () => {
         await dispose();

@@ -2,10 +2,14 @@
 import type { ComponentType } from "react";
 import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "./invitation";
 import PasswordResetEmail, { subject as resetSubject, type PasswordResetEmailProps } from "./password-reset";
+import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
+import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
 
 export type EmailTemplates = {
   invitation: InvitationEmailProps;
   "password-reset": PasswordResetEmailProps;
+  "version-proposed": VersionProposedEmailProps;
+  "version-decided": VersionDecidedEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -13,6 +17,8 @@ type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (
 export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> } = {
   invitation: { component: InvitationEmail, subject: invitationSubject },
   "password-reset": { component: PasswordResetEmail, subject: resetSubject },
+  "version-proposed": { component: VersionProposedEmail, subject: proposedSubject },
+  "version-decided": { component: VersionDecidedEmail, subject: decidedSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

@@ -4,12 +4,13 @@ import { common } from "./messages/common";
 import { auth } from "./messages/auth";
 import { agency } from "./messages/agency";
 import { emails } from "./messages/emails";
+import { agreement } from "./messages/agreement";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails };
+const areas = { common, auth, agency, emails, agreement };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };

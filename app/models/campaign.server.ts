@@ -5,6 +5,7 @@ import { DomainError, notFound } from "~/domain/errors";
 import { Prisma, type CampaignStatus } from "~/generated/prisma/client";
 import { campaignScope, clientScope } from "./scope.server";
 import { audit } from "./audit.server";
+import { activationReadiness } from "~/domain/agreement";
 
 /** Campaigns the actor may see, newest first. */
 export function listCampaigns(actor: Actor, filter: { clientCompanyId?: string; status?: CampaignStatus } = {}) {
@@ -140,5 +141,29 @@ export async function campaignHistory(actor: Actor, campaignId: string) {
     orderBy: { createdAt: "desc" },
     take: 50,
     select: { id: true, type: true, data: true, createdAt: true, actor: { select: { name: true } } },
+  });
+}
+
+/**
+ * Changes a campaign's status. ACTIVE needs an approved persona version and an approved definition
+ * (see activationReadiness); the refusal says what is missing.
+ */
+export async function setCampaignStatus(actor: Actor, campaignId: string, status: CampaignStatus) {
+  assertCan(actor, "campaign:manage");
+  const campaign = await getCampaign(actor, campaignId);
+  if (campaign.status === status) return campaign;
+  if (status === "ACTIVE") {
+    const [personas, definitions] = await Promise.all([
+      prisma.personaVersion.count({ where: { status: "APPROVED", persona: { campaignId: campaign.id } } }),
+      prisma.definitionVersion.count({ where: { status: "APPROVED", definition: { campaignId: campaign.id } } }),
+    ]);
+    const readiness = activationReadiness(personas, definitions);
+    if (!readiness.ready) throw new DomainError("CONFLICT", readiness.persona ? "agreement.activation.needDefinition" : "agreement.activation.needPersona");
+  }
+  return prisma.$transaction(async (tx) => {
+    const updated = await tx.campaign.updateMany({ where: { id: campaign.id, status: campaign.status }, data: { status } });
+    if (updated.count === 0) throw new DomainError("CONFLICT", "common.errors.conflict");
+    await audit(tx, actor, "campaign.status_changed", { clientCompanyId: campaign.clientCompanyId, campaignId: campaign.id }, { from: campaign.status, to: status });
+    return { ...campaign, status };
   });
 }

@@ -40,6 +40,8 @@ export default function CampaignLayout() {
       </div>
       <nav aria-label={t("agency.campaigns.tabs")} className="flex gap-1 overflow-x-auto border-b border-slate-200">
         <NavLink to="." end className={tab}>{t("agency.campaigns.overview")}</NavLink>
+        <NavLink to="targeting" className={tab}>{t("agreement.targeting")}</NavLink>
+        <NavLink to="qualification" className={tab}>{t("agreement.qualification")}</NavLink>
         {manage ? <NavLink to="settings" className={tab}>{t("agency.campaigns.settings")}</NavLink> : null}
       </nav>
       <Outlet />

@@ -4,6 +4,7 @@ import { requireActor } from "~/utils/auth.server";
 import { listCampaigns } from "~/models/campaign.server";
 import { listClients } from "~/models/client.server";
 import { listPendingInvitations } from "~/models/invitation.server";
+import { pendingDecisions } from "~/models/agreement.server";
 import { can, isClientRole } from "~/domain/permissions";
 import { useT } from "~/utils/i18n";
 import { CampaignStatusBadge } from "~/components/StatusBadge";
@@ -12,10 +13,11 @@ import { formatDate } from "~/i18n";
 /** One home per side: the agency's (clients, campaigns), an SDR's (assigned campaigns), a client's (own company). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const [campaigns, clients, invitations] = await Promise.all([
+  const [campaigns, clients, invitations, decisions] = await Promise.all([
     listCampaigns(actor),
     can(actor.role, "client:read") ? listClients(actor) : Promise.resolve([] as Awaited<ReturnType<typeof listClients>>),
     can(actor.role, "team:read") && actor.role !== "CLIENT_MEMBER" ? listPendingInvitations(actor) : Promise.resolve([] as Awaited<ReturnType<typeof listPendingInvitations>>),
+    actor.role === "CLIENT_ADMIN" || can(actor.role, "version:draft") ? pendingDecisions(actor) : Promise.resolve([] as Awaited<ReturnType<typeof pendingDecisions>>),
   ]);
   return json({
     role: actor.role,
@@ -24,6 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     campaigns,
     clientCount: clients.length,
     pendingInvitations: invitations.length,
+    decisions,
   });
 }
 
@@ -39,6 +42,7 @@ export default function Home() {
         <h1 className="h1">{t(title, { organization: data.organization })}</h1>
         <p className="mt-1 text-slate-600">{t("agency.home.welcome", { name: data.name })}</p>
       </div>
+      {data.decisions.length ? <ActionItems decisions={data.decisions} forClient={data.role === "CLIENT_ADMIN"} /> : null}
       <section aria-label={t("agency.home.glance")} className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("agency.home.activeCampaigns")} value={active} />
         <Stat label={t("agency.home.allCampaigns")} value={data.campaigns.length} />
@@ -83,4 +87,30 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
     </>
   );
   return href ? <Link to={href} className="card block hover:border-brand-500">{body}</Link> : <div className="card">{body}</div>;
+}
+
+type Decision = { kind: "persona" | "definition"; versionId: string; number: number; name: string; href: string; campaign: { id: string; name: string } };
+
+/** Versions waiting for a decision: the client admin's to-do, the agency's "waiting on the client". */
+function ActionItems({ decisions, forClient }: { decisions: Decision[]; forClient: boolean }) {
+  const { t } = useT();
+  const n = decisions.length;
+  const title = forClient
+    ? n === 1 ? t("agreement.home.waitingOne") : t("agreement.home.waiting", { count: n })
+    : n === 1 ? t("agreement.home.waitingClientOne") : t("agreement.home.waitingClient", { count: n });
+  return (
+    <section className={`card ${forClient ? "border-amber-300 bg-amber-50" : ""}`} aria-label={title}>
+      <h2 className="h2">{title}</h2>
+      <ul className="mt-3 space-y-2 text-sm">
+        {decisions.map((d) => (
+          <li key={d.versionId} className="flex flex-wrap items-center justify-between gap-2">
+            <Link to={d.href} className="link font-medium">
+              {d.kind === "persona" ? t("agreement.home.personaItem", { name: d.name, n: d.number }) : t("agreement.home.definitionItem", { n: d.number })}
+            </Link>
+            <span className="text-slate-600">{d.campaign.name}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }

@@ -23,11 +23,16 @@ export function parseForm<S extends z.ZodType>(schema: S, formData: FormData, ar
     input[key] = arrays.includes(key) ? all : all[0];
   }
   for (const key of arrays) input[key] ??= [];
+  return parseObject(schema, input, formData);
+}
+
+/** Validates an object built from a form (for forms with nested rows); errors keyed by dotted path. */
+export function parseObject<S extends z.ZodType>(schema: S, input: unknown, formData: FormData): FormResult<z.infer<S>> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { ok: true, data: parsed.data };
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
-    const field = issue.path.length ? String(issue.path[0]) : "_form";
+    const field = issue.path.length ? issue.path.map(String).join(".") : "_form";
     (errors[field] ??= []).push(issue.message);
   }
   return { ok: false, errors, values: formValues(formData) };

@@ -1,0 +1,115 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/utils/auth.server";
+import { getPersona, listVersionComments, peopleNames, personaOf } from "~/models/agreement.server";
+import { orResponse } from "~/utils/http.server";
+import { versionAction } from "~/utils/version-action.server";
+import { can } from "~/domain/permissions";
+import { canActOnVersion, diffPersona } from "~/domain/agreement";
+import { FieldDiffTable } from "~/components/agreement/Diff";
+import { VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
+import { useT } from "~/utils/i18n";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "campaign:read");
+  const persona = await orResponse(getPersona(actor, params.campaignId!, params.personaId!));
+  const url = new URL(request.url);
+  const versions = persona.versions;
+  const selected = versions.find((v) => v.id === url.searchParams.get("v")) ?? versions[0];
+  const approved = versions.find((v) => v.status === "APPROVED") ?? null;
+  // Compared against the version in force; the version in force itself against the one it replaced.
+  const against =
+    versions.find((v) => v.id === url.searchParams.get("against")) ??
+    (approved && approved.id !== selected.id ? approved : versions.find((v) => v.number < selected.number && (v.status === "SUPERSEDED" || v.status === "APPROVED")) ?? null);
+  const comments = await listVersionComments(actor, params.campaignId!, "persona", selected.id);
+  const people = await peopleNames(actor, [selected.proposedById, selected.decidedById]);
+  const hasDraft = versions.some((v) => v.status === "DRAFT");
+  return json({
+    personaId: persona.id,
+    versions: versions.map((v) => ({ id: v.id, number: v.number, status: v.status, updatedAt: v.updatedAt })),
+    selected,
+    against: against ? { id: against.id, number: against.number, status: against.status } : null,
+    diff: diffPersona(against ? personaOf(against) : null, personaOf(selected)),
+    comments,
+    people,
+    canPropose: canActOnVersion(actor.role, selected.status, "propose"),
+    canDecide: canActOnVersion(actor.role, selected.status, "approve"),
+    canEdit: can(actor.role, "version:draft") && (selected.status === "DRAFT" || !hasDraft),
+    canComment: can(actor.role, "version:comment"),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "version:comment");
+  const base = `/campaigns/${params.campaignId}/targeting/${params.personaId}`;
+  return versionAction(request, actor, params.campaignId!, "persona", (id) => `${base}?v=${id}`);
+}
+
+export default function PersonaPage() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const s = d.selected;
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_16rem]">
+      <div className="space-y-6">
+        <div className="flex flex-wrap items-center gap-3">
+          <Link to=".." relative="path" className="link text-sm">← {t("agreement.targeting")}</Link>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="h1">{s.name}</h2>
+          <span className="text-slate-500">{t("agreement.versionN", { n: s.number })}</span>
+          <VersionBadge status={s.status} />
+        </div>
+        <VersionTrail v={s} people={d.people} />
+        <VersionActions
+          versionId={s.id}
+          revision={s.revision}
+          canPropose={d.canPropose}
+          canDecide={d.canDecide}
+          canEdit={d.canEdit}
+          editHref={`edit?from=${s.id}`}
+        />
+        <section className="card space-y-3">
+          <h2 className="h2">
+            {d.against ? t("agreement.diff.compared", { before: d.against.number, after: s.number }) : t("agreement.diff.content")}
+          </h2>
+          {d.against ? <p className="text-sm text-slate-600">{t("agreement.diff.help")}</p> : null}
+          <FieldDiffTable
+            rows={d.diff}
+            beforeLabel={d.against ? `${t("agreement.versionN", { n: d.against.number })} (${t(`agreement.status.${d.against.status}`)})` : null}
+            afterLabel={t("agreement.versionN", { n: s.number })}
+            fieldPrefix="agreement.persona"
+          />
+        </section>
+        <VersionThread versionId={s.id} comments={d.comments} canComment={d.canComment} />
+      </div>
+      <div className="space-y-4">
+        <VersionList versions={d.versions} selectedId={s.id} href={(id) => `?v=${id}`} />
+        {d.versions.length > 1 ? <CompareForm versions={d.versions} selectedId={s.id} againstId={d.against?.id} /> : null}
+      </div>
+    </div>
+  );
+}
+
+/** Compare any two versions. */
+function CompareForm({ versions, selectedId, againstId }: { versions: { id: string; number: number }[]; selectedId: string; againstId?: string }) {
+  const { t } = useT();
+  return (
+    <form method="get" className="card space-y-2">
+      <h2 className="h2">{t("agreement.diff.compare")}</h2>
+      <label className="block text-sm">
+        <span className="text-slate-600">{t("agreement.diff.version")}</span>
+        <select name="v" defaultValue={selectedId} className="input mt-1">
+          {versions.map((v) => <option key={v.id} value={v.id}>{t("agreement.versionN", { n: v.number })}</option>)}
+        </select>
+      </label>
+      <label className="block text-sm">
+        <span className="text-slate-600">{t("agreement.diff.against")}</span>
+        <select name="against" defaultValue={againstId ?? ""} className="input mt-1">
+          {versions.map((v) => <option key={v.id} value={v.id}>{t("agreement.versionN", { n: v.number })}</option>)}
+        </select>
+      </label>
+      <button className="btn-secondary w-full">{t("agreement.diff.compare")}</button>
+    </form>
+  );
+}
