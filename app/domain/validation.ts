@@ -38,11 +38,22 @@ export const optionalUrl = z
   .transform((v) => (v ? v : undefined))
   .pipe(z.url({ error: "common.errors.url" }).optional());
 
+function isCalendarDay(v: string) {
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+}
+
 export const optionalDate = z
   .string()
   .trim()
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "common.errors.date" }).optional())
-  .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : undefined))
-  .refine((d) => d === undefined || !Number.isNaN(d.getTime()), { error: "common.errors.date" });
+  .pipe(
+    z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "common.errors.date", abort: true })
+      // A real calendar day: JavaScript would silently turn 2025-02-30 into March 2.
+      .refine((v) => isCalendarDay(v), { error: "common.errors.date" })
+      .optional(),
+  )
+  .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : undefined));

@@ -9,7 +9,7 @@ export type FormResult<T> = { ok: true; data: T } | FormFailure;
 export function formValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [k, v] of formData.entries()) {
-    if (typeof v !== "string" || /password/i.test(k)) continue; // never echo passwords back
+    if (typeof v !== "string" || /password|confirm/i.test(k)) continue; // never echo passwords (or their confirmation) back
     values[k] = k in values ? `${values[k]},${v}` : v;
   }
   return values;
