@@ -51,7 +51,8 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
       return { lang: tag.trim().slice(0, 2).toLowerCase(), q: q ? Number(q.trim().slice(2)) || 0 : 1 };
     })
     .sort((a, b) => b.q - a.q);
-  return ranked.find((r) => isLocale(r.lang))?.lang as Locale | undefined ?? DEFAULT_LOCALE;
+  // q=0 means "not acceptable".
+  return ranked.find((r) => r.q > 0 && isLocale(r.lang))?.lang as Locale | undefined ?? DEFAULT_LOCALE;
 }
 
 export function formatDate(locale: Locale, d: Date | string, opts: Intl.DateTimeFormatOptions = { dateStyle: "medium" }) {

@@ -1,0 +1,76 @@
+// The role map against DESIGN.md's permission matrix, row by row.
+import { can, invitableRoles, isAgencyRole, isClientRole, ROLES, type Capability, type Role } from "~/domain/permissions";
+
+const ADMIN: Role = "AGENCY_ADMIN";
+const AM: Role = "ACCOUNT_MANAGER";
+const SDR: Role = "SDR";
+const CADMIN: Role = "CLIENT_ADMIN";
+const MEMBER: Role = "CLIENT_MEMBER";
+
+/** Who has each capability, read from the matrix (scope such as "own clients" is applied in the queries, not here). */
+const MATRIX: Record<Capability, Role[]> = {
+  // create/edit clients, campaigns, assignments: admin yes, AM own clients
+  "client:manage": [ADMIN, AM],
+  "campaign:manage": [ADMIN, AM],
+  "client:read": [ADMIN, AM],
+  "campaign:read": [ADMIN, AM, SDR, CADMIN, MEMBER],
+  // draft and propose persona / definition versions
+  "version:draft": [ADMIN, AM],
+  // approve or request changes on a version: the client admin only
+  "version:decide": [CADMIN],
+  // comment on a version or a meeting: everyone
+  "version:comment": [ADMIN, AM, SDR, CADMIN, MEMBER],
+  // log a meeting: agency side (SDR on own, assigned campaigns)
+  "meeting:log": [ADMIN, AM, SDR],
+  // mark held / no-show / rescheduled / cancelled: everyone (SDR own)
+  "meeting:status": [ADMIN, AM, SDR, CADMIN, MEMBER],
+  // accept or dispute: client admin; rate: client admin and member
+  "meeting:review": [CADMIN],
+  "meeting:rate": [CADMIN, MEMBER],
+  // resolve a dispute
+  "dispute:resolve": [ADMIN, AM],
+  // objectives: agency manages, everyone reads
+  "objective:manage": [ADMIN, AM],
+  "objective:read": [ADMIN, AM, SDR, CADMIN, MEMBER],
+  // reports: agency sends, clients read sent ones, SDRs do not
+  "report:send": [ADMIN, AM],
+  "report:read": [ADMIN, AM, CADMIN, MEMBER],
+  // pricing, Stripe settings: admin; AM read; client admin reads own invoices and pays; member nothing
+  "billing:manage": [ADMIN],
+  "billing:read": [ADMIN, AM, CADMIN],
+  // invite users: admin; AM to own clients; client admin own company
+  "team:invite-agency": [ADMIN],
+  "team:invite-client": [ADMIN, AM, CADMIN],
+  "team:read": [ADMIN, AM, CADMIN],
+  // the outbox: the agency's admin
+  "emails:read": [ADMIN],
+};
+
+describe("the role map", () => {
+  for (const [capability, allowed] of Object.entries(MATRIX) as [Capability, Role[]][]) {
+    it(`${capability}: ${allowed.join(", ")}`, () => {
+      for (const role of ROLES) expect(can(role, capability), `${role} ${capability}`).toBe(allowed.includes(role));
+    });
+  }
+
+  it("gives clients nothing of the agency's internals", () => {
+    for (const role of [CADMIN, MEMBER]) {
+      for (const c of ["client:manage", "campaign:manage", "meeting:log", "dispute:resolve", "objective:manage", "report:send", "emails:read", "version:draft"] as const) {
+        expect(can(role, c), `${role} ${c}`).toBe(false);
+      }
+    }
+  });
+
+  it("splits the roles by side", () => {
+    expect(ROLES.filter(isAgencyRole)).toEqual([ADMIN, AM, SDR]);
+    expect(ROLES.filter(isClientRole)).toEqual([CADMIN, MEMBER]);
+  });
+
+  it("lets each role invite only what the matrix allows", () => {
+    expect(invitableRoles(ADMIN).sort()).toEqual([...ROLES].sort());
+    expect(invitableRoles(AM).sort()).toEqual([CADMIN, MEMBER]);
+    expect(invitableRoles(CADMIN).sort()).toEqual([CADMIN, MEMBER]);
+    expect(invitableRoles(SDR)).toEqual([]);
+    expect(invitableRoles(MEMBER)).toEqual([]);
+  });
+});
