@@ -1,6 +1,6 @@
 // Form schemas of the agreement: a persona version and a qualified-meeting definition version.
 import { z } from "zod";
-import { CHANNELS, NO_SHOW_POLICIES, SENIORITIES, criterionKey } from "./agreement";
+import { CHANNELS, NO_SHOW_POLICIES, SENIORITIES, withCriterionKeys } from "./agreement";
 import { requiredText } from "./validation";
 
 const text = (max: number) =>
@@ -95,15 +95,7 @@ export const definitionSchema = z.object({
     .array(criterion)
     .min(1, { error: "agreement.errors.noCriteria" })
     .max(30, { error: "agreement.errors.tooManyCriteria|max=30" })
-    .transform((list) => {
-      const seen = new Set<string>();
-      return list.map((c) => {
-        let key = c.key ? criterionKey(c.key) : criterionKey(c.label);
-        for (let i = 2; seen.has(key); i++) key = `${criterionKey(c.key || c.label)}_${i}`;
-        seen.add(key);
-        return { ...c, key };
-      });
-    }),
+    .transform((list) => withCriterionKeys(list)),
   ...concurrency,
 });
 

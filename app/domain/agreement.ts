@@ -152,3 +152,15 @@ export function criterionKey(label: string) {
     .slice(0, 60);
   return key || "criterion";
 }
+
+/** Gives every criterion a unique stable key: its own when set, else one made from its label. */
+export function withCriterionKeys<C extends { key: string; label: string }>(criteria: C[]): C[] {
+  const seen = new Set<string>();
+  return criteria.map((c) => {
+    const base = criterionKey(c.key || c.label);
+    let key = base;
+    for (let i = 2; seen.has(key); i++) key = `${base}_${i}`;
+    seen.add(key);
+    return { ...c, key };
+  });
+}

@@ -7,6 +7,7 @@ import { DomainError, notFound } from "~/domain/errors";
 import {
   activationReadiness,
   canActOnVersion,
+  withCriterionKeys,
   visibleStatuses,
   type CriterionContent,
   type DefinitionContent,
@@ -145,7 +146,7 @@ function definitionData(input: DefinitionInput) {
 }
 
 function criteriaRows(versionId: string, criteria: CriterionContent[]) {
-  return criteria.map((c, position) => ({ versionId, key: c.key, label: c.label, helpText: c.helpText, required: c.required, position }));
+  return withCriterionKeys(criteria).map((c, position) => ({ versionId, key: c.key, label: c.label, helpText: c.helpText, required: c.required, position }));
 }
 
 /** Saves the agency's edit of the definition, with the same rules as a persona (draft in place, else next draft). */
@@ -321,7 +322,7 @@ export function approveVersion(actor: Actor, campaignId: string, kind: VersionKi
 }
 
 /** The client admin sends a proposed version back, with a required comment. */
-export function requestVersionChanges(actor: Actor, campaignId: string, kind: VersionKind, versionId: string, revision: number, comment: string, origin: string) {
+export async function requestVersionChanges(actor: Actor, campaignId: string, kind: VersionKind, versionId: string, revision: number, comment: string, origin: string) {
   if (!comment.trim()) throw new DomainError("INVALID", "agreement.errors.commentRequired", "comment");
   return decide(actor, campaignId, kind, versionId, revision, "requestChanges", comment, origin);
 }

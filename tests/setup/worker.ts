@@ -1,6 +1,6 @@
 // Runs in each test file's worker before it imports anything else: points Prisma at this worker's own database,
 // empties the tables between tests, and fails a test that logged console.error.
-import { afterAll, afterEach, beforeEach, vi } from "vitest";
+import { afterAll, afterEach, beforeEach, expect, vi } from "vitest";
 import { urlFor, WORKER_DBS, workerDb } from "./databases";
 
 const pool = Number(process.env.VITEST_POOL_ID ?? "1");
@@ -24,7 +24,8 @@ async function truncateAll() {
 let errorSpy: ReturnType<typeof vi.spyOn>;
 beforeEach(async () => {
   errorSpy = vi.spyOn(console, "error");
-  await truncateAll();
+  // Unit tests (pure rules) touch no database.
+  if (!expect.getState().testPath?.includes("/tests/unit/")) await truncateAll();
 });
 
 afterEach(() => {

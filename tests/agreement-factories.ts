@@ -1,0 +1,67 @@
+// Agreement builders through the real domain functions: drafts, proposals and client decisions.
+import type { Actor } from "~/utils/auth.server";
+import { approveVersion, createPersona, proposeVersion, saveDefinitionDraft } from "~/models/agreement.server";
+import { setCampaignStatus } from "~/models/campaign.server";
+import type { DefinitionInput, PersonaInput } from "~/domain/agreement-schemas";
+
+const ORIGIN = "http://localhost:3000";
+
+export function personaInput(overrides: Partial<PersonaInput> = {}): PersonaInput {
+  return {
+    name: "Supply chain directors, mid-market",
+    jobTitles: ["Supply Chain Director", "Head of Logistics", "VP Operations"],
+    seniorities: ["DIRECTOR", "HEAD", "VP"],
+    departments: ["Supply chain", "Operations"],
+    industries: ["Manufacturing", "Retail", "Food & beverage"],
+    companySizeMin: 200,
+    companySizeMax: 2000,
+    geographies: ["Île-de-France", "Hauts-de-France"],
+    exclusions: ["competitor.example", "Existing customers (list from the CRM)"],
+    pains: "Stock-outs during peaks; no real-time view of warehouse capacity.",
+    pitch: "A WMS live in 8 weeks that cuts picking errors by 30%.",
+    notes: "",
+    baseVersionId: null,
+    revision: 0,
+    ...overrides,
+  };
+}
+
+export const DEMO_CRITERIA = [
+  { key: "decision_maker", label: "Speaks to a decision maker or a direct influencer", helpText: "Title and role in the buying decision confirmed on the call.", required: true },
+  { key: "company_size", label: "Company within the agreed size range", helpText: "Headcount checked on LinkedIn or with the prospect.", required: true },
+  { key: "need", label: "Need expressed in the prospect's own words", helpText: "Quote the prospect in the discovery notes.", required: true },
+  { key: "timeline", label: "Project within 12 months", helpText: "A budget or a project window was mentioned.", required: false },
+];
+
+export function definitionInput(overrides: Partial<DefinitionInput> = {}): DefinitionInput {
+  return {
+    disputeWindowDays: 7,
+    noShowPolicy: "NOT_BILLED_REBOOKED",
+    minDurationMinutes: 30,
+    allowedChannels: ["VIDEO", "PHONE"],
+    minLeadTimeHours: 24,
+    notes: "",
+    criteria: DEMO_CRITERIA,
+    baseVersionId: null,
+    revision: 0,
+    ...overrides,
+  };
+}
+
+/** A persona proposed by the AM (version 1), not decided yet. */
+export async function proposedPersona(am: Actor, campaignId: string, input = personaInput()) {
+  const { persona, version } = await createPersona(am, campaignId, input);
+  await proposeVersion(am, campaignId, "persona", version.id, version.revision, ORIGIN);
+  return { personaId: persona.id, versionId: version.id };
+}
+
+/** A persona and a definition, proposed by the AM and approved by the client admin; optionally the campaign activated. */
+export async function approvedAgreement(am: Actor, clientAdmin: Actor, campaignId: string, opts: { activate?: boolean; persona?: PersonaInput; definition?: DefinitionInput } = {}) {
+  const persona = await proposedPersona(am, campaignId, opts.persona);
+  await approveVersion(clientAdmin, campaignId, "persona", persona.versionId, 1, "", ORIGIN);
+  const definition = await saveDefinitionDraft(am, campaignId, opts.definition ?? definitionInput());
+  await proposeVersion(am, campaignId, "definition", definition.id, definition.revision, ORIGIN);
+  await approveVersion(clientAdmin, campaignId, "definition", definition.id, definition.revision + 1, "", ORIGIN);
+  if (opts.activate) await setCampaignStatus(am, campaignId, "ACTIVE");
+  return { personaId: persona.personaId, personaVersionId: persona.versionId, definitionVersionId: definition.id };
+}
