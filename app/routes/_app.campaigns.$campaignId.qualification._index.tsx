@@ -63,7 +63,7 @@ export default function Qualification() {
   }
   const s = d.selected;
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_16rem]">
+    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="space-y-6">
         <div className="flex flex-wrap items-center gap-3">
           <h2 className="h1">{t("agreement.qualification")}</h2>

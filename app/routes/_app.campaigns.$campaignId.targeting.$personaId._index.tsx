@@ -50,7 +50,7 @@ export default function PersonaPage() {
   const { t } = useT();
   const s = d.selected;
   return (
-    <div className="grid gap-6 lg:grid-cols-[1fr_16rem]">
+    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <div className="space-y-6">
         <div className="flex flex-wrap items-center gap-3">
           <Link to=".." relative="path" className="link text-sm">← {t("agreement.targeting")}</Link>
