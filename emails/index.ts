@@ -2,12 +2,20 @@
 import type { ComponentType } from "react";
 import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "./invitation";
 import PasswordResetEmail, { subject as resetSubject, type PasswordResetEmailProps } from "./password-reset";
+import {
+  MeetingBookedEmail, MeetingDisputedEmail, MeetingReminderEmail, MeetingResolvedEmail, bookedSubject, disputedSubject, reminderSubject, resolvedSubject,
+  type MeetingBookedEmailProps, type MeetingDisputedEmailProps, type MeetingReminderEmailProps, type MeetingResolvedEmailProps,
+} from "./meeting-notices";
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
 
 export type EmailTemplates = {
   invitation: InvitationEmailProps;
   "password-reset": PasswordResetEmailProps;
+  "meeting-booked": MeetingBookedEmailProps;
+  "meeting-disputed": MeetingDisputedEmailProps;
+  "meeting-resolved": MeetingResolvedEmailProps;
+  "meeting-reminder": MeetingReminderEmailProps;
   "version-proposed": VersionProposedEmailProps;
   "version-decided": VersionDecidedEmailProps;
 };
@@ -17,6 +25,10 @@ type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (
 export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> } = {
   invitation: { component: InvitationEmail, subject: invitationSubject },
   "password-reset": { component: PasswordResetEmail, subject: resetSubject },
+  "meeting-booked": { component: MeetingBookedEmail, subject: bookedSubject },
+  "meeting-disputed": { component: MeetingDisputedEmail, subject: disputedSubject },
+  "meeting-resolved": { component: MeetingResolvedEmail, subject: resolvedSubject },
+  "meeting-reminder": { component: MeetingReminderEmail, subject: reminderSubject },
   "version-proposed": { component: VersionProposedEmail, subject: proposedSubject },
   "version-decided": { component: VersionDecidedEmail, subject: decidedSubject },
 };

@@ -4,13 +4,14 @@ import { common } from "./messages/common";
 import { auth } from "./messages/auth";
 import { agency } from "./messages/agency";
 import { emails } from "./messages/emails";
+import { meetings } from "./messages/meetings";
 import { agreement } from "./messages/agreement";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails, agreement };
+const areas = { common, auth, agency, emails, agreement, meetings };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };

@@ -3,6 +3,7 @@ import PgBoss from "pg-boss";
 import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { deliverEmail, emailDeliveryConfigured } from "./email.server";
+import { registerMeetingWork } from "./meeting-jobs.server";
 
 export const QUEUES = { emailDeliver: "email-deliver", emailSweep: "email-sweep" } as const;
 
@@ -46,6 +47,8 @@ export async function startBackgroundWork({ pollingIntervalSeconds = 2 } = {}) {
   });
   await boss.schedule(QUEUES.emailSweep, "* * * * *");
   await sweepOutbox();
+  // Meetings: auto-accept after the dispute window, attendance reminders, CSV imports.
+  await registerMeetingWork(boss);
   return boss;
 }
 

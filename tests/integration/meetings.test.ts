@@ -1,0 +1,326 @@
+import { prisma } from "~/utils/db.server";
+import { DomainError } from "~/domain/errors";
+import { isBillable } from "~/domain/meetings";
+import type { Actor } from "~/utils/auth.server";
+import {
+  acceptMeeting,
+  addMeetingComment,
+  autoAcceptDueMeetings,
+  bulkChangeStatus,
+  changeMeetingStatus,
+  disputeMeeting,
+  getMeeting,
+  listMeetings,
+  logMeeting,
+  rateMeeting,
+  recordOutcome,
+  remindMissingAttendance,
+  resolveDispute,
+  updateInternalNotes,
+  type MeetingInput,
+} from "~/models/meeting.server";
+import { createActiveCampaignWithAgreement, createAgencyWithClient, type AgencyWorld } from "../factories";
+
+const HOUR = 3600_000;
+type Agreement = Awaited<ReturnType<typeof createActiveCampaignWithAgreement>>;
+
+function input(a: Agreement, over: Partial<MeetingInput> = {}): MeetingInput {
+  return {
+    personaVersionId: a.personaVersion.id,
+    prospectName: "Sophie Laurent",
+    prospectTitle: "CFO",
+    prospectEmail: `sophie.${Math.random().toString(36).slice(2)}@morel.test`,
+    prospectCompany: "Transports Morel",
+    scheduledAt: new Date(Date.now() + 48 * HOUR),
+    timeZone: "Europe/Paris",
+    durationMinutes: 45,
+    channel: "VIDEO",
+    checks: a.criteria.map((c) => ({ criterionId: c.id, met: true })),
+    ...over,
+  };
+}
+
+async function code(p: Promise<unknown>) {
+  try {
+    await p;
+    return "OK";
+  } catch (e) {
+    if (e instanceof DomainError) return e.code;
+    throw e;
+  }
+}
+
+/** A meeting that started an hour ago (logged 3 days ago, when it was in the future). */
+async function pastMeeting(w: AgencyWorld, a: Agreement, actor: Actor = w.sdr) {
+  const r = await logMeeting(actor, w.campaign.id, input(a, { scheduledAt: new Date(Date.now() - HOUR) }), new Date(Date.now() - 72 * HOUR));
+  if (!r.ok) throw new Error("not logged");
+  return r.meetingId;
+}
+
+async function heldMeeting(w: AgencyWorld, a: Agreement) {
+  const id = await pastMeeting(w, a);
+  await changeMeetingStatus(w.clientMember, id, "HELD");
+  return id;
+}
+
+let w: AgencyWorld;
+let a: Agreement;
+beforeEach(async () => {
+  w = await createAgencyWithClient();
+  a = await createActiveCampaignWithAgreement(w);
+});
+
+describe("logging", () => {
+  it("an SDR logs a meeting under the versions in force; clients are emailed", async () => {
+    const r = await logMeeting(w.sdr, w.campaign.id, input(a));
+    expect(r.ok).toBe(true);
+    const m = await prisma.meeting.findFirstOrThrow({ include: { checks: true, events: true } });
+    expect(m).toMatchObject({ sdrId: w.sdr.userId, personaVersionId: a.personaVersion.id, definitionVersionId: a.definitionVersion.id, status: "SCHEDULED", verdict: "PENDING" });
+    expect(m.checks).toHaveLength(4);
+    expect(m.events.map((e) => e.type)).toEqual(["created"]);
+    const emails = await prisma.emailOutbox.findMany({ where: { template: "meeting-booked" } });
+    expect(emails.map((e) => e.to).sort()).toEqual([w.clientAdmin.email, w.clientMember.email].sort());
+  });
+
+  it("refuses inactive campaigns, times too far in the past, unknown personas, and non-logging roles", async () => {
+    expect(await code(logMeeting(w.sdr, w.campaign.id, input(a, { scheduledAt: new Date(Date.now() - 5 * HOUR) })))).toBe("INVALID");
+    expect(await code(logMeeting(w.sdr, w.campaign.id, input(a, { personaVersionId: "nope" })))).toBe("INVALID");
+    expect(await code(logMeeting(w.clientAdmin, w.campaign.id, input(a)))).toBe("FORBIDDEN");
+    expect(await code(logMeeting(w.otherSdr, w.campaign.id, input(a)))).toBe("NOT_FOUND");
+    await prisma.campaign.update({ where: { id: w.campaign.id }, data: { status: "PAUSED" } });
+    expect(await code(logMeeting(w.sdr, w.campaign.id, input(a)))).toBe("INVALID");
+    expect(await prisma.meeting.count()).toBe(0);
+  });
+
+  it("asks to confirm an unmet required criterion, then logs it; flags duplicates", async () => {
+    const checks = a.criteria.map((c, i) => ({ criterionId: c.id, met: i !== 0 }));
+    const first = await logMeeting(w.sdr, w.campaign.id, input(a, { checks, prospectEmail: "dup@x.test" }));
+    expect(first.ok).toBe(false);
+    if (!first.ok) expect(first.warnings.map((x) => x.key)).toContain("meetings.warnings.requiredUnmet");
+    const confirmed = await logMeeting(w.sdr, w.campaign.id, input(a, { checks, prospectEmail: "dup@x.test", confirmWarnings: true }));
+    expect(confirmed.ok).toBe(true);
+    const same = input(a, { prospectEmail: "dup@x.test" });
+    const m1 = await prisma.meeting.findFirstOrThrow();
+    const dup = await logMeeting(w.am, w.campaign.id, { ...same, scheduledAt: m1.scheduledAt, sdrId: w.sdr.userId });
+    expect(dup.ok).toBe(false);
+    if (!dup.ok) expect(dup.warnings.map((x) => x.key)).toEqual(["meetings.warnings.duplicate"]);
+    await logMeeting(w.am, w.campaign.id, { ...same, scheduledAt: m1.scheduledAt, sdrId: w.sdr.userId, confirmWarnings: true });
+    expect(await prisma.meeting.count({ where: { possibleDuplicate: true } })).toBe(1);
+  });
+
+  it("is idempotent on the external id", async () => {
+    const one = await logMeeting(w.sdr, w.campaign.id, input(a, { externalId: "dialer-42" }));
+    const two = await logMeeting(w.sdr, w.campaign.id, input(a, { externalId: "dialer-42" }));
+    expect(one.ok && two.ok && one.meetingId === two.meetingId).toBe(true);
+    expect(two.ok && two.created).toBe(false);
+    expect(await prisma.meeting.count()).toBe(1);
+  });
+});
+
+describe("status transitions per role", () => {
+  it("every role of the matrix may record attendance; SDRs only their own; never before the start", async () => {
+    for (const actor of [w.admin, w.am, w.sdr, w.clientAdmin, w.clientMember]) {
+      const id = await pastMeeting(w, a);
+      expect(await code(changeMeetingStatus(actor, id, "HELD"))).toBe("OK");
+      expect(await code(changeMeetingStatus(actor, id, "NO_SHOW"))).toBe("OK");
+    }
+    const future = await logMeeting(w.sdr, w.campaign.id, input(a));
+    const fid = future.ok ? future.meetingId : "";
+    expect(await code(changeMeetingStatus(w.admin, fid, "HELD"))).toBe("INVALID");
+    expect(await code(changeMeetingStatus(w.otherSdr, fid, "CANCELLED"))).toBe("NOT_FOUND");
+    // An SDR on the campaign who did not book it.
+    await prisma.campaignAssignment.create({ data: { campaignId: w.campaign.id, userId: w.otherSdr.userId } });
+    expect(await code(changeMeetingStatus(w.otherSdr, fid, "CANCELLED"))).toBe("NOT_FOUND");
+    expect(await code(changeMeetingStatus(w.sdr, fid, "CANCELLED"))).toBe("OK");
+    expect(await code(changeMeetingStatus(w.sdr, fid, "HELD"))).toBe("INVALID");
+  });
+
+  it("reschedules to a future time and keeps the old time in history", async () => {
+    const r = await logMeeting(w.sdr, w.campaign.id, input(a));
+    const id = r.ok ? r.meetingId : "";
+    const before = await prisma.meeting.findUniqueOrThrow({ where: { id } });
+    const newTime = new Date(Date.now() + 96 * HOUR);
+    expect(await code(changeMeetingStatus(w.clientMember, id, "RESCHEDULE", { newTime: new Date(Date.now() - HOUR) }))).toBe("INVALID");
+    await changeMeetingStatus(w.clientMember, id, "RESCHEDULE", { newTime });
+    const ev = await prisma.meetingEvent.findFirstOrThrow({ where: { meetingId: id, type: "rescheduled" } });
+    expect(ev.from).toBe(before.scheduledAt.toISOString());
+    expect(ev.to).toBe(newTime.toISOString());
+  });
+
+  it("refuses a stale revision (two people at once)", async () => {
+    const id = await pastMeeting(w, a);
+    const m = await prisma.meeting.findUniqueOrThrow({ where: { id } });
+    await changeMeetingStatus(w.am, id, "HELD", { revision: m.revision });
+    expect(await code(changeMeetingStatus(w.clientMember, id, "NO_SHOW", { revision: m.revision }))).toBe("CONFLICT");
+  });
+
+  it("bulk changes what is allowed and reports the rest", async () => {
+    const past = await pastMeeting(w, a);
+    const fut = await logMeeting(w.sdr, w.campaign.id, input(a));
+    const r = await bulkChangeStatus(w.am, [past, fut.ok ? fut.meetingId : ""], "HELD");
+    expect(r).toEqual({ changed: 1, refused: [fut.ok ? fut.meetingId : ""] });
+  });
+});
+
+describe("review and dispute", () => {
+  it("rating: client admin and member only, 1-5, on held meetings", async () => {
+    const id = await pastMeeting(w, a);
+    expect(await code(rateMeeting(w.clientMember, id, { ratingOverall: 4 }))).toBe("INVALID");
+    await changeMeetingStatus(w.sdr, id, "HELD");
+    for (const actor of [w.admin, w.am, w.sdr]) expect(await code(rateMeeting(actor, id, { ratingOverall: 4 }))).toBe("FORBIDDEN");
+    expect(await code(rateMeeting(w.clientMember, id, { ratingOverall: 4, ratingPersonaFit: 5 }))).toBe("OK");
+    expect(await code(rateMeeting(w.clientAdmin, id, { ratingOverall: 3 }))).toBe("OK");
+    expect((await prisma.meeting.findUniqueOrThrow({ where: { id } })).ratingOverall).toBe(3);
+  });
+
+  it("accept: client admin only, inside the window; billable afterwards", async () => {
+    const id = await heldMeeting(w, a);
+    for (const actor of [w.admin, w.am, w.sdr, w.clientMember]) expect(await code(acceptMeeting(actor, id))).toBe("FORBIDDEN");
+    expect(await code(acceptMeeting(w.clientAdmin, id))).toBe("OK");
+    expect(await code(acceptMeeting(w.clientAdmin, id))).toBe("INVALID");
+    const m = await prisma.meeting.findUniqueOrThrow({ where: { id } });
+    expect(isBillable(m)).toBe(true);
+    expect(await prisma.auditEvent.count({ where: { type: "meeting.accepted" } })).toBe(1);
+    // Status is frozen once reviewed.
+    expect(await code(changeMeetingStatus(w.am, id, "NO_SHOW"))).toBe("INVALID");
+  });
+
+  it("refuses a verdict after the window", async () => {
+    const id = await heldMeeting(w, a);
+    await prisma.meeting.update({ where: { id }, data: { reviewDueAt: new Date(Date.now() - HOUR) } });
+    expect(await code(acceptMeeting(w.clientAdmin, id))).toBe("INVALID");
+    expect(await code(disputeMeeting(w.clientAdmin, id, [{ criterionId: a.criteria[0].id, reason: "x" }]))).toBe("INVALID");
+  });
+
+  it("dispute -> rejected is billable with reasoning; upheld is not; emails go to the AM, then client and SDR", async () => {
+    const id = await heldMeeting(w, a);
+    expect(await code(disputeMeeting(w.clientAdmin, id, []))).toBe("INVALID");
+    expect(await code(disputeMeeting(w.clientAdmin, id, [{ criterionId: "other", reason: "x" }]))).toBe("INVALID");
+    expect(await code(disputeMeeting(w.clientMember, id, [{ criterionId: a.criteria[0].id, reason: "Not the decision maker" }]))).toBe("FORBIDDEN");
+    await disputeMeeting(w.clientAdmin, id, [{ criterionId: a.criteria[0].id, reason: "Not the decision maker" }]);
+    expect(isBillable(await prisma.meeting.findUniqueOrThrow({ where: { id } }))).toBe(false);
+    expect((await prisma.emailOutbox.findMany({ where: { template: "meeting-disputed" } })).map((e) => e.to)).toEqual([w.am.email]);
+    for (const actor of [w.sdr, w.clientAdmin, w.clientMember])
+      expect(await code(resolveDispute(actor, id, { decision: "DISPUTE_REJECTED", reasoning: "r" }))).toBe("FORBIDDEN");
+    await resolveDispute(w.am, id, { decision: "DISPUTE_REJECTED", reasoning: "The recording at 12:40 shows budget authority." });
+    const m = await getMeeting(w.clientAdmin, id);
+    expect(m.verdict).toBe("DISPUTE_REJECTED");
+    expect(m.resolutionReasoning).toContain("12:40");
+    expect(isBillable(m)).toBe(true);
+    expect(await code(resolveDispute(w.am, id, { decision: "DISPUTE_UPHELD", reasoning: "again" }))).toBe("INVALID");
+    const resolvedTo = (await prisma.emailOutbox.findMany({ where: { template: "meeting-resolved" } })).map((e) => e.to).sort();
+    expect(resolvedTo).toEqual([w.clientAdmin.email, w.clientMember.email, w.sdr.email].sort());
+    expect(await prisma.auditEvent.count({ where: { type: { in: ["meeting.disputed", "meeting.dispute_rejected"] } } })).toBe(2);
+
+    const id2 = await heldMeeting(w, a);
+    await disputeMeeting(w.clientAdmin, id2, [{ criterionId: a.criteria[1].id, reason: "No need" }]);
+    await resolveDispute(w.admin, id2, { decision: "DISPUTE_UPHELD", reasoning: "Agreed." });
+    expect(isBillable(await prisma.meeting.findUniqueOrThrow({ where: { id: id2 } }))).toBe(false);
+  });
+
+  it("outcome is recorded by client roles on held meetings", async () => {
+    const id = await heldMeeting(w, a);
+    expect(await code(recordOutcome(w.sdr, id, { opportunityCreated: true, pipelineValue: 1250000, won: null }))).toBe("FORBIDDEN");
+    await recordOutcome(w.clientMember, id, { opportunityCreated: true, pipelineValue: 1250000, won: null });
+    expect((await prisma.meeting.findUniqueOrThrow({ where: { id } })).pipelineValue).toBe(1250000);
+  });
+});
+
+describe("billable", () => {
+  it("is exactly held and (accepted or dispute rejected) in the database too", async () => {
+    const ids = { accepted: await heldMeeting(w, a), noshow: await pastMeeting(w, a) };
+    await acceptMeeting(w.clientAdmin, ids.accepted);
+    await changeMeetingStatus(w.am, ids.noshow, "NO_SHOW");
+    const all = await prisma.meeting.findMany();
+    expect(all.filter(isBillable).map((m) => m.id)).toEqual([ids.accepted]);
+  });
+});
+
+describe("auto-accept", () => {
+  it("accepts after the window and not before, once, even run twice at the same time", async () => {
+    const id = await heldMeeting(w, a);
+    const due = (await prisma.meeting.findUniqueOrThrow({ where: { id } })).reviewDueAt!;
+    expect(due.getTime()).toBeGreaterThan(Date.now() + 6.9 * 86400_000);
+    expect(await autoAcceptDueMeetings(new Date(due.getTime() - 1000))).toBe(0);
+    expect((await prisma.meeting.findUniqueOrThrow({ where: { id } })).verdict).toBe("PENDING");
+    const after = new Date(due.getTime() + 1000);
+    const [x, y] = await Promise.all([autoAcceptDueMeetings(after), autoAcceptDueMeetings(after)]);
+    expect(x + y).toBe(1);
+    const m = await prisma.meeting.findUniqueOrThrow({ where: { id } });
+    expect(m).toMatchObject({ verdict: "ACCEPTED", autoAccepted: true });
+    expect(isBillable(m)).toBe(true);
+    expect(await prisma.meetingEvent.count({ where: { meetingId: id, type: "auto_accepted" } })).toBe(1);
+    expect(await autoAcceptDueMeetings(after)).toBe(0);
+  });
+
+  it("leaves disputed meetings alone", async () => {
+    const id = await heldMeeting(w, a);
+    await disputeMeeting(w.clientAdmin, id, [{ criterionId: a.criteria[0].id, reason: "x" }]);
+    expect(await autoAcceptDueMeetings(new Date(Date.now() + 30 * 86400_000))).toBe(0);
+  });
+});
+
+describe("attendance reminder", () => {
+  it("emails the client attendee once for a meeting past its time without attendance", async () => {
+    const r = await logMeeting(w.sdr, w.campaign.id, input(a, { scheduledAt: new Date(Date.now() - HOUR), clientAttendeeId: w.clientMember.userId }), new Date(Date.now() - 72 * HOUR));
+    expect(r.ok).toBe(true);
+    const later = new Date(Date.now() + 2 * HOUR);
+    expect(await remindMissingAttendance(later)).toBe(1);
+    expect(await remindMissingAttendance(later)).toBe(0);
+    expect((await prisma.emailOutbox.findMany({ where: { template: "meeting-reminder" } })).map((e) => e.to)).toEqual([w.clientMember.email]);
+  });
+});
+
+describe("booked-under versions", () => {
+  it("never change when newer versions are approved; disputes use the booked-under criteria", async () => {
+    const id = await heldMeeting(w, a);
+    await prisma.personaVersion.update({ where: { id: a.personaVersion.id }, data: { status: "SUPERSEDED" } });
+    await prisma.definitionVersion.update({ where: { id: a.definitionVersion.id }, data: { status: "SUPERSEDED" } });
+    const pv2 = await prisma.personaVersion.create({ data: { personaId: a.persona.id, number: 2, status: "APPROVED", name: "CFO v2", jobTitles: [], seniorities: [], departments: [], industries: [], geographies: [], exclusions: [] } });
+    const draft = await prisma.definitionVersion.create({
+      data: { definitionId: a.definition.id, number: 2, allowedChannels: ["VIDEO"], criteria: { create: [{ key: "decision_maker", label: "Decision maker", position: 0 }] } },
+    });
+    const dv2 = await prisma.definitionVersion.update({ where: { id: draft.id }, data: { status: "APPROVED" }, include: { criteria: true } });
+    await rateMeeting(w.clientAdmin, id, { ratingOverall: 2 });
+    expect(await code(disputeMeeting(w.clientAdmin, id, [{ criterionId: dv2.criteria[0].id, reason: "x" }]))).toBe("INVALID");
+    await disputeMeeting(w.clientAdmin, id, [{ criterionId: a.criteria[0].id, reason: "x" }]);
+    await resolveDispute(w.am, id, { decision: "DISPUTE_UPHELD", reasoning: "ok" });
+    const m = await prisma.meeting.findUniqueOrThrow({ where: { id } });
+    expect(m.personaVersionId).toBe(a.personaVersion.id);
+    expect(m.definitionVersionId).toBe(a.definitionVersion.id);
+    const fresh = await logMeeting(w.sdr, w.campaign.id, input(a, { personaVersionId: pv2.id, checks: [{ criterionId: dv2.criteria[0].id, met: true }] }));
+    expect(fresh.ok).toBe(true);
+    const n = await prisma.meeting.findUniqueOrThrow({ where: { id: fresh.ok ? fresh.meetingId : "" } });
+    expect([n.personaVersionId, n.definitionVersionId]).toEqual([pv2.id, dv2.id]);
+    // The old persona version is no longer offered.
+    expect(await code(logMeeting(w.sdr, w.campaign.id, input(a)))).toBe("INVALID");
+  });
+});
+
+describe("tenancy and internal data", () => {
+  it("another client company, another agency or an unassigned SDR cannot read or change the meeting", async () => {
+    const id = await pastMeeting(w, a);
+    const other = await createAgencyWithClient();
+    const sameAgencyClient = await createAgencyWithClient();
+    for (const actor of [other.clientAdmin, other.clientMember, other.am, other.admin, other.sdr, w.otherSdr, sameAgencyClient.clientAdmin]) {
+      expect(await code(getMeeting(actor, id))).toBe("NOT_FOUND");
+      expect(await code(changeMeetingStatus(actor, id, "HELD"))).toBe("NOT_FOUND");
+      expect((await listMeetings(actor, {})).total).toBe(0);
+    }
+  });
+
+  it("internal notes and internal comments are never shown to clients", async () => {
+    const id = await pastMeeting(w, a);
+    await updateInternalNotes(w.am, id, "Prospect was hesitant");
+    await addMeetingComment(w.sdr, id, "internal remark", true);
+    await addMeetingComment(w.clientMember, id, "See you there", false);
+    expect(await code(addMeetingComment(w.clientAdmin, id, "x", true))).toBe("FORBIDDEN");
+    expect(await code(updateInternalNotes(w.clientAdmin, id, "x"))).toBe("FORBIDDEN");
+    const client = await getMeeting(w.clientMember, id);
+    expect(client.internalNotes).toBeNull();
+    expect(client.comments.map((c) => c.body)).toEqual(["See you there"]);
+    const agency = await getMeeting(w.am, id);
+    expect(agency.internalNotes).toBe("Prospect was hesitant");
+    expect(agency.comments).toHaveLength(2);
+  });
+});
