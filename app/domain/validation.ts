@@ -2,18 +2,23 @@
 // after a "|" so the form can show "at most 120 characters" in the user's language.
 import { z } from "zod";
 
+// PostgreSQL text cannot hold a NUL character: refused here rather than failing the insert with a 500.
+const noNul = (v: string) => !v.includes("\u0000");
+
 export const requiredText = (max: number) =>
   z
     .string({ error: "common.errors.required" })
     .trim()
     .min(1, { error: "common.errors.required" })
-    .max(max, { error: `common.errors.tooLong|max=${max}` });
+    .max(max, { error: `common.errors.tooLong|max=${max}` })
+    .refine(noNul, { error: "common.errors.invalid" });
 
 export const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max, { error: `common.errors.tooLong|max=${max}` })
+    .refine(noNul, { error: "common.errors.invalid" })
     .optional()
     .transform((v) => (v ? v : undefined));
 
@@ -36,7 +41,8 @@ export const optionalUrl = z
   .max(500, { error: "common.errors.tooLong|max=500" })
   .optional()
   .transform((v) => (v ? v : undefined))
-  .pipe(z.url({ error: "common.errors.url" }).optional());
+  // Web addresses only: a stored "javascript:" URL would become a script the day it is rendered as a link.
+  .pipe(z.url({ protocol: /^https?$/, error: "common.errors.url" }).optional());
 
 function isCalendarDay(v: string) {
   const d = new Date(`${v}T00:00:00Z`);
@@ -54,6 +60,8 @@ export const optionalDate = z
       .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "common.errors.date", abort: true })
       // A real calendar day: JavaScript would silently turn 2025-02-30 into March 2.
       .refine((v) => isCalendarDay(v), { error: "common.errors.date" })
+      // Years people mean (PostgreSQL refuses year 0000 with a 500, and nobody runs a campaign in 0042).
+      .refine((v) => v >= "1900" && v < "3000", { error: "common.errors.date" })
       .optional(),
   )
   .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : undefined));
