@@ -26,6 +26,7 @@ async function readLinkOnEmailsPage(page: Page, to: string, path: string) {
   const row = page.getByRole("row").filter({ hasText: to }).first();
   await expect(row.getByRole("cell", { name: "In outbox" })).toBeVisible();
   await row.getByRole("link").click();
+  await expect(page).toHaveURL(/\/emails\/[^/?]+$/);
   await expect(page.getByText(to, { exact: true })).toBeVisible();
   await page.getByText("Text version").click();
   const text = await page.getByText(new RegExp(`${escapeRegExp(path)}[A-Za-z0-9_-]+`)).last().innerText();
