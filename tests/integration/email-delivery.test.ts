@@ -1,7 +1,8 @@
 // The outbox and its worker: emails written in a transaction, delivered through the real Resend SDK to a local fake,
 // retried by pg-boss with backoff, never sent twice.
 import { prisma } from "~/utils/db.server";
-import { sendEmail, deliverEmail } from "~/services/email.server";
+import { sendEmail, deliverEmail, retryEmail } from "~/services/email.server";
+import { createAgency } from "../factories";
 import { enqueueEmails, startBackgroundWork, stopBackgroundWork } from "~/services/jobs.server";
 import { startFakeResend, type FakeResend } from "../fakes/resend";
 import { useEnv, waitFor } from "./helpers";
@@ -24,10 +25,11 @@ function configureResend(extra: Record<string, string> = {}) {
   setEnv({ RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: fake.url, EMAIL_RETRY_DELAY_SECONDS: "1", ...extra });
 }
 
-async function writeResetEmail(to = "claire@acme.test") {
+async function writeResetEmail(to = "claire@acme.test", agencyId?: string) {
   return prisma.$transaction((tx) =>
     sendEmail(tx, {
       to,
+      agencyId,
       template: "password-reset",
       locale: "en",
       props: { locale: "en", email: to, agency: "Pipeline Partners", url: "http://localhost/reset-password/abc" },
@@ -36,9 +38,10 @@ async function writeResetEmail(to = "claire@acme.test") {
 }
 
 describe("email delivery", () => {
-  it("marks the email FAILED with the provider's error after the retry limit", async () => {
+  it("marks the email FAILED with the provider's error after the retry limit, and the agency can retry it", async () => {
     configureResend({ EMAIL_RETRY_LIMIT: "1" });
-    const { id } = await writeResetEmail();
+    const agency = await createAgency();
+    const { id } = await writeResetEmail("claire@acme.test", agency.id);
     fake.failNext(100);
 
     await startBackgroundWork({ pollingIntervalSeconds: 0.5 });
@@ -56,6 +59,22 @@ describe("email delivery", () => {
     expect(row.sentAt).toBeNull();
     expect(fake.requests).toHaveLength(2);
     expect(fake.delivered()).toHaveLength(0);
+
+    // Retried from the Emails page once the provider is back: only by its own agency.
+    fake.failNext(0);
+    const other = await createAgency();
+    expect(await retryEmail(other.id, id)).toBe(false);
+    expect(await retryEmail(agency.id, id)).toBe(true);
+    await enqueueEmails([id]);
+    const sent = await waitFor(
+      async () => {
+        const r = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
+        return r.status === "SENT" ? r : null;
+      },
+      { timeoutMs: 10_000, what: "the retried email to be SENT" },
+    );
+    expect(sent).toMatchObject({ attempts: 1, lastError: null });
+    expect(fake.delivered()).toHaveLength(1);
   });
 
   it("retries a failing provider with backoff and delivers exactly once", async () => {
