@@ -57,6 +57,14 @@ export async function expectFieldError(scope: Page | Locator, label: string, mes
   await expect(field).toHaveAccessibleDescription(typeof message === "string" ? new RegExp(escapeRegExp(message)) : message);
 }
 
+/**
+ * Waits until React has hydrated this element. Fetcher forms post to resource routes: clicked before hydration
+ * (a loaded machine), the browser would submit natively and show the raw JSON answer.
+ */
+export async function hydrated(element: Locator) {
+  await expect.poll(() => element.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$")))).toBe(true);
+}
+
 export function escapeRegExp(s: string) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -1,7 +1,7 @@
 // Bad input: every form answers with a message next to the field, keeps what was typed, and never a 500
 // (the auto fixture fails any test that sees a 5xx). Unknown URLs get the 404 page.
 import { DEFAULT_PASSWORD, unique } from "../factories";
-import { expect, expectFieldError, prisma, test } from "./fixtures";
+import { expect, expectFieldError, hydrated, prisma, test } from "./fixtures";
 
 const CORRECT = "Please correct the fields marked below.";
 
@@ -130,6 +130,7 @@ test("an invitation to a malformed or already-member email is flagged next to th
   await login(world.admin);
   await page.goto("/team");
   const form = page.getByRole("form", { name: "Invite someone" });
+  await hydrated(form);
   await form.getByLabel("Email", { exact: true }).fill("someone@");
   await form.getByLabel("Name", { exact: true }).fill("Some One");
   await form.getByLabel("Role").selectOption({ label: "SDR" });

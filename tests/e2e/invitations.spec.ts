@@ -3,13 +3,14 @@
 import type { Page } from "@playwright/test";
 import { createInvitation } from "~/models/invitation.server";
 import { unique } from "../factories";
-import { escapeRegExp, expect, expectFieldError, lastEmailTo, linkIn, prisma, test } from "./fixtures";
+import { escapeRegExp, expect, expectFieldError, hydrated, lastEmailTo, linkIn, prisma, test } from "./fixtures";
 
 const inviteEmail = () => `${unique("invitee")}@example.test`.toLowerCase();
 
 /** Fills and sends the invitation form found in the page (team page or client page). */
 async function invite(page: Page, data: { email: string; name?: string; role?: string; client?: string }) {
   const form = page.getByRole("form", { name: "Invite someone" });
+  await hydrated(form);
   await form.getByLabel("Email", { exact: true }).fill(data.email);
   if (data.name) await form.getByLabel("Name", { exact: true }).fill(data.name);
   if (data.role) await form.getByLabel("Role").selectOption({ label: data.role });
@@ -123,7 +124,9 @@ test("revoking from the Team page withdraws the link", async ({ page, world, log
   const link = linkIn((await lastEmailTo(email, "invitation")).text, "/invitations/");
 
   const pending = page.getByRole("table", { name: "Pending invitations" });
-  await pending.getByRole("button", { name: `Revoke the invitation of ${email}` }).click();
+  const revoke = pending.getByRole("button", { name: `Revoke the invitation of ${email}` });
+  await hydrated(revoke);
+  await revoke.click();
   await expect(pending.getByRole("row").filter({ hasText: email })).toHaveCount(0);
 
   await page.context().clearCookies();
@@ -144,7 +147,9 @@ test("resending sends a fresh link and retires the old one", async ({ page, worl
   await invite(page, { email, role: "Client member" });
   const first = linkIn((await lastEmailTo(email, "invitation")).text, "/invitations/");
 
-  await page.getByRole("button", { name: `Resend the invitation to ${email}` }).click();
+  const resend = page.getByRole("button", { name: `Resend the invitation to ${email}` });
+  await hydrated(resend);
+  await resend.click();
   await expect(page.getByRole("row").filter({ hasText: email }).getByRole("status")).toHaveText("Invitation sent again.");
   await expect.poll(() => prisma.emailOutbox.count({ where: { to: email, template: "invitation" } })).toBe(2);
   const second = await readLinkOnEmailsPage(page, email, "/invitations/");
