@@ -17,7 +17,7 @@ export function listClients(actor: Actor) {
       name: true,
       website: true,
       accountManager: { select: { id: true, name: true } },
-      _count: { select: { campaigns: true, memberships: true } },
+      _count: { select: { campaigns: { where: campaignScope(actor) }, memberships: true } },
     },
   });
 }

@@ -13,7 +13,7 @@ const RESET_MINUTES = 60;
  */
 export async function requestPasswordReset(email: string, locale: Locale, origin: string) {
   const user = await prisma.user.findUnique({
-    where: { email },
+    where: { email: email.trim().toLowerCase() },
     include: { memberships: { include: { agency: { select: { name: true } } }, take: 1 } },
   });
   if (!user) return;
