@@ -139,8 +139,8 @@ export function VersionThread({ versionId, comments, canComment }: { versionId: 
           <input type="hidden" name="intent" value="comment" />
           <input type="hidden" name="versionId" value={versionId} />
           <label htmlFor="comment-body" className="block text-sm font-medium text-slate-700">{t("agreement.addComment")}</label>
-          <textarea id="comment-body" name="body" rows={3} maxLength={4000} className="input" aria-invalid={errors?.body ? true : undefined} defaultValue={errors ? data?.values?.body : ""} />
-          <ErrorList errors={errors?.body} />
+          <textarea id="comment-body" name="body" rows={3} maxLength={4000} className="input" aria-invalid={errors?.body ? true : undefined} aria-describedby={errors?.body ? "comment-body-error" : undefined} defaultValue={errors ? data?.values?.body : ""} />
+          <ErrorList id="comment-body-error" errors={errors?.body} />
           <button className="btn-secondary">{t("agreement.send")}</button>
         </Form>
       ) : null}
