@@ -103,6 +103,25 @@ export type DefinitionInput = z.infer<typeof definitionSchema>;
 
 /** Reads the criteria rows of the definition form (criteria.N.label ...), skipping rows left entirely blank. */
 export function readCriteria(formData: FormData) {
+  return readCriteriaRows(formData).map(({ row }) => row);
+}
+
+/**
+ * Moves errors on parsed criteria (criteria.<position among kept rows>.label) to the form's own row numbers,
+ * so a message lands next to the row that caused it even when a blank row above was skipped.
+ */
+export function criteriaErrorsToFormRows(errors: Record<string, string[]>, formData: FormData) {
+  const formIndex = readCriteriaRows(formData).map(({ index }) => index);
+  const out: Record<string, string[]> = {};
+  for (const [key, messages] of Object.entries(errors)) {
+    const m = /^criteria\.(\d+)\.(.+)$/.exec(key);
+    const mapped = m && formIndex[Number(m[1])] !== undefined ? `criteria.${formIndex[Number(m[1])]}.${m[2]}` : key;
+    (out[mapped] ??= []).push(...messages);
+  }
+  return out;
+}
+
+function readCriteriaRows(formData: FormData) {
   const rows = new Map<number, { key: string; label: string; helpText: string; required: boolean }>();
   for (const [name, value] of formData.entries()) {
     const m = /^criteria\.(\d+)\.(key|label|helpText|required)$/.exec(name);
@@ -115,8 +134,8 @@ export function readCriteria(formData: FormData) {
   }
   return [...rows.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([, r]) => r)
-    .filter((r) => r.label.trim() || r.helpText.trim());
+    .map(([index, row]) => ({ index, row }))
+    .filter(({ row }) => row.label.trim() || row.helpText.trim());
 }
 
 export const decisionSchema = z.object({

@@ -5,7 +5,7 @@ import { getDefinition, saveDefinitionDraft } from "~/models/agreement.server";
 import { parseObject } from "~/utils/form";
 import { actionError, orResponse } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { definitionSchema, readCriteria } from "~/domain/agreement-schemas";
+import { criteriaErrorsToFormRows, definitionSchema, readCriteria } from "~/domain/agreement-schemas";
 import { DefinitionForm, EMPTY_DEFINITION, definitionValuesFromFailure, type DefinitionFormValues } from "~/components/agreement/DefinitionForm";
 import { useT } from "~/utils/i18n";
 
@@ -33,7 +33,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     revision: formData.get("revision") ?? 0,
   };
   const parsed = parseObject(definitionSchema, input, formData);
-  if (!parsed.ok) return json(parsed, { status: 400 });
+  if (!parsed.ok) return json({ ...parsed, errors: criteriaErrorsToFormRows(parsed.errors, formData) }, { status: 400 });
   try {
     const version = await saveDefinitionDraft(actor, params.campaignId!, parsed.data);
     return redirectWithToast(`/campaigns/${params.campaignId}/qualification?v=${version.id}`, "agreement.draftSaved");
