@@ -259,22 +259,25 @@ test("bad input on the persona form: messages next to the fields, typed values k
 test("bad input on the definition form: messages next to the fields, rows and values kept", async ({ page, world, login }) => {
   await login(world.am);
   await page.goto(`/campaigns/${world.campaign.id}/qualification/edit`);
+  // Row 2 is left blank (skipped); row 3 has help but no label: the message goes next to row 3.
   await fillCriterion(page, 1, { label: "Speaks to a decision maker", required: true });
   await page.getByRole("button", { name: "Add a criterion" }).click();
-  await fillCriterion(page, 2, { label: "", help: "Budget mentioned on the call.", required: false });
+  await page.getByRole("button", { name: "Add a criterion" }).click();
+  await fillCriterion(page, 3, { label: "", help: "Budget mentioned on the call.", required: false });
   await page.getByLabel("Dispute window (days)").fill("0");
   await page.getByLabel("Minimum meeting length (minutes)").fill("45");
   await page.getByRole("checkbox", { name: "Video call" }).uncheck();
   await page.getByRole("checkbox", { name: "Phone" }).uncheck();
   await page.getByRole("button", { name: "Save the draft" }).click();
   await expect(page.getByRole("alert")).toHaveText("Please correct the fields marked below.");
-  await expectFieldError(criterionRow(page, 2), "Criterion 2", "This field is required.");
+  await expectFieldError(criterionRow(page, 3), "Criterion 3", "This field is required.");
+  await expect(page.getByRole("textbox", { name: "Criterion 2", exact: true })).not.toHaveAttribute("aria-invalid", "true");
   await expectFieldError(page, "Dispute window (days)", "Must be at least 1.");
   await expect(page.getByRole("group", { name: "Allowed channels" })).toContainText("Allow at least one channel.");
   await expect(page.getByRole("textbox", { name: "Criterion 1", exact: true })).toHaveValue("Speaks to a decision maker");
-  await expect(page.getByRole("textbox", { name: "Help for criterion 2", exact: true })).toHaveValue("Budget mentioned on the call.");
+  await expect(page.getByRole("textbox", { name: "Help for criterion 3", exact: true })).toHaveValue("Budget mentioned on the call.");
   await expect(criterionRow(page, 1).getByRole("checkbox", { name: "Required" })).toBeChecked();
-  await expect(criterionRow(page, 2).getByRole("checkbox", { name: "Required" })).not.toBeChecked();
+  await expect(criterionRow(page, 3).getByRole("checkbox", { name: "Required" })).not.toBeChecked();
   await expect(page.getByLabel("Minimum meeting length (minutes)")).toHaveValue("45");
   expect(await prisma.qualificationDefinition.count({ where: { campaignId: world.campaign.id } })).toBe(0);
 });
