@@ -12,6 +12,8 @@ process.env.SESSION_SECRET ??= "e2e-secret-e2e-secret";
 export default defineConfig({
   testDir: "./tests/e2e",
   timeout: 30_000,
+  // One output folder per run database, so two runs in the same checkout do not wipe each other's.
+  outputDir: `test-results/${E2E_DB}`,
   expect: { timeout: 7_000 },
   retries: process.env.CI ? 1 : 0,
   workers: 1,

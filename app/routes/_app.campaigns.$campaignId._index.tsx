@@ -11,6 +11,7 @@ import { can } from "~/domain/permissions";
 import { FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { formatDate, formatDateTime } from "~/i18n";
+import { readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "campaign:read");
@@ -24,7 +25,7 @@ const statusSchema = z.object({ status: z.enum(["DRAFT", "ACTIVE", "PAUSED", "CO
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "campaign:manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(statusSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {

@@ -11,6 +11,7 @@ import { campaignEditSchema } from "~/domain/schemas";
 import { CampaignFields } from "~/components/CampaignFields";
 import { ErrorList, FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "campaign:manage");
@@ -23,7 +24,7 @@ const assignSchema = z.object({ sdrIds: z.array(z.string().min(1).max(40)).max(2
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "campaign:manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "assign") {

@@ -8,6 +8,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { personaSchema } from "~/domain/agreement-schemas";
 import { PersonaForm, personaFormValues, valuesFromFailure } from "~/components/agreement/PersonaForm";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "version:draft");
@@ -20,7 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "version:draft");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(personaSchema, formData, ["seniorities"]);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {

@@ -10,6 +10,7 @@ import { campaignSchema } from "~/domain/schemas";
 import { CampaignFields } from "~/components/CampaignFields";
 import { FormError, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "campaign:manage");
@@ -19,7 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "campaign:manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(campaignSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {

@@ -13,6 +13,7 @@ import { FormError } from "~/components/forms/Field";
 import { InviteForm, PendingInvitations } from "~/components/Invitations";
 import { CampaignStatusBadge } from "~/components/StatusBadge";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "client:read");
@@ -34,7 +35,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "client:manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(clientSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {

@@ -9,6 +9,7 @@ import { clientSchema } from "~/domain/schemas";
 import { ClientFields } from "~/components/ClientFields";
 import { FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/http.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "client:manage");
@@ -17,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "client:manage");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(clientSchema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {

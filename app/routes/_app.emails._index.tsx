@@ -8,6 +8,7 @@ import { enqueueEmails } from "~/services/jobs.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { useT } from "~/utils/i18n";
 import { formatDateTime } from "~/i18n";
+import { readForm } from "~/utils/http.server";
 
 const STATUSES = ["PENDING", "SENT", "FAILED", "HELD"] as const;
 const query = z.object({ status: z.enum(STATUSES).optional().catch(undefined), page: z.coerce.number().int().min(1).max(100000).catch(1) });
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "emails:read");
-  const form = await request.formData();
+  const form = await readForm(request);
   const id = String(form.get("emailId") ?? "");
   if (await retryEmail(actor.agencyId, id)) await enqueueEmails([id]);
   return redirectWithToast("/emails", "agency.emails.requeued");

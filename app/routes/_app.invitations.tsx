@@ -1,21 +1,37 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { requireActor } from "~/utils/auth.server";
+import { requireActor, safeRedirect } from "~/utils/auth.server";
+import { redirectWithToast } from "~/utils/toast.server";
 import { createInvitation, resendInvitation, revokeInvitation } from "~/models/invitation.server";
 import { failure, parseForm } from "~/utils/form";
 import { actionError, appOrigin } from "~/utils/http.server";
 import { invitationSchema } from "~/domain/schemas";
 import { getT } from "~/utils/locale.server";
 import { isLocale } from "~/i18n";
+import { readForm } from "~/utils/http.server";
 
 export async function loader() {
   return redirect("/team");
 }
 
-/** Invite, resend, revoke: used by the team page and the client page (through fetchers). */
-export async function action({ request }: ActionFunctionArgs) {
+/**
+ * Invite, resend, revoke: used by the team page and the client page through fetchers. A plain form post
+ * (before the page's JavaScript has loaded) goes back to the page it came from with the outcome as a message.
+ */
+export async function action(args: ActionFunctionArgs) {
+  const viaScript = new URL(args.request.url).searchParams.has("_data");
+  const referer = args.request.headers.get("Referer");
+  const response = await handle(args);
+  if (viaScript) return response;
+  const back = safeRedirect(referer ? new URL(referer, "http://x").pathname : null, "/team");
+  const body = (await response.clone().json()) as { ok: boolean; message?: string; errors?: Record<string, string[]> };
+  const key = body.ok ? body.message : Object.values(body.errors ?? {})[0]?.[0]?.split("|")[0];
+  return redirectWithToast(back, key ?? "common.errors.invalid");
+}
+
+async function handle({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   try {
     if (intent === "invite") {

@@ -8,11 +8,12 @@ import { getT } from "~/utils/locale.server";
 import { appOrigin } from "~/utils/http.server";
 import { Field, FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/http.server";
 
 const schema = z.object({ email });
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const { locale } = await getT(request);

@@ -10,6 +10,7 @@ import { getT } from "~/utils/locale.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { Field, FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/http.server";
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const { state, invitation, existingUser } = await findInvitationByToken(params.token ?? "");
@@ -32,7 +33,7 @@ const schema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const { state, existingUser } = await findInvitationByToken(params.token ?? "");

@@ -6,6 +6,7 @@ import { failure, parseForm } from "~/utils/form";
 import { email } from "~/domain/validation";
 import { Field, FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/http.server";
 
 export const meta: MetaFunction = () => [{ title: "Rendezvous · Sign in" }];
 
@@ -21,7 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const result = await login(parsed.data.email, parsed.data.password, clientIp(request));

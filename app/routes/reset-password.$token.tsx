@@ -9,6 +9,7 @@ import { actionError } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { Field, FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/http.server";
 
 const schema = z
   .object({ password, confirm: z.string({ error: "common.errors.required" }) })
@@ -19,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {

@@ -3,6 +3,7 @@ import { getActor, safeRedirect } from "~/utils/auth.server";
 import { localeCookie } from "~/utils/locale.server";
 import { setUserLocale } from "~/models/user.server";
 import { isLocale } from "~/i18n";
+import { readForm } from "~/utils/http.server";
 
 export async function loader() {
   return redirect("/");
@@ -10,7 +11,7 @@ export async function loader() {
 
 /** The header's language switch: saved on the user when signed in, in a cookie always. */
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   const to = safeRedirect(form.get("redirectTo"), "/");
   if (!isLocale(locale)) return redirect(to);

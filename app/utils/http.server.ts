@@ -3,6 +3,15 @@ import { DomainError } from "~/domain/errors";
 import { failure } from "./form";
 import { env } from "./env.server";
 
+/** The submitted form; a body that is not a form (JSON, plain text, garbage) is a 400, never a 500. */
+export async function readForm(request: Request): Promise<FormData> {
+  try {
+    return await request.formData();
+  } catch {
+    throw json({ error: "Expected a form submission (application/x-www-form-urlencoded or multipart/form-data)." }, { status: 400 });
+  }
+}
+
 /** Turns a domain error into what a route returns: 404/403 pages, or the form with the message next to its field. */
 export function actionError(e: unknown, formData: FormData) {
   if (e instanceof DomainError) {

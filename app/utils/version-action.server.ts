@@ -7,9 +7,10 @@ import { redirectWithToast } from "./toast.server";
 import { commentSchema, decisionSchema, requestChangesSchema } from "~/domain/agreement-schemas";
 import { addVersionComment, approveVersion, proposeVersion, requestVersionChanges } from "~/models/agreement.server";
 import type { VersionKind } from "~/domain/agreement";
+import { readForm } from "./http.server";
 
 export async function versionAction(request: Request, actor: Actor, campaignId: string, kind: VersionKind, pageUrl: (versionId: string) => string) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const origin = appOrigin(request);
   try {
