@@ -164,3 +164,13 @@ export function withCriterionKeys<C extends { key: string; label: string }>(crit
     return { ...c, key };
   });
 }
+
+/**
+ * The version a reader compares with by default: the one in force when the selected version would replace it,
+ * otherwise the previous version (the one sent back, or the one it superseded). Versions are newest first.
+ */
+export function defaultComparison<V extends { id: string; number: number; status: string }>(versions: V[], selected: V): V | null {
+  const approved = versions.find((v) => v.status === "APPROVED");
+  if (approved && approved.id !== selected.id && approved.number < selected.number) return approved;
+  return versions.find((v) => v.number < selected.number) ?? null;
+}

@@ -5,9 +5,9 @@ import { definitionOf, getDefinition, listVersionComments, peopleNames } from "~
 import { orResponse } from "~/utils/http.server";
 import { versionAction } from "~/utils/version-action.server";
 import { can } from "~/domain/permissions";
-import { canActOnVersion, diffDefinition } from "~/domain/agreement";
+import { canActOnVersion, defaultComparison, diffDefinition } from "~/domain/agreement";
 import { CriteriaDiffTable, FieldDiffTable } from "~/components/agreement/Diff";
-import { VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
+import { CompareForm, VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
 import { useT } from "~/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -18,10 +18,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const versions = definition.versions;
   const selected = versions.find((v) => v.id === url.searchParams.get("v")) ?? versions[0];
-  const approved = versions.find((v) => v.status === "APPROVED") ?? null;
   const against =
     versions.find((v) => v.id === url.searchParams.get("against")) ??
-    (approved && approved.id !== selected.id ? approved : versions.find((v) => v.number < selected.number && (v.status === "SUPERSEDED" || v.status === "APPROVED")) ?? null);
+    defaultComparison(versions, selected);
   const [comments, people] = await Promise.all([
     listVersionComments(actor, params.campaignId!, "definition", selected.id),
     peopleNames(actor, [selected.proposedById, selected.decidedById]),
@@ -90,6 +89,7 @@ export default function Qualification() {
       </div>
       <div className="space-y-4">
         <VersionList versions={d.versions} selectedId={s.id} href={(id) => `?v=${id}`} />
+        {d.versions.length > 1 ? <CompareForm versions={d.versions} selectedId={s.id} againstId={d.against?.id} /> : null}
       </div>
     </div>
   );

@@ -5,9 +5,9 @@ import { getPersona, listVersionComments, peopleNames, personaOf } from "~/model
 import { orResponse } from "~/utils/http.server";
 import { versionAction } from "~/utils/version-action.server";
 import { can } from "~/domain/permissions";
-import { canActOnVersion, diffPersona } from "~/domain/agreement";
+import { canActOnVersion, defaultComparison, diffPersona } from "~/domain/agreement";
 import { FieldDiffTable } from "~/components/agreement/Diff";
-import { VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
+import { CompareForm, VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
 import { useT } from "~/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -16,11 +16,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const versions = persona.versions;
   const selected = versions.find((v) => v.id === url.searchParams.get("v")) ?? versions[0];
-  const approved = versions.find((v) => v.status === "APPROVED") ?? null;
   // Compared against the version in force; the version in force itself against the one it replaced.
   const against =
     versions.find((v) => v.id === url.searchParams.get("against")) ??
-    (approved && approved.id !== selected.id ? approved : versions.find((v) => v.number < selected.number && (v.status === "SUPERSEDED" || v.status === "APPROVED")) ?? null);
+    defaultComparison(versions, selected);
   const comments = await listVersionComments(actor, params.campaignId!, "persona", selected.id);
   const people = await peopleNames(actor, [selected.proposedById, selected.decidedById]);
   const hasDraft = versions.some((v) => v.status === "DRAFT");
@@ -88,28 +87,5 @@ export default function PersonaPage() {
         {d.versions.length > 1 ? <CompareForm versions={d.versions} selectedId={s.id} againstId={d.against?.id} /> : null}
       </div>
     </div>
-  );
-}
-
-/** Compare any two versions. */
-function CompareForm({ versions, selectedId, againstId }: { versions: { id: string; number: number }[]; selectedId: string; againstId?: string }) {
-  const { t } = useT();
-  return (
-    <form method="get" className="card space-y-2">
-      <h2 className="h2">{t("agreement.diff.compare")}</h2>
-      <label className="block text-sm">
-        <span className="text-slate-600">{t("agreement.diff.version")}</span>
-        <select name="v" defaultValue={selectedId} className="input mt-1">
-          {versions.map((v) => <option key={v.id} value={v.id}>{t("agreement.versionN", { n: v.number })}</option>)}
-        </select>
-      </label>
-      <label className="block text-sm">
-        <span className="text-slate-600">{t("agreement.diff.against")}</span>
-        <select name="against" defaultValue={againstId ?? ""} className="input mt-1">
-          {versions.map((v) => <option key={v.id} value={v.id}>{t("agreement.versionN", { n: v.number })}</option>)}
-        </select>
-      </label>
-      <button className="btn-secondary w-full">{t("agreement.diff.compare")}</button>
-    </form>
   );
 }

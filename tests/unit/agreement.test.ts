@@ -1,4 +1,4 @@
-import { activationReadiness, canActOnVersion, criterionKey, diffDefinition, diffPersona, nextStatus, withCriterionKeys } from "~/domain/agreement";
+import { activationReadiness, canActOnVersion, criterionKey, defaultComparison, diffDefinition, diffPersona, nextStatus, withCriterionKeys } from "~/domain/agreement";
 import { definitionSchema, personaSchema, readCriteria } from "~/domain/agreement-schemas";
 import { parseForm, parseObject } from "~/utils/form";
 import { personaInput, definitionInput } from "../agreement-factories";
@@ -26,6 +26,18 @@ describe("version lifecycle rules", () => {
     expect(activationReadiness(2, 0).ready).toBe(false);
     expect(activationReadiness(0, 1).ready).toBe(false);
     expect(activationReadiness(1, 1).ready).toBe(true);
+  });
+});
+
+describe("default comparison", () => {
+  const v = (number: number, status: string) => ({ id: `v${number}`, number, status });
+  it("compares a new version with the one in force, else with the previous one", () => {
+    const sentBack = [v(2, "PROPOSED"), v(1, "CHANGES_REQUESTED")];
+    expect(defaultComparison(sentBack, sentBack[0])?.id).toBe("v1");
+    const revision = [v(4, "PROPOSED"), v(3, "CHANGES_REQUESTED"), v(2, "APPROVED"), v(1, "SUPERSEDED")];
+    expect(defaultComparison(revision, revision[0])?.id).toBe("v2");
+    expect(defaultComparison(revision, revision[2])?.id).toBe("v1");
+    expect(defaultComparison(revision, revision[3])).toBeNull();
   });
 });
 

@@ -172,3 +172,26 @@ export function VersionTrail({ v, people }: { v: { proposedAt: string | null; de
     </dl>
   );
 }
+
+/** Compare any two versions (a plain GET form: works without JavaScript). */
+export function CompareForm({ versions, selectedId, againstId }: { versions: { id: string; number: number }[]; selectedId: string; againstId?: string }) {
+  const { t } = useT();
+  return (
+    <form method="get" className="card space-y-2">
+      <h2 className="h2">{t("agreement.diff.compare")}</h2>
+      <label className="block text-sm">
+        <span className="text-slate-600">{t("agreement.diff.version")}</span>
+        <select name="v" defaultValue={selectedId} className="input mt-1">
+          {versions.map((v) => <option key={v.id} value={v.id}>{t("agreement.versionN", { n: v.number })}</option>)}
+        </select>
+      </label>
+      <label className="block text-sm">
+        <span className="text-slate-600">{t("agreement.diff.against")}</span>
+        <select name="against" defaultValue={againstId ?? ""} className="input mt-1">
+          {versions.map((v) => <option key={v.id} value={v.id}>{t("agreement.versionN", { n: v.number })}</option>)}
+        </select>
+      </label>
+      <button className="btn-secondary w-full">{t("agreement.diff.compare")}</button>
+    </form>
+  );
+}
