@@ -20,7 +20,7 @@ import stylesheet from "~/tailwind.css";
 import { getActor } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { popToast } from "~/utils/toast.server";
-import { can } from "~/domain/permissions";
+import { can, isAgencyRole } from "~/domain/permissions";
 import { DEFAULT_LOCALE, makeT, type Locale } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
@@ -45,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       campaigns: can(actor.role, "campaign:read"),
       team: can(actor.role, "team:read"),
       emails: can(actor.role, "emails:read"),
+      meetings: isAgencyRole(actor.role),
     },
   };
   return json({ locale, user, toast }, { headers });
@@ -71,6 +72,7 @@ function Header() {
             <NavLink to="/home" className={navClass}>{t("common.home")}</NavLink>
             {user.nav.clients ? <NavLink to="/clients" className={navClass}>{t("common.clients")}</NavLink> : null}
             {user.nav.campaigns ? <NavLink to="/campaigns" className={navClass}>{t("common.campaigns")}</NavLink> : null}
+            {user.nav.meetings ? <NavLink to="/meetings" className={navClass}>{t("meetings.title")}</NavLink> : null}
             {user.nav.team ? <NavLink to="/team" className={navClass}>{t("common.team")}</NavLink> : null}
             {user.nav.emails ? <NavLink to="/emails" className={navClass}>{t("common.emails")}</NavLink> : null}
           </nav>

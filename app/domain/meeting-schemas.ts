@@ -35,7 +35,11 @@ export const meetingSchema = z
       .pipe(z.string().regex(/^[A-Za-z]{2}$/, { error: "meetings.errors.country" }).optional())
       .transform((v) => v?.toUpperCase()),
     prospectLinkedinUrl: optionalUrl,
-    scheduledLocal: z.string({ error: "common.errors.required" }).trim().min(1, { error: "common.errors.required" }),
+    scheduledLocal: z
+      .string({ error: "common.errors.required" })
+      .trim()
+      .min(1, { error: "common.errors.required" })
+      .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/, { error: "meetings.errors.dateTime" }),
     timeZone: timeZoneField,
     durationMinutes: z.coerce.number({ error: "meetings.errors.duration" }).int({ error: "meetings.errors.duration" }).min(5, { error: "meetings.errors.duration" }).max(480, { error: "meetings.errors.duration" }),
     channel: z.enum(CHANNELS, { error: "common.errors.invalid" }),

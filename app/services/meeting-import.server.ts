@@ -10,39 +10,15 @@ import { meetingSchema } from "~/domain/meeting-schemas";
 import { CHANNELS, loggingRefusal, type Channel } from "~/domain/meetings";
 import { campaignScope } from "~/models/scope.server";
 import type { Prisma } from "~/generated/prisma/client";
+import { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportMapping } from "~/domain/meeting-import";
 
-export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
+export { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportMapping };
+
+export { MAX_IMPORT_BYTES } from "~/domain/meeting-import";
+import { MAX_IMPORT_BYTES } from "~/domain/meeting-import";
 const MAX_STORED_ERRORS = 500;
 const BATCH = 500;
 
-export const IMPORT_FIELDS = [
-  "externalId",
-  "prospectName",
-  "prospectTitle",
-  "prospectEmail",
-  "prospectPhone",
-  "prospectCompany",
-  "prospectDomain",
-  "prospectCompanySize",
-  "prospectIndustry",
-  "prospectCountry",
-  "prospectLinkedinUrl",
-  "scheduledAt",
-  "timeZone",
-  "durationMinutes",
-  "channel",
-  "location",
-  "persona",
-  "sdrEmail",
-  "discoveryNeed",
-  "discoveryContext",
-  "discoveryBudget",
-  "discoveryTimeline",
-] as const;
-export type ImportField = (typeof IMPORT_FIELDS)[number];
-export const REQUIRED_IMPORT_FIELDS: ImportField[] = ["prospectName", "prospectEmail", "prospectCompany", "scheduledAt", "persona"];
-
-export type ImportMapping = Partial<Record<ImportField, string>> & { defaultTimeZone?: string; defaultDuration?: string };
 export type ImportError = { line: number; field?: string; message: string };
 
 /** Text of an upload: UTF-8 (a BOM is dropped), or Latin-1 / Windows-1252 when the bytes are not valid UTF-8. */
