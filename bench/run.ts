@@ -33,7 +33,7 @@ const t0 = Date.now();
 const world = await seedScale();
 console.log(`Seeded ${world.summary} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-const server = spawn("npx", ["remix-serve", "./build/index.js"], {
+const server = spawn(process.execPath, [new URL("../node_modules/@remix-run/serve/dist/cli.js", import.meta.url).pathname, "./build/index.js"], {
   env: { ...process.env, DATABASE_URL: urlFor(DB), PORT: String(PORT), NODE_ENV: "production", RUN_JOBS: "false" },
   stdio: ["ignore", "pipe", "inherit"],
 });
@@ -67,7 +67,7 @@ async function measure(name: string, path: string, userId: string): Promise<Resu
       while (next < REQUESTS) {
         next++;
         const t = performance.now();
-        const res = await fetch(url, { headers: { cookie } });
+        const res = await fetch(url, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
         const body = await res.text();
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
         bytes = body.length;
@@ -83,7 +83,12 @@ async function measure(name: string, path: string, userId: string): Promise<Resu
 
 const results: Result[] = [];
 try {
-  for (const s of world.scenarios) results.push(await measure(s.name, s.path, s.userId));
+  for (const s of world.scenarios) {
+    process.stdout.write(`  ${s.name}… `);
+    const r = await measure(s.name, s.path, s.userId);
+    console.log(`p50 ${r.p50} ms`);
+    results.push(r);
+  }
 } finally {
   server.kill("SIGTERM");
 }

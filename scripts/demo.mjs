@@ -3,6 +3,9 @@
 import { spawn, spawnSync } from "node:child_process";
 import { ensureDatabase } from "./db.mjs";
 
+// Run remix-serve with node directly (not through npx), so stopping this script stops the server too.
+const REMIX_SERVE = new URL("../node_modules/@remix-run/serve/dist/cli.js", import.meta.url).pathname;
+
 const port = process.env.PORT || "3000";
 const db = await ensureDatabase();
 const env = { ...process.env, DATABASE_URL: db.url };
@@ -30,7 +33,7 @@ if (!process.argv.includes("--no-build")) {
   if (!run("npm", ["run", "build", "--silent"])) await fail();
 }
 
-const server = spawn("npx", ["remix-serve", "./build/index.js"], {
+const server = spawn(process.execPath, [REMIX_SERVE, "./build/index.js"], {
   stdio: ["ignore", "pipe", "inherit"],
   env: { ...env, PORT: port, NODE_ENV: "production", INSECURE_COOKIES: "1", APP_URL: process.env.APP_URL || `http://localhost:${port}` },
 });

@@ -347,17 +347,19 @@ export async function listVersionComments(actor: Actor, campaignId: string, kind
 }
 
 /** Proposed versions waiting for a client decision, in the actor's scope (the client admin's action items). */
-export async function pendingDecisions(actor: Actor) {
+export async function pendingDecisions(actor: Actor, take = 50) {
   const scope = campaignScope(actor);
   const [personas, definitions] = await Promise.all([
     prisma.personaVersion.findMany({
       where: { status: "PROPOSED", persona: { campaign: scope } },
       orderBy: { proposedAt: "asc" },
+      take,
       select: { id: true, number: true, name: true, proposedAt: true, persona: { select: { id: true, campaign: { select: { id: true, name: true } } } } },
     }),
     prisma.definitionVersion.findMany({
       where: { status: "PROPOSED", definition: { campaign: scope } },
       orderBy: { proposedAt: "asc" },
+      take,
       select: { id: true, number: true, proposedAt: true, definition: { select: { campaign: { select: { id: true, name: true } } } } },
     }),
   ]);
@@ -365,6 +367,16 @@ export async function pendingDecisions(actor: Actor) {
     ...personas.map((p) => ({ kind: "persona" as const, versionId: p.id, number: p.number, name: p.name, proposedAt: p.proposedAt, campaign: p.persona.campaign, href: `/campaigns/${p.persona.campaign.id}/targeting/${p.persona.id}?v=${p.id}` })),
     ...definitions.map((d) => ({ kind: "definition" as const, versionId: d.id, number: d.number, name: "", proposedAt: d.proposedAt, campaign: d.definition.campaign, href: `/campaigns/${d.definition.campaign.id}/qualification?v=${d.id}` })),
   ];
+}
+
+/** How many versions wait for a client decision in the actor's scope. */
+export async function countPendingDecisions(actor: Actor) {
+  const scope = campaignScope(actor);
+  const [p, d] = await Promise.all([
+    prisma.personaVersion.count({ where: { status: "PROPOSED", persona: { campaign: scope } } }),
+    prisma.definitionVersion.count({ where: { status: "PROPOSED", definition: { campaign: scope } } }),
+  ]);
+  return p + d;
 }
 
 /** What the campaign still lacks to be activated. */

@@ -8,9 +8,10 @@ import { audit } from "./audit.server";
 import { activationReadiness } from "~/domain/agreement";
 
 /** Campaigns the actor may see, newest first. */
-export function listCampaigns(actor: Actor, filter: { clientCompanyId?: string; status?: CampaignStatus } = {}) {
+export function listCampaigns(actor: Actor, filter: { clientCompanyId?: string; status?: CampaignStatus; take?: number } = {}) {
   assertCan(actor, "campaign:read");
   return prisma.campaign.findMany({
+    take: filter.take,
     where: { AND: [campaignScope(actor), filter.clientCompanyId ? { clientCompanyId: filter.clientCompanyId } : {}, filter.status ? { status: filter.status } : {}] },
     orderBy: [{ status: "asc" }, { createdAt: "desc" }],
     select: {
@@ -24,6 +25,14 @@ export function listCampaigns(actor: Actor, filter: { clientCompanyId?: string; 
       _count: { select: { assignments: true } },
     },
   });
+}
+
+/** How many campaigns the actor may see, in total and per status (one grouped, indexed query). */
+export async function campaignCounts(actor: Actor) {
+  assertCan(actor, "campaign:read");
+  const rows = await prisma.campaign.groupBy({ by: ["status"], where: campaignScope(actor), _count: { _all: true } });
+  const byStatus = Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<CampaignStatus, number>>;
+  return { total: rows.reduce((n, r) => n + r._count._all, 0), byStatus };
 }
 
 /** One campaign in the actor's scope, or NOT_FOUND. */

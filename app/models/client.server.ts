@@ -22,6 +22,12 @@ export function listClients(actor: Actor) {
   });
 }
 
+/** How many client companies the actor may see. */
+export function countClients(actor: Actor) {
+  assertCan(actor, "client:read");
+  return prisma.clientCompany.count({ where: clientScope(actor) });
+}
+
 /** One client company in the actor's scope, or NOT_FOUND. */
 export async function getClient(actor: Actor, clientId: string) {
   assertCan(actor, "client:read");

@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
-import { listCampaigns } from "~/models/campaign.server";
-import { listClients } from "~/models/client.server";
+import { campaignCounts, listCampaigns } from "~/models/campaign.server";
+import { countClients } from "~/models/client.server";
 import { listPendingInvitations } from "~/models/invitation.server";
-import { pendingDecisions } from "~/models/agreement.server";
+import { countPendingDecisions, pendingDecisions } from "~/models/agreement.server";
 import { can, isClientRole } from "~/domain/permissions";
 import { useT } from "~/utils/i18n";
 import { CampaignStatusBadge } from "~/components/StatusBadge";
@@ -13,39 +13,50 @@ import { formatDate } from "~/i18n";
 /** One home per side: the agency's (clients, campaigns), an SDR's (assigned campaigns), a client's (own company). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const [campaigns, clients, invitations, decisions] = await Promise.all([
-    listCampaigns(actor),
-    can(actor.role, "client:read") ? listClients(actor) : Promise.resolve([] as Awaited<ReturnType<typeof listClients>>),
+  const decides = actor.role === "CLIENT_ADMIN" || can(actor.role, "version:draft");
+  const [counts, active, others, clientCount, invitations, decisions, decisionCount] = await Promise.all([
+    campaignCounts(actor),
+    listCampaigns(actor, { status: "ACTIVE", take: HOME_CAMPAIGNS }),
+    listCampaigns(actor, { take: HOME_CAMPAIGNS }),
+    can(actor.role, "client:read") ? countClients(actor) : Promise.resolve(0),
     can(actor.role, "team:read") && actor.role !== "CLIENT_MEMBER" ? listPendingInvitations(actor) : Promise.resolve([] as Awaited<ReturnType<typeof listPendingInvitations>>),
-    actor.role === "CLIENT_ADMIN" || can(actor.role, "version:draft") ? pendingDecisions(actor) : Promise.resolve([] as Awaited<ReturnType<typeof pendingDecisions>>),
+    decides ? pendingDecisions(actor, HOME_DECISIONS) : Promise.resolve([] as Awaited<ReturnType<typeof pendingDecisions>>),
+    decides ? countPendingDecisions(actor) : Promise.resolve(0),
   ]);
+  // Active campaigns first, then the others, a screenful at most: the full list is on the Campaigns page.
+  const campaigns = [...active, ...others.filter((c) => c.status !== "ACTIVE")].slice(0, HOME_CAMPAIGNS);
   return json({
     role: actor.role,
     name: actor.name,
     organization: actor.clientCompanyName ?? actor.agencyName,
     campaigns,
-    clientCount: clients.length,
+    campaignTotal: counts.total,
+    activeTotal: counts.byStatus.ACTIVE ?? 0,
+    clientCount,
     pendingInvitations: invitations.length,
-    decisions,
+    decisions: decisions.slice(0, HOME_DECISIONS),
+    decisionCount,
   });
 }
+
+const HOME_CAMPAIGNS = 12;
+const HOME_DECISIONS = 10;
 
 export default function Home() {
   const data = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const client = isClientRole(data.role);
   const title = client ? "agency.home.clientTitle" : data.role === "SDR" ? "agency.home.sdrTitle" : "agency.home.agencyTitle";
-  const active = data.campaigns.filter((c) => c.status === "ACTIVE").length;
   return (
     <div className="space-y-8">
       <div>
         <h1 className="h1">{t(title, { organization: data.organization })}</h1>
         <p className="mt-1 text-slate-600">{t("agency.home.welcome", { name: data.name })}</p>
       </div>
-      {data.decisions.length ? <ActionItems decisions={data.decisions} forClient={data.role === "CLIENT_ADMIN"} /> : null}
+      {data.decisions.length ? <ActionItems decisions={data.decisions} total={data.decisionCount} forClient={data.role === "CLIENT_ADMIN"} /> : null}
       <section aria-label={t("agency.home.glance")} className="grid gap-4 sm:grid-cols-3">
-        <Stat label={t("agency.home.activeCampaigns")} value={active} />
-        <Stat label={t("agency.home.allCampaigns")} value={data.campaigns.length} />
+        <Stat label={t("agency.home.activeCampaigns")} value={data.activeTotal} />
+        <Stat label={t("agency.home.allCampaigns")} value={data.campaignTotal} href="/campaigns" />
         {client || data.role === "SDR" ? null : <Stat label={t("common.clients")} value={data.clientCount} />}
         {data.pendingInvitations ? <Stat label={t("agency.home.pendingInvitations")} value={data.pendingInvitations} href="/team" /> : null}
       </section>
@@ -74,6 +85,9 @@ export default function Home() {
             ))}
           </ul>
         )}
+        {data.campaignTotal > data.campaigns.length ? (
+          <Link to="/campaigns" className="link mt-3 inline-block text-sm">{t("agency.home.seeAll", { count: data.campaignTotal })}</Link>
+        ) : null}
       </section>
     </div>
   );
@@ -92,9 +106,9 @@ function Stat({ label, value, href }: { label: string; value: number; href?: str
 type Decision = { kind: "persona" | "definition"; versionId: string; number: number; name: string; href: string; campaign: { id: string; name: string } };
 
 /** Versions waiting for a decision: the client admin's to-do, the agency's "waiting on the client". */
-function ActionItems({ decisions, forClient }: { decisions: Decision[]; forClient: boolean }) {
+function ActionItems({ decisions, total, forClient }: { decisions: Decision[]; total: number; forClient: boolean }) {
   const { t } = useT();
-  const n = decisions.length;
+  const n = total;
   const title = forClient
     ? n === 1 ? t("agreement.home.waitingOne") : t("agreement.home.waiting", { count: n })
     : n === 1 ? t("agreement.home.waitingClientOne") : t("agreement.home.waitingClient", { count: n });
@@ -111,6 +125,7 @@ function ActionItems({ decisions, forClient }: { decisions: Decision[]; forClien
           </li>
         ))}
       </ul>
+      {total > decisions.length ? <p className="mt-2 text-sm text-slate-600">{t("agreement.home.more", { count: total - decisions.length })}</p> : null}
     </section>
   );
 }

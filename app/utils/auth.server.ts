@@ -72,8 +72,20 @@ async function sessionIdFrom(request: Request): Promise<string | null> {
   return typeof value === "string" ? value : null;
 }
 
+// Root, layout and page loaders of one request all ask who is asking: look it up once per request.
+const actorsByRequest = new WeakMap<Request, Promise<Actor | null>>();
+
 /** The actor of this request, or null when signed out (expired or revoked sessions count as signed out). */
-export async function getActor(request: Request): Promise<Actor | null> {
+export function getActor(request: Request): Promise<Actor | null> {
+  let found = actorsByRequest.get(request);
+  if (!found) {
+    found = lookUpActor(request);
+    actorsByRequest.set(request, found);
+  }
+  return found;
+}
+
+async function lookUpActor(request: Request): Promise<Actor | null> {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
   const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true } });
@@ -130,6 +142,7 @@ export function notFoundResponse() {
 }
 
 export async function signOut(request: Request) {
+  actorsByRequest.delete(request);
   const sessionId = await sessionIdFrom(request);
   if (sessionId) await prisma.session.deleteMany({ where: { id: sessionId } });
   return sessionCookie.serialize("", { maxAge: 0 });

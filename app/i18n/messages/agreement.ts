@@ -134,6 +134,7 @@ export const agreement = messages({
     "home.waitingClientOne": "1 version waiting on the client",
     "home.definitionItem": "Qualified-meeting definition, version {n}",
     "home.personaItem": "{name}, version {n}",
+    "home.more": "…and {count} more.",
   },
   fr: {
     targeting: "Ciblage",
@@ -268,5 +269,6 @@ export const agreement = messages({
     "home.waitingClientOne": "1 version en attente du client",
     "home.definitionItem": "Définition du rendez-vous qualifié, version {n}",
     "home.personaItem": "{name}, version {n}",
+    "home.more": "… et {count} autres.",
   },
 });
