@@ -6,6 +6,7 @@ import { Prisma, type CampaignStatus } from "~/generated/prisma/client";
 import { campaignScope, clientScope } from "./scope.server";
 import { audit } from "./audit.server";
 import { activationReadiness } from "~/domain/agreement";
+import { isClientRole } from "~/domain/permissions";
 
 /** Campaigns the actor may see, newest first. */
 export function listCampaigns(actor: Actor, filter: { clientCompanyId?: string; status?: CampaignStatus; take?: number } = {}) {
@@ -142,11 +143,14 @@ export async function setCampaignSdrs(actor: Actor, campaignId: string, sdrIds: 
   });
 }
 
-/** The campaign's recent history, newest first. */
+/** Events the client side does not see: the agency's work in progress. */
+const AGENCY_ONLY_EVENTS = ["persona.drafted", "definition.drafted", "campaign.sdrs_assigned"];
+
+/** The campaign's recent history, newest first (clients see decisions and status, not the agency's drafts). */
 export async function campaignHistory(actor: Actor, campaignId: string) {
   const campaign = await getCampaign(actor, campaignId);
   return prisma.auditEvent.findMany({
-    where: { agencyId: actor.agencyId, campaignId: campaign.id },
+    where: { agencyId: actor.agencyId, campaignId: campaign.id, ...(isClientRole(actor.role) ? { type: { notIn: AGENCY_ONLY_EVENTS } } : {}) },
     orderBy: { createdAt: "desc" },
     take: 50,
     select: { id: true, type: true, data: true, createdAt: true, actor: { select: { name: true } } },

@@ -15,7 +15,7 @@ import {
   saveDefinitionDraft,
   savePersonaDraft,
 } from "~/models/agreement.server";
-import { setCampaignStatus } from "~/models/campaign.server";
+import { campaignHistory, setCampaignStatus } from "~/models/campaign.server";
 import { createAgencyWithClient, createMember } from "../factories";
 import { approvedAgreement, definitionInput, personaInput, proposedPersona } from "../agreement-factories";
 
@@ -242,5 +242,18 @@ describe("campaign activation", () => {
     await expectCode(setCampaignStatus(w.clientAdmin, w.campaign.id, "ACTIVE"), "FORBIDDEN");
     await setCampaignStatus(w.am, w.campaign.id, "ACTIVE");
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id: w.campaign.id } })).status).toBe("ACTIVE");
+  });
+});
+
+describe("campaign history", () => {
+  it("records who proposed and who decided; clients see decisions but not the agency's drafts", async () => {
+    const w = await createAgencyWithClient();
+    const { versionId } = await proposedPersona(w.am, w.campaign.id);
+    await requestVersionChanges(w.clientAdmin, w.campaign.id, "persona", versionId, 1, "Too broad", ORIGIN);
+    const agencySide = (await campaignHistory(w.am, w.campaign.id)).map((e) => e.type);
+    expect(agencySide).toEqual(expect.arrayContaining(["persona.drafted", "persona.proposed", "persona.changes_requested", "campaign.created"]));
+    const clientSide = await campaignHistory(w.clientMember, w.campaign.id);
+    expect(clientSide.map((e) => e.type)).toEqual(["persona.changes_requested", "persona.proposed", "campaign.created"]);
+    expect(clientSide[0]).toMatchObject({ actor: { name: w.clientAdmin.name }, data: expect.objectContaining({ comment: "Too broad", version: 1 }) });
   });
 });
