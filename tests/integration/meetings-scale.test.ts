@@ -1,0 +1,44 @@
+// 100,000 meetings on one campaign: the list's pages, filters and counts stay indexed queries.
+import { prisma } from "~/utils/db.server";
+import { listMeetings } from "~/models/meeting.server";
+import { createActiveCampaignWithAgreement, createAgencyWithClient } from "../factories";
+
+it("lists, filters, counts and pages 100,000 meetings quickly", async () => {
+  const w = await createAgencyWithClient();
+  const a = await createActiveCampaignWithAgreement(w);
+  // A noisy neighbour: another campaign's meetings must not slow this one down either.
+  await prisma.$executeRaw`
+    INSERT INTO "Meeting" ("id", "agencyId", "clientCompanyId", "campaignId", "sdrId", "personaVersionId", "definitionVersionId",
+      "prospectName", "prospectEmail", "prospectCompany", "scheduledAt", "timeZone", "durationMinutes", "channel", "status", "verdict", "updatedAt")
+    SELECT 'scale' || g, ${w.agency.id}, ${w.client.id}, ${w.campaign.id}, ${w.sdr.userId}, ${a.personaVersion.id}, ${a.definitionVersion.id},
+      'Prospect ' || g, 'p' || g || '@scale.test', 'Company ' || (g % 5000), now() - (g || ' minutes')::interval, 'Europe/Paris', 30, 'VIDEO',
+      (ARRAY['SCHEDULED','HELD','NO_SHOW','CANCELLED'])[1 + g % 4]::"MeetingStatus",
+      (CASE WHEN g % 4 = 1 THEN (ARRAY['PENDING','ACCEPTED','DISPUTED'])[1 + g % 3] ELSE 'PENDING' END)::"MeetingVerdict", now()
+    FROM generate_series(1, 100000) g`;
+  await prisma.$executeRawUnsafe(`ANALYZE "Meeting"`);
+  const time = async <T,>(work: () => Promise<T>) => {
+    const t = performance.now();
+    const r = await work();
+    return { r, ms: performance.now() - t };
+  };
+  const base = { campaignId: w.campaign.id, sort: "date_desc" as const };
+  const first = await time(() => listMeetings(w.am, { ...base, page: 1 }));
+  const deep = await time(() => listMeetings(w.am, { ...base, page: 1500 }));
+  const filtered = await time(() => listMeetings(w.clientAdmin, { ...base, status: "HELD", verdict: "DISPUTED", page: 3 }));
+  const sdr = await time(() => listMeetings(w.sdr, { ...base, sdrId: w.sdr.userId, from: "2020-01-01", page: 10 }));
+  const search = await time(() => listMeetings(w.am, { ...base, q: "Company 4321", page: 1 }));
+  expect(search.r.total).toBe(20);
+  expect(first.r.total).toBe(100_000);
+  expect(first.r.meetings).toHaveLength(50);
+  expect(deep.r.meetings).toHaveLength(50);
+  expect(filtered.r.total).toBeGreaterThan(8000);
+  expect(sdr.r.meetings).toHaveLength(50);
+  // Generous bounds: a loaded 2-core CI machine; in practice each is tens of milliseconds.
+  console.log("meetings-scale ms", JSON.stringify({ first: first.ms, deep: deep.ms, filtered: filtered.ms, sdr: sdr.ms, search: search.ms }));
+  for (const x of [first, deep, filtered, sdr, search]) expect(x.ms).toBeLessThan(2500);
+  const plan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
+    `EXPLAIN SELECT id FROM "Meeting" WHERE "campaignId" = $1 AND "status" = 'HELD' ORDER BY "scheduledAt" DESC LIMIT 50`,
+    w.campaign.id,
+  );
+  expect(plan.map((p) => p["QUERY PLAN"]).join("\n")).toMatch(/Index/);
+}, 120_000);
