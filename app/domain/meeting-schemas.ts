@@ -146,6 +146,16 @@ export const commentSchema = z.object({
     .transform((v) => v === "on" || v === "true"),
 });
 
+/** What the agency may still edit before the client reviews the meeting (never the booked-under versions). */
+export const editSchema = z.object({
+  location: optionalText(500),
+  discoveryNeed: optionalText(4000),
+  discoveryContext: optionalText(4000),
+  discoveryBudget: optionalText(2000),
+  discoveryTimeline: optionalText(2000),
+  revision: z.coerce.number().int().min(0).optional(),
+});
+
 export const notesSchema = z.object({ internalNotes: z.string().trim().max(8000, { error: "common.errors.tooLong|max=8000" }) });
 
 /** The list's query string. */

@@ -6,14 +6,15 @@ import {
   addMeetingComment,
   changeMeetingStatus,
   disputeMeeting,
+  editMeetingNotes,
   getMeeting,
   rateMeeting,
   recordOutcome,
   resolveDispute,
   updateInternalNotes,
 } from "~/models/meeting.server";
-import { commentSchema, notesSchema, outcomeSchema, ratingSchema, resolveSchema, statusSchema } from "~/domain/meeting-schemas";
-import { allowedStatusActions, canDecide, canRate, canRecordOutcome, canResolve, isBillable, RATING_KEYS, type MeetingFacts } from "~/domain/meetings";
+import { commentSchema, editSchema, notesSchema, outcomeSchema, ratingSchema, resolveSchema, statusSchema } from "~/domain/meeting-schemas";
+import { allowedStatusActions, canDecide, canEdit, canRate, canRecordOutcome, canResolve, isBillable, RATING_KEYS, type MeetingFacts } from "~/domain/meetings";
 import { utcToZonedInput, zonedToUtc } from "~/domain/timezone";
 import { can, isAgencyRole } from "~/domain/permissions";
 import { failure, parseForm } from "~/utils/form";
@@ -45,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canResolve: canResolve(actor.role, facts).ok,
     canOutcome: canRecordOutcome(actor.role, facts).ok,
     canComment: can(actor.role, "version:comment"),
+    canEdit: canEdit(actor.role, actor.userId, facts).ok,
     isPast: m.scheduledAt.getTime() < now.getTime(),
     nowLocal: utcToZonedInput(new Date(now.getTime() + 86400_000), m.timeZone),
   });
@@ -59,6 +61,7 @@ const intentCapability = {
   outcome: "meeting:rate",
   comment: "version:comment",
   notes: "meeting:log",
+  edit: "meeting:log",
 } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -119,6 +122,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!p.ok) return json(p, { status: 400 });
         await addMeetingComment(actor, m.id, p.data.body, p.data.internal);
         return redirectWithToast(back, "meetings.commentAdded");
+      }
+      case "edit": {
+        const p = parseForm(editSchema, formData);
+        if (!p.ok) return json(p, { status: 400 });
+        const { revision, ...fields } = p.data;
+        await editMeetingNotes(actor, m.id, fields, revision);
+        return redirectWithToast(back, "meetings.edited");
       }
       case "notes": {
         const p = parseForm(notesSchema, formData);
@@ -193,6 +203,7 @@ export default function MeetingDetail() {
                 ) : null,
               )}
             </div>
+            {d.canEdit ? <EditDetails m={m} errors={errorsFor("edit")} values={valuesFor("edit")} busy={busy} /> : null}
           </section>
 
           <section className="card space-y-2">
@@ -473,6 +484,27 @@ function ReviewSection({
         </div>
       ) : null}
     </section>
+  );
+}
+
+function EditDetails({ m, errors, values, busy }: { m: LoaderData["m"]; errors?: Record<string, string[]>; values?: Record<string, string>; busy: boolean }) {
+  const { t } = useT();
+  return (
+    <details className="border-t border-slate-100 pt-3" open={Boolean(errors)}>
+      <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("meetings.edit")}</summary>
+      <Form method="post" className="mt-3 space-y-3">
+        <input type="hidden" name="intent" value="edit" />
+        <input type="hidden" name="revision" value={m.revision} />
+        <FormError errors={errors} />
+        <Field label={t("meetings.form.location")} name="location" defaultValue={values?.location ?? m.location} errors={errors?.location} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          {(["discoveryNeed", "discoveryContext", "discoveryBudget", "discoveryTimeline"] as const).map((k) => (
+            <Field key={k} label={t(`meetings.form.${k}`)} name={k} multiline defaultValue={values?.[k] ?? m[k]} errors={errors?.[k]} />
+          ))}
+        </div>
+        <button className="btn-secondary" disabled={busy}>{t("common.save")}</button>
+      </Form>
+    </details>
   );
 }
 
