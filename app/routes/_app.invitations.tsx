@@ -19,13 +19,14 @@ export async function loader() {
  * (before the page's JavaScript has loaded) goes back to the page it came from with the outcome as a message.
  */
 export async function action(args: ActionFunctionArgs) {
-  const viaScript = new URL(args.request.url).searchParams.has("_data");
+  // A browser's own form post asks for a page (Accept: text/html); fetchers and API clients do not.
+  const viaScript = !(args.request.headers.get("Accept") ?? "").includes("text/html");
   const referer = args.request.headers.get("Referer");
   const response = await handle(args);
   if (viaScript) return response;
   const back = safeRedirect(referer ? new URL(referer, "http://x").pathname : null, "/team");
   const body = (await response.clone().json()) as { ok: boolean; message?: string; errors?: Record<string, string[]> };
-  const key = body.ok ? body.message : Object.values(body.errors ?? {})[0]?.[0]?.split("|")[0];
+  const key = body.ok ? (body.message === "agency.team.invited" ? "agency.team.invitedPlain" : body.message) : Object.values(body.errors ?? {})[0]?.[0]?.split("|")[0];
   return redirectWithToast(back, key ?? "common.errors.invalid");
 }
 

@@ -174,3 +174,26 @@ test("accepting checks the name and the password length next to the fields", asy
   await expectFieldError(page, "Your full name", "This field is required.");
   await expectFieldError(page, "Choose a password", "Use at least 10 characters.");
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("inviting and revoking still work, and come back to the page with the outcome", async ({ page, world, login }) => {
+    const email = inviteEmail();
+    await login(world.admin);
+    await page.goto("/team");
+    const form = page.getByRole("form", { name: "Invite someone" });
+    await form.getByLabel("Email", { exact: true }).fill(email);
+    await form.getByLabel("Role").selectOption({ label: "Client admin" });
+    await form.getByLabel("Client company").selectOption({ label: world.client.name });
+    await form.getByRole("button", { name: "Send the invitation" }).click();
+    await expect(page).toHaveURL(/\/team$/);
+    await expect(page.getByRole("status").filter({ hasText: "Invitation sent." })).toBeVisible();
+    expect(await prisma.invitation.count({ where: { email, revokedAt: null } })).toBe(1);
+
+    await page.getByRole("button", { name: `Revoke the invitation of ${email}` }).click();
+    await expect(page).toHaveURL(/\/team$/);
+    await expect(page.getByRole("status").filter({ hasText: "Invitation revoked." })).toBeVisible();
+    expect(await prisma.invitation.count({ where: { email, revokedAt: null } })).toBe(0);
+  });
+});
