@@ -294,7 +294,6 @@ export default function MeetingDetail() {
         <aside className="space-y-6">
           {d.agency && m.internalNotes !== null ? (
             <section className="card space-y-2">
-              <h3 className="font-medium">{t("meetings.internalNotes")}</h3>
               <Form method="post" className="space-y-2">
                 <input type="hidden" name="intent" value="notes" />
                 <Field label={t("meetings.internalNotes")} hint={t("meetings.internalNotesHint")} name="internalNotes" multiline defaultValue={valuesFor("notes")?.internalNotes ?? m.internalNotes} errors={errorsFor("notes")?.internalNotes} />
