@@ -324,3 +324,82 @@ describe("tenancy and internal data", () => {
     expect(agency.comments).toHaveLength(2);
   });
 });
+
+describe("the permissions matrix, action by action and role by role", () => {
+  type Who = "admin" | "am" | "sdr" | "assignedOtherSdr" | "clientAdmin" | "clientMember";
+  const WHO: Who[] = ["admin", "am", "sdr", "assignedOtherSdr", "clientAdmin", "clientMember"];
+  const actorOf = (who: Who) => (who === "assignedOtherSdr" ? w.otherSdr : w[who]);
+  type Setup = "past" | "future" | "held" | "disputed";
+  const prepare = async (setup: Setup) => {
+    if (setup === "future") {
+      const r = await logMeeting(w.sdr, w.campaign.id, input(a));
+      return r.ok ? r.meetingId : "";
+    }
+    const id = await pastMeeting(w, a);
+    if (setup === "held" || setup === "disputed") await changeMeetingStatus(w.am, id, "HELD");
+    if (setup === "disputed") await disputeMeeting(w.clientAdmin, id, [{ criterionId: a.criteria[0].id, reason: "x" }]);
+    return id;
+  };
+  const ACTIONS: { name: string; setup: Setup; run: (actor: Actor, id: string) => Promise<unknown>; expect: Record<Who, string> }[] = [
+    { name: "mark held", setup: "past", run: (x, id) => changeMeetingStatus(x, id, "HELD"), expect: { admin: "OK", am: "OK", sdr: "OK", assignedOtherSdr: "NOT_FOUND", clientAdmin: "OK", clientMember: "OK" } },
+    { name: "mark no-show", setup: "past", run: (x, id) => changeMeetingStatus(x, id, "NO_SHOW"), expect: { admin: "OK", am: "OK", sdr: "OK", assignedOtherSdr: "NOT_FOUND", clientAdmin: "OK", clientMember: "OK" } },
+    { name: "cancel", setup: "future", run: (x, id) => changeMeetingStatus(x, id, "CANCELLED"), expect: { admin: "OK", am: "OK", sdr: "OK", assignedOtherSdr: "NOT_FOUND", clientAdmin: "OK", clientMember: "OK" } },
+    {
+      name: "reschedule",
+      setup: "future",
+      run: (x, id) => changeMeetingStatus(x, id, "RESCHEDULE", { newTime: new Date(Date.now() + 9 * 86400_000) }),
+      expect: { admin: "OK", am: "OK", sdr: "OK", assignedOtherSdr: "NOT_FOUND", clientAdmin: "OK", clientMember: "OK" },
+    },
+    { name: "rate", setup: "held", run: (x, id) => rateMeeting(x, id, { ratingOverall: 4 }), expect: { admin: "FORBIDDEN", am: "FORBIDDEN", sdr: "FORBIDDEN", assignedOtherSdr: "FORBIDDEN", clientAdmin: "OK", clientMember: "OK" } },
+    { name: "accept", setup: "held", run: (x, id) => acceptMeeting(x, id), expect: { admin: "FORBIDDEN", am: "FORBIDDEN", sdr: "FORBIDDEN", assignedOtherSdr: "FORBIDDEN", clientAdmin: "OK", clientMember: "FORBIDDEN" } },
+    {
+      name: "dispute",
+      setup: "held",
+      run: (x, id) => disputeMeeting(x, id, [{ criterionId: a.criteria[1].id, reason: "No need" }]),
+      expect: { admin: "FORBIDDEN", am: "FORBIDDEN", sdr: "FORBIDDEN", assignedOtherSdr: "FORBIDDEN", clientAdmin: "OK", clientMember: "FORBIDDEN" },
+    },
+    {
+      name: "resolve",
+      setup: "disputed",
+      run: (x, id) => resolveDispute(x, id, { decision: "DISPUTE_REJECTED", reasoning: "Recording" }),
+      expect: { admin: "OK", am: "OK", sdr: "FORBIDDEN", assignedOtherSdr: "FORBIDDEN", clientAdmin: "FORBIDDEN", clientMember: "FORBIDDEN" },
+    },
+    {
+      name: "outcome",
+      setup: "held",
+      run: (x, id) => recordOutcome(x, id, { opportunityCreated: true, pipelineValue: 100, won: false }),
+      expect: { admin: "FORBIDDEN", am: "FORBIDDEN", sdr: "FORBIDDEN", assignedOtherSdr: "FORBIDDEN", clientAdmin: "OK", clientMember: "OK" },
+    },
+  ];
+
+  it("matches the matrix of DESIGN.md for every action and role", async () => {
+    await prisma.campaignAssignment.create({ data: { campaignId: w.campaign.id, userId: w.otherSdr.userId } });
+    const got: string[] = [];
+    const want: string[] = [];
+    for (const action of ACTIONS)
+      for (const who of WHO) {
+        const id = await prepare(action.setup);
+        got.push(`${action.name} by ${who}: ${await code(action.run(actorOf(who), id))}`);
+        want.push(`${action.name} by ${who}: ${action.expect[who]}`);
+      }
+    expect(got).toEqual(want);
+  }, 120_000);
+
+  it("refuses transitions the state does not allow, whoever asks", async () => {
+    const cancelled = await prepare("future");
+    await changeMeetingStatus(w.am, cancelled, "CANCELLED");
+    expect(await code(changeMeetingStatus(w.admin, cancelled, "HELD"))).toBe("INVALID");
+    expect(await code(changeMeetingStatus(w.admin, cancelled, "CANCELLED"))).toBe("INVALID");
+    const held = await prepare("held");
+    expect(await code(changeMeetingStatus(w.admin, held, "CANCELLED"))).toBe("INVALID");
+    expect(await code(changeMeetingStatus(w.admin, held, "RESCHEDULE", { newTime: new Date(Date.now() + 86400_000) }))).toBe("INVALID");
+    const scheduled = await prepare("past");
+    expect(await code(acceptMeeting(w.clientAdmin, scheduled))).toBe("INVALID");
+    expect(await code(rateMeeting(w.clientMember, scheduled, { ratingOverall: 3 }))).toBe("INVALID");
+    expect(await code(recordOutcome(w.clientMember, scheduled, { opportunityCreated: true, pipelineValue: null, won: null }))).toBe("INVALID");
+    expect(await code(resolveDispute(w.am, held, { decision: "DISPUTE_UPHELD", reasoning: "x" }))).toBe("INVALID");
+    await acceptMeeting(w.clientAdmin, held);
+    expect(await code(disputeMeeting(w.clientAdmin, held, [{ criterionId: a.criteria[0].id, reason: "x" }]))).toBe("INVALID");
+    expect(await code(changeMeetingStatus(w.clientMember, held, "NO_SHOW"))).toBe("INVALID");
+  });
+});
