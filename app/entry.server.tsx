@@ -5,7 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "~/utils/env.server";
-import { startBackgroundWork } from "~/services/jobs.server";
+import { startBackgroundWork, stopBackgroundWork } from "~/services/jobs.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -13,6 +13,15 @@ const ABORT_DELAY = 5_000;
 env();
 if (env().RUN_JOBS === "true" && env().NODE_ENV !== "test") {
   startBackgroundWork().catch((e) => console.error("Background jobs failed to start", e));
+  // remix-serve closes its HTTP server on these signals; the job queue's pool and timers would keep the
+  // process alive, so stop them (finishing the job at hand) and exit.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      stopBackgroundWork()
+        .catch(() => {})
+        .finally(() => process.exit(0));
+    });
+  }
 }
 
 export default function handleRequest(

@@ -61,7 +61,14 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  server.kill("SIGTERM");
+  // The server first (it finishes its jobs and closes its connections), then the database.
+  if (server.exitCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    const timer = setTimeout(() => server.kill("SIGKILL"), 8000);
+    await exited;
+    clearTimeout(timer);
+  }
   await db.stop();
   process.exit(0);
 }
