@@ -3,8 +3,8 @@ import type { ComponentType } from "react";
 import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "./invitation";
 import PasswordResetEmail, { subject as resetSubject, type PasswordResetEmailProps } from "./password-reset";
 import {
-  MeetingBookedEmail, MeetingDisputedEmail, MeetingReminderEmail, MeetingResolvedEmail, bookedSubject, disputedSubject, reminderSubject, resolvedSubject,
-  type MeetingBookedEmailProps, type MeetingDisputedEmailProps, type MeetingReminderEmailProps, type MeetingResolvedEmailProps,
+  MeetingBookedEmail, MeetingDisputedEmail, MeetingHeldEmail, MeetingReminderEmail, MeetingResolvedEmail, bookedSubject, disputedSubject, heldSubject, reminderSubject, resolvedSubject,
+  type MeetingBookedEmailProps, type MeetingDisputedEmailProps, type MeetingHeldEmailProps, type MeetingReminderEmailProps, type MeetingResolvedEmailProps,
 } from "./meeting-notices";
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
@@ -16,6 +16,7 @@ export type EmailTemplates = {
   "meeting-disputed": MeetingDisputedEmailProps;
   "meeting-resolved": MeetingResolvedEmailProps;
   "meeting-reminder": MeetingReminderEmailProps;
+  "meeting-held": MeetingHeldEmailProps;
   "version-proposed": VersionProposedEmailProps;
   "version-decided": VersionDecidedEmailProps;
 };
@@ -29,6 +30,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "meeting-disputed": { component: MeetingDisputedEmail, subject: disputedSubject },
   "meeting-resolved": { component: MeetingResolvedEmail, subject: resolvedSubject },
   "meeting-reminder": { component: MeetingReminderEmail, subject: reminderSubject },
+  "meeting-held": { component: MeetingHeldEmail, subject: heldSubject },
   "version-proposed": { component: VersionProposedEmail, subject: proposedSubject },
   "version-decided": { component: VersionDecidedEmail, subject: decidedSubject },
 };

@@ -108,3 +108,15 @@ export function MeetingReminderEmail(p: MeetingReminderEmailProps) {
   );
 }
 MeetingReminderEmail.PreviewProps = { ...MeetingBookedEmail.PreviewProps } satisfies MeetingReminderEmailProps;
+
+export type MeetingHeldEmailProps = Base & { due: string };
+export const heldSubject = (p: MeetingHeldEmailProps) => makeT(p.locale)("meetings.email.heldSubject", { prospect: p.prospect });
+export function MeetingHeldEmail(p: MeetingHeldEmailProps) {
+  const t = makeT(p.locale);
+  return (
+    <Shell props={p} preview={heldSubject(p)} heading={t("meetings.email.heldHeading")} cta={t("meetings.email.review")}>
+      <Text>{t("meetings.email.heldBody", { due: p.due })}</Text>
+    </Shell>
+  );
+}
+MeetingHeldEmail.PreviewProps = { ...MeetingBookedEmail.PreviewProps, due: "mardi 8 décembre 2026 à 10:00" } satisfies MeetingHeldEmailProps;

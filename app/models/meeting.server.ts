@@ -481,7 +481,7 @@ export async function changeMeetingStatus(
   now = new Date(),
 ) {
   assertCan(actor, "meeting:status");
-  return withEmails(async (tx) => {
+  return withEmails(async (tx, emails) => {
     const m = await loadForChange(tx, actor, meetingId);
     const d = canChangeStatus(actor.role, actor.userId, facts(m), action, now, opts.newTime);
     if (!d.ok) fail(d.reason, action === "RESCHEDULE" ? "newLocal" : undefined);
@@ -508,6 +508,7 @@ export async function changeMeetingStatus(
     }
     await applyChange(tx, m, opts.revision, { status: to, statusChangedAt: now, reviewDueAt });
     await event(tx, m.id, actor.userId, "status", m.status, to, reviewDueAt ? { reviewDueAt: reviewDueAt.toISOString() } : {});
+    if (reviewDueAt) emails.push(...(await notifyHeld(tx, m.id, actor, reviewDueAt)));
     return { status: to };
   });
 }
@@ -831,6 +832,25 @@ async function notifyResolved(tx: Tx, meetingId: string, actor: Actor, upheld: b
       locale,
       agencyId: m.agencyId,
       props: { ...baseProps(m, locale), upheld, reasoning, by: actor.name },
+    });
+    ids.push(r.id);
+  }
+  return ids;
+}
+
+/** The client admins (who give the verdict) learn the meeting is held and until when they may dispute it. */
+async function notifyHeld(tx: Tx, meetingId: string, actor: Actor, due: Date) {
+  const m = await meetingForEmail(tx, meetingId);
+  const ids: string[] = [];
+  for (const u of await clientUsers(tx, m, ["CLIENT_ADMIN"])) {
+    if (u.email === actor.email) continue;
+    const locale = loc(u.locale);
+    const r = await sendEmail(tx, {
+      to: u.email,
+      template: "meeting-held",
+      locale,
+      agencyId: m.agencyId,
+      props: { ...baseProps(m, locale), due: formatDate(locale, due, { dateStyle: "full", timeStyle: "short", timeZone: m.timeZone }) },
     });
     ids.push(r.id);
   }

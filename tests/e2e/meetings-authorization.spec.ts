@@ -57,7 +57,7 @@ test.beforeAll(async () => {
 const actor = (as: Asker, d: Data): Actor | null =>
   as === "signedOut" ? null : { amA: d.a.am, sdrA: d.a.sdr, otherSdrA: d.a.otherSdr, clientAdminA: d.a.clientAdmin, clientMemberA: d.a.clientMember }[as];
 
-type Row = { as: Asker; method: "GET" | "POST"; path: (d: Data) => string; form?: Record<string, string>; expect: "login" | number[]; why: string; shows?: (d: Data) => string; hides?: string };
+type Row = { as: Asker; method: "GET" | "POST"; path: (d: Data) => string; form?: Record<string, string> | ((d: Data) => Record<string, string>); expect: "login" | number[]; why: string; shows?: (d: Data) => string; hides?: string };
 
 const A = (d: Data) => `/campaigns/${d.a.campaign.id}/meetings`;
 const B = (d: Data) => `/campaigns/${d.campaignB}/meetings`;
@@ -112,6 +112,9 @@ const ROWS: Row[] = [
   { as: "amA", method: "GET", path: () => "/meetings", expect: [200], why: "AM's cross-campaign list (control)", shows: () => "Alice Alpha", hides: "Bob Bravo" },
   { as: "amA", method: "GET", path: (d) => `${B(d)}/${d.mB}`, expect: NF, why: "AM: another AM's client meeting" },
   { as: "amA", method: "GET", path: (d) => `${C(d)}/${d.mC}`, expect: NF, why: "AM: agency C's meeting" },
+  { as: "amA", method: "POST", path: () => "/meetings", form: (d) => ({ action: "CANCELLED", ids: d.mB }), expect: [200], why: "AM: bulk-cancel another AM's client meeting (refused, unchanged)", shows: () => "Not changed" },
+  { as: "clientAdminA", method: "POST", path: () => "/meetings", form: (d) => ({ action: "CANCELLED", ids: d.mA }), expect: [403], why: "client: cross-campaign bulk" },
+  { as: "otherSdrA", method: "POST", path: () => "/meetings", form: (d) => ({ action: "CANCELLED", ids: d.mA }), expect: [200], why: "unassigned SDR: bulk-cancel (refused, unchanged)", shows: () => "Not changed" },
   { as: "amA", method: "POST", path: (d) => `${C(d)}/${d.mC}`, form: { intent: "resolve", decision: "DISPUTE_UPHELD", reasoning: "x" }, expect: NF, why: "AM: resolve agency C's" },
 ];
 
@@ -119,7 +122,7 @@ async function ask(row: Row, request: APIRequestContext) {
   const who = actor(row.as, data);
   const headers: Record<string, string> = who ? { Cookie: await sessionCookieHeader(who) } : {};
   const url = row.path(data);
-  return row.method === "GET" ? request.get(url, { headers, maxRedirects: 0 }) : request.post(url, { headers, form: row.form ?? {}, maxRedirects: 0 });
+  return row.method === "GET" ? request.get(url, { headers, maxRedirects: 0 }) : request.post(url, { headers, form: (typeof row.form === "function" ? row.form(data) : row.form) ?? {}, maxRedirects: 0 });
 }
 
 test("the meeting routes answer every outsider with sign-in, 403 or 404, and never change their data", async ({ request }) => {
@@ -140,6 +143,7 @@ test("the meeting routes answer every outsider with sign-in, 403 or 404, and nev
   }
   expect(failures).toEqual([]);
   const [b, c] = await Promise.all([prisma.meeting.findUniqueOrThrow({ where: { id: data.mB } }), prisma.meeting.findUniqueOrThrow({ where: { id: data.mC } })]);
-  expect([b.status, b.verdict, c.status, c.verdict]).toEqual(["SCHEDULED", "PENDING", "HELD", "PENDING"]);
+  const aM = await prisma.meeting.findUniqueOrThrow({ where: { id: data.mA } });
+  expect([b.status, b.verdict, c.status, c.verdict, aM.status]).toEqual(["SCHEDULED", "PENDING", "HELD", "PENDING", "HELD"]);
   expect(await prisma.meetingComment.count()).toBe(0);
 });

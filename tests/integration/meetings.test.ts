@@ -175,6 +175,8 @@ describe("review and dispute", () => {
 
   it("accept: client admin only, inside the window; billable afterwards", async () => {
     const id = await heldMeeting(w, a);
+    // Marked held by the member: the client admin, who gives the verdict, is told until when.
+    expect((await prisma.emailOutbox.findMany({ where: { template: "meeting-held" } })).map((e) => e.to)).toEqual([w.clientAdmin.email]);
     for (const actor of [w.admin, w.am, w.sdr, w.clientMember]) expect(await code(acceptMeeting(actor, id))).toBe("FORBIDDEN");
     expect(await code(acceptMeeting(w.clientAdmin, id))).toBe("OK");
     expect(await code(acceptMeeting(w.clientAdmin, id))).toBe("INVALID");
