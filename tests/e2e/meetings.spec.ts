@@ -4,7 +4,7 @@ import { test, expect, prisma } from "./fixtures";
 import { createActiveCampaignWithAgreement, DEFAULT_CRITERIA } from "../factories";
 import { utcToZonedInput } from "~/domain/timezone";
 
-test("an SDR logs a meeting; the client rates it, disputes it; the AM rejects the dispute; the client sees why", async ({ page, world, login }) => {
+test("an SDR logs a meeting; the client rates it, disputes it; the AM rejects the dispute; the client sees why", async ({ page, world, login, request }) => {
   await createActiveCampaignWithAgreement(world);
   const base = `/campaigns/${world.campaign.id}/meetings`;
 
@@ -25,6 +25,16 @@ test("an SDR logs a meeting; the client rates it, disputes it; the AM rejects th
   await expect(page.getByText("Meeting logged.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Sophie Laurent" })).toBeVisible();
   const meetingUrl = new URL(page.url()).pathname;
+
+  // The client admin subscribes to the campaign's calendar: the secret link serves the upcoming meeting.
+  await login(world.clientAdmin);
+  await page.goto(base);
+  await page.getByRole("button", { name: "Create my calendar link" }).click();
+  const feedUrl = (await page.locator("code").textContent())!;
+  const feed = await request.get(feedUrl);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  expect(await feed.text()).toContain("Sophie Laurent");
 
   // Time passes: the meeting took place an hour ago.
   const meeting = await prisma.meeting.findFirstOrThrow({ where: { campaignId: world.campaign.id } });
