@@ -148,6 +148,20 @@ export const commentSchema = z.object({
 
 /** What the agency may still edit before the client reviews the meeting (never the booked-under versions). */
 export const editSchema = z.object({
+  prospectName: requiredText(160),
+  prospectTitle: optionalText(160),
+  prospectEmail: email,
+  prospectPhone: optionalText(40),
+  prospectCompany: requiredText(160),
+  prospectDomain: optionalText(120),
+  prospectCompanySize: optionalText(40),
+  prospectIndustry: optionalText(120),
+  prospectCountry: optionalText(2)
+    .pipe(z.string().regex(/^[A-Za-z]{2}$/, { error: "meetings.errors.country" }).optional())
+    .transform((v) => v?.toUpperCase()),
+  prospectLinkedinUrl: optionalUrl,
+  durationMinutes: z.coerce.number({ error: "meetings.errors.duration" }).int({ error: "meetings.errors.duration" }).min(5, { error: "meetings.errors.duration" }).max(480, { error: "meetings.errors.duration" }),
+  channel: z.enum(CHANNELS, { error: "common.errors.invalid" }),
   location: optionalText(500),
   discoveryNeed: optionalText(4000),
   discoveryContext: optionalText(4000),

@@ -624,26 +624,47 @@ export async function recordOutcome(
   });
 }
 
-/** Edits the logged discovery notes and logistics (never the booked-under versions), until the client reviewed it. */
-export async function editMeetingNotes(
-  actor: Actor,
-  meetingId: string,
-  input: { discoveryNeed?: string; discoveryContext?: string; discoveryBudget?: string; discoveryTimeline?: string; location?: string },
-  revision?: number,
-) {
+export type MeetingEdit = Pick<
+  MeetingInput,
+  | "prospectName" | "prospectTitle" | "prospectEmail" | "prospectPhone" | "prospectCompany" | "prospectDomain" | "prospectCompanySize"
+  | "prospectIndustry" | "prospectCountry" | "prospectLinkedinUrl" | "durationMinutes" | "channel" | "location"
+  | "discoveryNeed" | "discoveryContext" | "discoveryBudget" | "discoveryTimeline"
+>;
+
+/**
+ * Edits what was logged (prospect, duration, channel, place, discovery notes) until the client reviews the meeting.
+ * Never the booked-under versions nor the SDR; the time changes by rescheduling. The history keeps which fields changed.
+ */
+export async function editMeeting(actor: Actor, meetingId: string, input: MeetingEdit, revision?: number) {
   assertCan(actor, "meeting:log");
   return withEmails(async (tx) => {
     const m = await loadForChange(tx, actor, meetingId);
     const d = canEdit(actor.role, actor.userId, facts(m));
     if (!d.ok) fail(d.reason);
-    await applyChange(tx, m, revision, {
+    const before = await tx.meeting.findUniqueOrThrow({ where: { id: m.id } });
+    const data = {
+      prospectName: input.prospectName,
+      prospectTitle: input.prospectTitle ?? "",
+      prospectEmail: input.prospectEmail.trim().toLowerCase(),
+      prospectPhone: input.prospectPhone ?? null,
+      prospectCompany: input.prospectCompany,
+      prospectDomain: input.prospectDomain ?? null,
+      prospectCompanySize: input.prospectCompanySize ?? null,
+      prospectIndustry: input.prospectIndustry ?? null,
+      prospectCountry: input.prospectCountry ?? null,
+      prospectLinkedinUrl: input.prospectLinkedinUrl ?? null,
+      durationMinutes: input.durationMinutes,
+      channel: input.channel,
+      location: input.location ?? null,
       discoveryNeed: input.discoveryNeed ?? "",
       discoveryContext: input.discoveryContext ?? "",
       discoveryBudget: input.discoveryBudget ?? "",
       discoveryTimeline: input.discoveryTimeline ?? "",
-      location: input.location ?? null,
-    });
-    await event(tx, m.id, actor.userId, "edited", null, null, {});
+    };
+    const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => before[k] !== data[k]);
+    if (!changed.length) return;
+    await applyChange(tx, m, revision, data);
+    await event(tx, m.id, actor.userId, "edited", null, null, { fields: changed });
   });
 }
 

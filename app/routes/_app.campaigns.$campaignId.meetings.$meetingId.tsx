@@ -6,7 +6,7 @@ import {
   addMeetingComment,
   changeMeetingStatus,
   disputeMeeting,
-  editMeetingNotes,
+  editMeeting,
   getMeeting,
   rateMeeting,
   recordOutcome,
@@ -14,7 +14,7 @@ import {
   updateInternalNotes,
 } from "~/models/meeting.server";
 import { commentSchema, editSchema, notesSchema, outcomeSchema, ratingSchema, resolveSchema, statusSchema } from "~/domain/meeting-schemas";
-import { allowedStatusActions, canDecide, canEdit, canRate, canRecordOutcome, canResolve, isBillable, RATING_KEYS, type MeetingFacts } from "~/domain/meetings";
+import { allowedStatusActions, canDecide, canEdit, canRate, canRecordOutcome, canResolve, CHANNELS, isBillable, RATING_KEYS, type MeetingFacts } from "~/domain/meetings";
 import { utcToZonedInput, zonedToUtc } from "~/domain/timezone";
 import { can, isAgencyRole } from "~/domain/permissions";
 import { failure, parseForm } from "~/utils/form";
@@ -127,7 +127,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         const p = parseForm(editSchema, formData);
         if (!p.ok) return json(p, { status: 400 });
         const { revision, ...fields } = p.data;
-        await editMeetingNotes(actor, m.id, fields, revision);
+        await editMeeting(actor, m.id, fields, revision);
         return redirectWithToast(back, "meetings.edited");
       }
       case "notes": {
@@ -488,17 +488,33 @@ function ReviewSection({
 
 function EditDetails({ m, errors, values, busy }: { m: LoaderData["m"]; errors?: Record<string, string[]>; values?: Record<string, string>; busy: boolean }) {
   const { t } = useT();
+  const v = (k: keyof typeof m & string) => values?.[k] ?? (m[k] === null || m[k] === undefined ? "" : String(m[k]));
+  const text = ["prospectName", "prospectTitle", "prospectEmail", "prospectPhone", "prospectCompany", "prospectDomain", "prospectCompanySize", "prospectIndustry", "prospectCountry", "prospectLinkedinUrl"] as const;
   return (
     <details className="border-t border-slate-100 pt-3" open={Boolean(errors)}>
       <summary className="cursor-pointer text-sm font-medium text-brand-700">{t("meetings.edit")}</summary>
-      <Form method="post" className="mt-3 space-y-3">
+      <Form method="post" className="mt-3 space-y-3" noValidate>
         <input type="hidden" name="intent" value="edit" />
         <input type="hidden" name="revision" value={m.revision} />
         <FormError errors={errors} />
-        <Field label={t("meetings.form.location")} name="location" defaultValue={values?.location ?? m.location} errors={errors?.location} />
+        <div className="grid gap-3 sm:grid-cols-2">
+          {text.map((k) => (
+            <Field key={k} label={t(`meetings.form.${k}`)} name={k} defaultValue={v(k)} errors={errors?.[k]} />
+          ))}
+          <Field label={t("meetings.form.durationMinutes")} name="durationMinutes" type="number" defaultValue={v("durationMinutes")} errors={errors?.durationMinutes} />
+          <div>
+            <label htmlFor="edit-channel" className="block text-sm font-medium text-slate-700">{t("meetings.form.channel")}</label>
+            <select id="edit-channel" name="channel" defaultValue={v("channel")} className="input mt-1">
+              {CHANNELS.map((c) => (
+                <option key={c} value={c}>{t(`meetings.channel.${c}`)}</option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <Field label={t("meetings.form.location")} name="location" defaultValue={v("location")} errors={errors?.location} />
         <div className="grid gap-3 sm:grid-cols-2">
           {(["discoveryNeed", "discoveryContext", "discoveryBudget", "discoveryTimeline"] as const).map((k) => (
-            <Field key={k} label={t(`meetings.form.${k}`)} name={k} multiline defaultValue={values?.[k] ?? m[k]} errors={errors?.[k]} />
+            <Field key={k} label={t(`meetings.form.${k}`)} name={k} multiline defaultValue={v(k)} errors={errors?.[k]} />
           ))}
         </div>
         <button className="btn-secondary" disabled={busy}>{t("common.save")}</button>

@@ -9,6 +9,7 @@ import {
   bulkChangeStatus,
   changeMeetingStatus,
   disputeMeeting,
+  editMeeting,
   getMeeting,
   listMeetings,
   logMeeting,
@@ -403,5 +404,22 @@ describe("the permissions matrix, action by action and role by role", () => {
     await acceptMeeting(w.clientAdmin, held);
     expect(await code(disputeMeeting(w.clientAdmin, held, [{ criterionId: a.criteria[0].id, reason: "x" }]))).toBe("INVALID");
     expect(await code(changeMeetingStatus(w.clientMember, held, "NO_SHOW"))).toBe("INVALID");
+  });
+});
+
+describe("editing what was logged", () => {
+  it("the SDR (or AM) edits until the client reviews; never the booked-under versions; the history names the fields", async () => {
+    const id = await pastMeeting(w, a);
+    const edit = { prospectName: "Sophie Laurent-Morel", prospectEmail: "SOPHIE@morel.test", prospectCompany: "Transports Morel", durationMinutes: 60, channel: "PHONE" as const, discoveryNeed: "Close in 3 days" };
+    expect(await code(editMeeting(w.clientAdmin, id, edit))).toBe("FORBIDDEN");
+    expect(await code(editMeeting(w.otherSdr, id, edit))).toBe("NOT_FOUND");
+    expect(await code(editMeeting(w.sdr, id, edit))).toBe("OK");
+    const m = await prisma.meeting.findUniqueOrThrow({ where: { id } });
+    expect(m).toMatchObject({ prospectName: "Sophie Laurent-Morel", prospectEmail: "sophie@morel.test", durationMinutes: 60, channel: "PHONE", personaVersionId: a.personaVersion.id, definitionVersionId: a.definitionVersion.id });
+    const ev = await prisma.meetingEvent.findFirstOrThrow({ where: { meetingId: id, type: "edited" } });
+    expect((ev.data as { fields: string[] }).fields.sort()).toEqual(["channel", "discoveryNeed", "durationMinutes", "prospectEmail", "prospectName", "prospectTitle"].sort());
+    await changeMeetingStatus(w.am, id, "HELD");
+    await rateMeeting(w.clientMember, id, { ratingOverall: 3 });
+    expect(await code(editMeeting(w.am, id, edit))).toBe("INVALID");
   });
 });
