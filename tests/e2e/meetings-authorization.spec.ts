@@ -88,6 +88,9 @@ const ROWS: Row[] = [
   { as: "clientAdminA", method: "POST", path: (d) => `${C(d)}/${d.mC}`, form: { intent: "accept" }, expect: NF, why: "accept agency C's meeting" },
   { as: "clientAdminA", method: "POST", path: (d) => `${A(d)}/${d.mA}`, form: { intent: "resolve", decision: "DISPUTE_UPHELD", reasoning: "x" }, expect: [403], why: "resolve a dispute" },
   { as: "clientAdminA", method: "POST", path: (d) => `${A(d)}/${d.mA}`, form: { intent: "notes", internalNotes: "x" }, expect: [403], why: "agency-internal notes" },
+  { as: "clientAdminA", method: "POST", path: (d) => `${A(d)}/${d.mA}`, form: { intent: "edit", prospectName: "Hijacked", prospectEmail: "h@x.test", prospectCompany: "H", durationMinutes: "30", channel: "VIDEO" }, expect: [403], why: "client editing the logged meeting" },
+  { as: "otherSdrA", method: "POST", path: (d) => `${A(d)}/${d.mA}`, form: { intent: "edit", prospectName: "Hijacked", prospectEmail: "h@x.test", prospectCompany: "H", durationMinutes: "30", channel: "VIDEO" }, expect: NF, why: "unassigned SDR editing" },
+  { as: "amA", method: "POST", path: (d) => `${B(d)}/${d.mB}`, form: { intent: "edit", prospectName: "Hijacked", prospectEmail: "h@x.test", prospectCompany: "H", durationMinutes: "30", channel: "VIDEO" }, expect: NF, why: "AM editing another AM's client meeting" },
   { as: "clientAdminA", method: "POST", path: (d) => `${A(d)}/${d.mA}`, form: { intent: "comment", body: "x", internal: "on" }, expect: [403], why: "internal comment" },
   { as: "clientAdminA", method: "POST", path: B, form: { intent: "bulk", action: "CANCELLED", ids: "" }, expect: NF, why: "bulk on company B's campaign" },
 
@@ -146,4 +149,5 @@ test("the meeting routes answer every outsider with sign-in, 403 or 404, and nev
   const aM = await prisma.meeting.findUniqueOrThrow({ where: { id: data.mA } });
   expect([b.status, b.verdict, c.status, c.verdict, aM.status]).toEqual(["SCHEDULED", "PENDING", "HELD", "PENDING", "HELD"]);
   expect(await prisma.meetingComment.count()).toBe(0);
+  expect(await prisma.meeting.count({ where: { prospectName: "Hijacked" } })).toBe(0);
 });
