@@ -232,8 +232,10 @@ export async function logMeeting(actor: Actor, campaignId: string, input: Meetin
   } catch (e) {
     // Two submissions of the same external id at once: the second finds the first.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && input.externalId) {
-      const existing = await prisma.meeting.findFirst({ where: { campaignId, externalId: input.externalId }, select: { id: true } });
+      const existing = await prisma.meeting.findFirst({ where: { AND: [meetingScope(actor), { campaignId, externalId: input.externalId }] }, select: { id: true } });
       if (existing) return { ok: true, meetingId: existing.id, created: false };
+      // Another SDR's meeting has this external id: say so without revealing it.
+      throw new DomainError("CONFLICT", "meetings.errors.externalIdTaken", "externalId");
     }
     throw e;
   }

@@ -115,6 +115,10 @@ describe("logging", () => {
     expect(one.ok && two.ok && one.meetingId === two.meetingId).toBe(true);
     expect(two.ok && two.created).toBe(false);
     expect(await prisma.meeting.count()).toBe(1);
+    // Another SDR of the campaign reusing it is refused without being shown the first SDR's meeting.
+    await prisma.campaignAssignment.create({ data: { campaignId: w.campaign.id, userId: w.otherSdr.userId } });
+    expect(await code(logMeeting(w.otherSdr, w.campaign.id, input(a, { externalId: "dialer-42" })))).toBe("CONFLICT");
+    expect(await prisma.meeting.count()).toBe(1);
   });
 });
 
