@@ -53,8 +53,31 @@ export async function seedScale() {
   }
   const c0 = campaigns[1];
   const persona0 = await prisma.persona.findFirstOrThrow({ where: { campaignId: c0 } });
+  const approvedPersona = await prisma.personaVersion.findFirstOrThrow({ where: { personaId: persona0.id, status: "APPROVED" } });
+  const definition = await prisma.qualificationDefinition.create({ data: { campaignId: c0 } });
+  const definitionVersion = await prisma.definitionVersion.create({
+    data: {
+      definitionId: definition.id,
+      number: 1,
+      allowedChannels: ["VIDEO", "PHONE"],
+      criteria: { create: [{ key: "decision_maker", label: "Decision maker", position: 0 }, { key: "need", label: "Need", position: 1 }] },
+    },
+  });
+  await prisma.definitionVersion.update({ where: { id: definitionVersion.id }, data: { status: "APPROVED" } });
+  // 100,000 meetings on one campaign (a year of the whole agency's volume), 20,000 more spread on 20 others.
+  const sdrOf = await prisma.campaignAssignment.findFirstOrThrow({ where: { campaignId: c0 } });
+  await prisma.$executeRaw`
+    INSERT INTO "Meeting" ("id", "agencyId", "clientCompanyId", "campaignId", "sdrId", "personaVersionId", "definitionVersionId",
+      "prospectName", "prospectEmail", "prospectCompany", "scheduledAt", "timeZone", "durationMinutes", "channel", "status", "verdict", "updatedAt")
+    SELECT 'bench' || g, ${agency.id}, c."clientCompanyId", CASE WHEN g <= 100000 THEN ${c0} ELSE c.id END, ${sdrOf.userId}, ${approvedPersona.id}, ${definitionVersion.id},
+      'Prospect ' || g, 'p' || g || '@bench.test', 'Company ' || (g % 5000), now() - (g || ' minutes')::interval, 'Europe/Paris', 30, 'VIDEO',
+      (ARRAY['SCHEDULED','HELD','NO_SHOW','CANCELLED'])[1 + g % 4]::"MeetingStatus",
+      (CASE WHEN g % 4 = 1 THEN (ARRAY['PENDING','ACCEPTED','DISPUTED'])[1 + g % 3] ELSE 'PENDING' END)::"MeetingVerdict", now()
+    FROM generate_series(1, 120000) g
+    JOIN "Campaign" c ON c.id = CASE WHEN g <= 100000 THEN ${c0} ELSE (SELECT id FROM "Campaign" WHERE "agencyId" = ${agency.id} ORDER BY id OFFSET (g % 20) LIMIT 1) END`;
+  await prisma.$executeRawUnsafe(`ANALYZE "Meeting"`);
   return {
-    summary: `${CLIENTS} clients, ${SDRS} SDRs, ${CAMPAIGNS} campaigns with 3 persona versions each`,
+    summary: `${CLIENTS} clients, ${SDRS} SDRs, ${CAMPAIGNS} campaigns with 3 persona versions each, 120,000 meetings (100,000 on one campaign)`,
     scenarios: [
       { name: "agency admin home", path: "/home", userId: admin },
       { name: "campaigns list (admin, 200)", path: "/campaigns", userId: admin },
@@ -64,6 +87,12 @@ export async function seedScale() {
       { name: "client admin home (action items)", path: "/home", userId: clientAdmins[1] },
       { name: "campaign overview", path: `/campaigns/${c0}`, userId: admin },
       { name: "persona version with diff", path: `/campaigns/${c0}/targeting/${persona0.id}`, userId: admin },
+      { name: "meetings of a campaign (100,000), page 1", path: `/campaigns/${c0}/meetings`, userId: admin },
+      { name: "meetings of a campaign, page 1,500", path: `/campaigns/${c0}/meetings?page=1500`, userId: admin },
+      { name: "meetings filtered (held + disputed)", path: `/campaigns/${c0}/meetings?status=HELD&verdict=DISPUTED`, userId: admin },
+      { name: "meetings text search", path: `/campaigns/${c0}/meetings?q=Company+4321`, userId: admin },
+      { name: "meetings across campaigns (120,000)", path: `/meetings`, userId: admin },
+      { name: "client admin's meetings list", path: `/campaigns/${c0}/meetings`, userId: clientAdmins[1] },
     ],
   };
 }

@@ -3,7 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { listMeetings } from "~/models/meeting.server";
 import { createActiveCampaignWithAgreement, createAgencyWithClient } from "../factories";
 
-it("lists, filters, counts and pages 100,000 meetings quickly", async () => {
+it("lists, filters, counts and pages 100,000 meetings with indexed queries", async () => {
   const w = await createAgencyWithClient();
   const a = await createActiveCampaignWithAgreement(w);
   // A noisy neighbour: another campaign's meetings must not slow this one down either.
@@ -16,26 +16,19 @@ it("lists, filters, counts and pages 100,000 meetings quickly", async () => {
       (CASE WHEN g % 4 = 1 THEN (ARRAY['PENDING','ACCEPTED','DISPUTED'])[1 + g % 3] ELSE 'PENDING' END)::"MeetingVerdict", now()
     FROM generate_series(1, 100000) g`;
   await prisma.$executeRawUnsafe(`ANALYZE "Meeting"`);
-  const time = async <T,>(work: () => Promise<T>) => {
-    const t = performance.now();
-    const r = await work();
-    return { r, ms: performance.now() - t };
-  };
+  // Speed itself is measured by bench/ (npm run bench); here: right answers at this size, and indexed plans.
   const base = { campaignId: w.campaign.id, sort: "date_desc" as const };
-  const first = await time(() => listMeetings(w.am, { ...base, page: 1 }));
-  const deep = await time(() => listMeetings(w.am, { ...base, page: 1500 }));
-  const filtered = await time(() => listMeetings(w.clientAdmin, { ...base, status: "HELD", verdict: "DISPUTED", page: 3 }));
-  const sdr = await time(() => listMeetings(w.sdr, { ...base, sdrId: w.sdr.userId, from: "2020-01-01", page: 10 }));
-  const search = await time(() => listMeetings(w.am, { ...base, q: "Company 4321", page: 1 }));
-  expect(search.r.total).toBe(20);
-  expect(first.r.total).toBe(100_000);
-  expect(first.r.meetings).toHaveLength(50);
-  expect(deep.r.meetings).toHaveLength(50);
-  expect(filtered.r.total).toBeGreaterThan(8000);
-  expect(sdr.r.meetings).toHaveLength(50);
-  // Generous bounds: a loaded 2-core CI machine; in practice each is tens of milliseconds.
-  console.log("meetings-scale ms", JSON.stringify({ first: first.ms, deep: deep.ms, filtered: filtered.ms, sdr: sdr.ms, search: search.ms }));
-  for (const x of [first, deep, filtered, sdr, search]) expect(x.ms).toBeLessThan(2500);
+  const first = await listMeetings(w.am, { ...base, page: 1 });
+  const deep = await listMeetings(w.am, { ...base, page: 1500 });
+  const filtered = await listMeetings(w.clientAdmin, { ...base, status: "HELD", verdict: "DISPUTED", page: 3 });
+  const sdr = await listMeetings(w.sdr, { ...base, sdrId: w.sdr.userId, from: "2020-01-01", page: 10 });
+  const search = await listMeetings(w.am, { ...base, q: "Company 4321", page: 1 });
+  expect(search.total).toBe(20);
+  expect(first.total).toBe(100_000);
+  expect(first.meetings).toHaveLength(50);
+  expect(deep.meetings).toHaveLength(50);
+  expect(filtered.total).toBeGreaterThan(8000);
+  expect(sdr.meetings).toHaveLength(50);
   const plan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(
     `EXPLAIN SELECT id FROM "Meeting" WHERE "campaignId" = $1 AND "status" = 'HELD' ORDER BY "scheduledAt" DESC LIMIT 50`,
     w.campaign.id,
