@@ -150,7 +150,7 @@ export default function App() {
           <p className="rounded-md border border-green-200 bg-green-50 px-4 py-2 text-sm text-green-800">{t(toast)}</p>
         </div>
       ) : null}
-      <main className="mx-auto max-w-6xl px-4 py-8">
+      <main className="mx-auto max-w-7xl px-4 py-8">
         <Outlet />
       </main>
     </Document>
@@ -164,7 +164,7 @@ export function ErrorBoundary() {
   return (
     <Document locale={locale}>
       <Header />
-      <main className="mx-auto max-w-6xl px-4 py-8">
+      <main className="mx-auto max-w-7xl px-4 py-8">
         <ErrorPanel error={error} />
       </main>
     </Document>

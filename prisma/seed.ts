@@ -7,6 +7,7 @@ import { createMember } from "../tests/factories";
 import { approveVersion, createPersona, proposeVersion, requestVersionChanges, saveDefinitionDraft, savePersonaDraft, addVersionComment } from "~/models/agreement.server";
 import { setCampaignStatus } from "~/models/campaign.server";
 import { DEMO_CRITERIA, definitionInput, personaInput } from "../tests/agreement-factories";
+import { seedDemoMeetings } from "./seed-meetings";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -60,6 +61,9 @@ async function seed() {
     ids.push(campaign.id);
   }
   await seedAgreements(ids, { claire, david, sophie, anna });
+  // The two live campaigns get meetings in every state: upcoming, to review, accepted, disputed, no-show.
+  await seedDemoMeetings(ids[0]);
+  await seedDemoMeetings(ids[2]);
   return true;
 }
 
