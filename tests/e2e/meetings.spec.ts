@@ -117,3 +117,19 @@ test("a CSV with good and bad rows is imported; the bad rows are listed with the
   await expect(page.getByText("0 meetings created, 2 already imported, 2 rows with errors.")).toBeVisible({ timeout: 15_000 });
   expect(await prisma.meeting.count({ where: { campaignId: world.campaign.id } })).toBe(2);
 });
+
+test("both sides' homes flag the meetings that need them", async ({ page, world, login }) => {
+  const { seedDemoMeetings } = await import("../../prisma/seed-meetings");
+  await createActiveCampaignWithAgreement(world);
+  await seedDemoMeetings(world.campaign.id);
+  await login(world.clientAdmin);
+  await page.goto("/home");
+  await expect(page.getByText("Held meetings waiting for your review: 1.")).toBeVisible();
+  await expect(page.getByText("Past their time without held or no-show: 1.")).toBeVisible();
+  await login(world.am);
+  await page.goto("/home");
+  await expect(page.getByText("Disputes waiting for an answer: 1.")).toBeVisible();
+  await page.getByRole("link", { name: "Disputed" }).click();
+  await expect(page).toHaveURL(/\/meetings\?verdict=DISPUTED/);
+  await expect(page.getByRole("row")).toHaveCount(2);
+});

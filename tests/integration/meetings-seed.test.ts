@@ -18,3 +18,16 @@ it("seeds the demo's meetings through the domain functions, once", async () => {
     ["NO_SHOW", "PENDING", 1],
   ]);
 });
+
+it("counts each side's meeting action items for the homes, in scope", async () => {
+  const w = await createAgencyWithClient();
+  await createActiveCampaignWithAgreement(w);
+  await seedDemoMeetings(w.campaign.id);
+  const other = await createAgencyWithClient();
+  const { meetingActionCounts } = await import("~/models/meeting.server");
+  expect(await meetingActionCounts(w.clientAdmin)).toEqual({ attendance: 1, toReview: 1, disputes: 0 });
+  expect(await meetingActionCounts(w.am)).toEqual({ attendance: 1, toReview: 0, disputes: 1 });
+  expect(await meetingActionCounts(w.otherSdr)).toEqual({ attendance: 0, toReview: 0, disputes: 0 });
+  expect(await meetingActionCounts(other.clientAdmin)).toEqual({ attendance: 0, toReview: 0, disputes: 0 });
+  expect(await meetingActionCounts(other.admin)).toEqual({ attendance: 0, toReview: 0, disputes: 0 });
+});
