@@ -62,7 +62,7 @@ function Header() {
     `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:text-slate-900"}`;
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3 sm:px-6">
         <Link to={user ? "/home" : "/login"} className="flex items-center gap-2 text-lg font-semibold text-brand-900">
           <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
           {t("common.appName")}
@@ -146,11 +146,11 @@ export default function App() {
       <ProgressBar />
       <Header />
       {toast ? (
-        <div role="status" className="mx-auto mt-4 max-w-6xl px-4">
+        <div role="status" className="mx-auto mt-4 max-w-7xl px-4 sm:px-6">
           <p className="rounded-md border border-green-200 bg-green-50 px-4 py-2 text-sm text-green-800">{t(toast)}</p>
         </div>
       ) : null}
-      <main className="mx-auto max-w-7xl px-4 py-8">
+      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
         <Outlet />
       </main>
     </Document>
@@ -164,7 +164,7 @@ export function ErrorBoundary() {
   return (
     <Document locale={locale}>
       <Header />
-      <main className="mx-auto max-w-7xl px-4 py-8">
+      <main className="mx-auto max-w-7xl px-4 py-8 sm:px-6">
         <ErrorPanel error={error} />
       </main>
     </Document>
