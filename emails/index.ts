@@ -3,8 +3,10 @@ import type { ComponentType } from "react";
 import InvitationEmail, { subject as invitationSubject, type InvitationEmailProps } from "./invitation";
 import PasswordResetEmail, { subject as resetSubject, type PasswordResetEmailProps } from "./password-reset";
 import {
-  MeetingBookedEmail, MeetingDisputedEmail, MeetingHeldEmail, MeetingReminderEmail, MeetingResolvedEmail, bookedSubject, disputedSubject, heldSubject, reminderSubject, resolvedSubject,
+  MeetingBookedEmail, MeetingDisputedEmail, MeetingHeldEmail, MeetingReminderEmail, MeetingResolvedEmail, MeetingWindowClosingEmail,
+  bookedSubject, disputedSubject, heldSubject, reminderSubject, resolvedSubject, windowClosingSubject,
   type MeetingBookedEmailProps, type MeetingDisputedEmailProps, type MeetingHeldEmailProps, type MeetingReminderEmailProps, type MeetingResolvedEmailProps,
+  type MeetingWindowClosingEmailProps,
 } from "./meeting-notices";
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
@@ -17,6 +19,7 @@ export type EmailTemplates = {
   "meeting-resolved": MeetingResolvedEmailProps;
   "meeting-reminder": MeetingReminderEmailProps;
   "meeting-held": MeetingHeldEmailProps;
+  "meeting-window-closing": MeetingWindowClosingEmailProps;
   "version-proposed": VersionProposedEmailProps;
   "version-decided": VersionDecidedEmailProps;
 };
@@ -31,6 +34,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "meeting-resolved": { component: MeetingResolvedEmail, subject: resolvedSubject },
   "meeting-reminder": { component: MeetingReminderEmail, subject: reminderSubject },
   "meeting-held": { component: MeetingHeldEmail, subject: heldSubject },
+  "meeting-window-closing": { component: MeetingWindowClosingEmail, subject: windowClosingSubject },
   "version-proposed": { component: VersionProposedEmail, subject: proposedSubject },
   "version-decided": { component: VersionDecidedEmail, subject: decidedSubject },
 };

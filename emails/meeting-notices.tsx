@@ -1,5 +1,6 @@
-// The meeting emails: booked (client users), dispute opened (AM), dispute resolved (client users and SDR),
-// attendance reminder (client attendee). Each is rendered in its recipient's language.
+// The meeting emails: booked (client users), held (client admins), dispute opened (AM), dispute resolved (client
+// users and SDR), attendance reminder (client attendee), dispute window closing (client admins). Each is rendered in
+// its recipient's language.
 import { Button, Heading, Link, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle } from "./components/Layout";
 import { makeT, type Locale } from "../app/i18n";
@@ -120,3 +121,19 @@ export function MeetingHeldEmail(p: MeetingHeldEmailProps) {
   );
 }
 MeetingHeldEmail.PreviewProps = { ...MeetingBookedEmail.PreviewProps, due: "mardi 8 décembre 2026 à 10:00" } satisfies MeetingHeldEmailProps;
+
+/** To the client admins: a held meeting still unreviewed whose dispute window closes within 48 hours. */
+export type MeetingWindowClosingEmailProps = Base & { due: string };
+export const windowClosingSubject = (p: MeetingWindowClosingEmailProps) => makeT(p.locale)("meetings.email.windowSubject", { prospect: p.prospect });
+export function MeetingWindowClosingEmail(p: MeetingWindowClosingEmailProps) {
+  const t = makeT(p.locale);
+  return (
+    <Shell props={p} preview={windowClosingSubject(p)} heading={t("meetings.email.windowHeading")} cta={t("meetings.email.review")}>
+      <Text>{t("meetings.email.windowBody", { due: p.due })}</Text>
+    </Shell>
+  );
+}
+MeetingWindowClosingEmail.PreviewProps = {
+  ...MeetingBookedEmail.PreviewProps,
+  due: "mardi 8 décembre 2026 à 10:00 (Europe/Paris)",
+} satisfies MeetingWindowClosingEmailProps;

@@ -87,6 +87,9 @@ export function reviewDeadline(scheduledAt: Date, markedHeldAt: Date, windowDays
   return new Date(from + windowDays * 86400_000);
 }
 
+/** How long before its dispute window closes an unreviewed held meeting is brought to the client admins. */
+export const WINDOW_REMINDER_HOURS = 48;
+
 export function windowOpen(m: Pick<MeetingFacts, "reviewDueAt">, now = new Date()) {
   return m.reviewDueAt !== null && now.getTime() <= m.reviewDueAt.getTime();
 }

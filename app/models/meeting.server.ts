@@ -18,6 +18,7 @@ import {
   loggingWarnings,
   reviewDeadline,
   targetStatus,
+  WINDOW_REMINDER_HOURS,
   type Channel,
   type MeetingFacts,
   type StatusAction,
@@ -754,6 +755,35 @@ export async function remindMissingAttendance(now = new Date()) {
   return count;
 }
 
+/**
+ * Tells the client admins once that an unreviewed held meeting will be accepted automatically when its dispute
+ * window closes, within the next 48 hours. Claimed by a conditional UPDATE (SKIP LOCKED), like the auto-accept, so
+ * two processes send each reminder once; the history row and the outbox rows share the claim's transaction.
+ */
+export async function remindClosingWindows(now = new Date()) {
+  const horizon = new Date(now.getTime() + WINDOW_REMINDER_HOURS * 3600_000);
+  const emails: string[] = [];
+  const count = await prisma.$transaction(async (tx) => {
+    const claimed = await tx.$queryRaw<{ id: string; reviewDueAt: Date }[]>`
+      UPDATE "Meeting" SET "windowReminderAt" = ${now}
+       WHERE "id" IN (
+         SELECT "id" FROM "Meeting"
+          WHERE "status" = 'HELD' AND "verdict" = 'PENDING' AND "windowReminderAt" IS NULL
+            AND "reviewDueAt" >= ${now} AND "reviewDueAt" <= ${horizon}
+          ORDER BY "reviewDueAt" LIMIT 500
+          FOR UPDATE SKIP LOCKED)
+         AND "status" = 'HELD' AND "verdict" = 'PENDING' AND "windowReminderAt" IS NULL
+      RETURNING "id", "reviewDueAt"`;
+    for (const { id, reviewDueAt } of claimed) {
+      await event(tx, id, null, "window_reminder", null, reviewDueAt.toISOString(), {});
+      emails.push(...(await notifyWindowClosing(tx, id, reviewDueAt)));
+    }
+    return claimed.length;
+  });
+  await enqueueEmails(emails);
+  return count;
+}
+
 /** Counts for the homes: meetings past their time without attendance, to review, disputes to answer. */
 export async function meetingActionCounts(actor: Actor, now = new Date()) {
   const scope = meetingScope(actor);
@@ -874,6 +904,23 @@ async function notifyHeld(tx: Tx, meetingId: string, actor: Actor, due: Date) {
       locale,
       agencyId: m.agencyId,
       props: { ...baseProps(m, locale), due: formatDate(locale, due, { dateStyle: "full", timeStyle: "short", timeZone: m.timeZone }) },
+    });
+    ids.push(r.id);
+  }
+  return ids;
+}
+
+async function notifyWindowClosing(tx: Tx, meetingId: string, due: Date) {
+  const m = await meetingForEmail(tx, meetingId);
+  const ids: string[] = [];
+  for (const u of await clientUsers(tx, m, ["CLIENT_ADMIN"])) {
+    const locale = loc(u.locale);
+    const r = await sendEmail(tx, {
+      to: u.email,
+      template: "meeting-window-closing",
+      locale,
+      agencyId: m.agencyId,
+      props: { ...baseProps(m, locale), due: formatMeetingTime(locale, due, m.timeZone) },
     });
     ids.push(r.id);
   }

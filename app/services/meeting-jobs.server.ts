@@ -1,8 +1,8 @@
 // The meetings' background work on the shared pg-boss queue: a scheduled sweep (auto-accept after the dispute
-// window, attendance reminders) and CSV import processing. pg-boss's cron creates one job per tick for all
+// window, "window closing" reminders, attendance reminders) and CSV import processing. pg-boss's cron creates one job per tick for all
 // processes, and the sweep's conditional UPDATEs make a second run harmless anyway.
 import type PgBoss from "pg-boss";
-import { autoAcceptDueMeetings, remindMissingAttendance } from "~/models/meeting.server";
+import { autoAcceptDueMeetings, remindClosingWindows, remindMissingAttendance } from "~/models/meeting.server";
 import { processImportJob } from "./meeting-import.server";
 import { getBoss } from "./jobs.server";
 
@@ -22,9 +22,11 @@ export async function registerMeetingWork(boss: PgBoss) {
 
 /** One pass of the scheduled meeting work (also callable from tests and scripts). */
 export async function runMeetingSweep(now = new Date()) {
+  // Accept first: a window that already closed gets the acceptance, not a reminder.
   const accepted = await autoAcceptDueMeetings(now);
+  const windowReminded = await remindClosingWindows(now);
   const reminded = await remindMissingAttendance(now);
-  return { accepted, reminded };
+  return { accepted, windowReminded, reminded };
 }
 
 /** Queues the processing of an uploaded import (after the user confirmed its mapping). */

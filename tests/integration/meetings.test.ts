@@ -15,12 +15,13 @@ import {
   logMeeting,
   rateMeeting,
   recordOutcome,
+  remindClosingWindows,
   remindMissingAttendance,
   resolveDispute,
   updateInternalNotes,
   type MeetingInput,
 } from "~/models/meeting.server";
-import { createActiveCampaignWithAgreement, createAgencyWithClient, type AgencyWorld } from "../factories";
+import { createActiveCampaignWithAgreement, createAgencyWithClient, createMember, type AgencyWorld } from "../factories";
 
 const HOUR = 3600_000;
 type Agreement = Awaited<ReturnType<typeof createActiveCampaignWithAgreement>>;
@@ -264,6 +265,72 @@ describe("auto-accept", () => {
     const id = await heldMeeting(w, a);
     await disputeMeeting(w.clientAdmin, id, [{ criterionId: a.criteria[0].id, reason: "x" }]);
     expect(await autoAcceptDueMeetings(new Date(Date.now() + 30 * 86400_000))).toBe(0);
+  });
+});
+
+describe("dispute window closing reminder", () => {
+  const windowEmails = () => prisma.emailOutbox.findMany({ where: { template: "meeting-window-closing" }, orderBy: { to: "asc" } });
+  const dueOf = async (id: string) => (await prisma.meeting.findUniqueOrThrow({ where: { id } })).reviewDueAt!;
+
+  it("emails each client admin once, in their language, within 48 hours of the window closing", async () => {
+    const frAdmin = await createMember(w.agency.id, "CLIENT_ADMIN", { clientCompanyId: w.client.id, locale: "fr", email: "zz-admin@client.test" });
+    const id = await heldMeeting(w, a);
+    const due = await dueOf(id);
+    const at = new Date(due.getTime() - 47 * HOUR);
+    expect(await remindClosingWindows(at)).toBe(1);
+    expect(await remindClosingWindows(at)).toBe(0);
+    expect(await remindClosingWindows(new Date(due.getTime() - HOUR))).toBe(0);
+    const emails = await windowEmails();
+    expect(emails.map((e) => [e.to, e.locale])).toEqual([
+      [w.clientAdmin.email, "en"],
+      [frAdmin.email, "fr"],
+    ]);
+    const fr = emails.find((e) => e.to === frAdmin.email)!;
+    expect(fr.subject).toBe("Derniers jours pour évaluer votre rendez-vous avec Sophie Laurent");
+    expect(fr.text).toContain("accepté automatiquement le");
+    const en = emails.find((e) => e.to === w.clientAdmin.email)!;
+    expect(en.text).toContain(`/campaigns/${w.campaign.id}/meetings/${id}`);
+    expect(await prisma.emailOutbox.count({ where: { template: "meeting-window-closing", to: { in: [w.clientMember.email, w.am.email, w.sdr.email] } } })).toBe(0);
+    const m = await prisma.meeting.findUniqueOrThrow({ where: { id }, include: { events: { where: { type: "window_reminder" } } } });
+    expect(m.windowReminderAt).toEqual(at);
+    expect(m.events).toEqual([expect.objectContaining({ actorId: null, to: due.toISOString() })]);
+    expect(m.verdict).toBe("PENDING");
+  });
+
+  it("is not sent before the last 48 hours, nor once the window has closed", async () => {
+    const id = await heldMeeting(w, a);
+    const due = await dueOf(id);
+    expect(await remindClosingWindows(new Date(due.getTime() - 49 * HOUR))).toBe(0);
+    expect(await remindClosingWindows(new Date(due.getTime() + 1000))).toBe(0);
+    expect(await windowEmails()).toEqual([]);
+    expect(await remindClosingWindows(new Date(due.getTime() - 48 * HOUR))).toBe(1);
+  });
+
+  it("is not sent once the client has given a verdict", async () => {
+    const accepted = await heldMeeting(w, a);
+    const disputed = await heldMeeting(w, a);
+    await acceptMeeting(w.clientAdmin, accepted);
+    await disputeMeeting(w.clientAdmin, disputed, [{ criterionId: a.criteria[0].id, reason: "x" }]);
+    expect(await remindClosingWindows(new Date((await dueOf(accepted)).getTime() - 24 * HOUR))).toBe(0);
+    expect(await windowEmails()).toEqual([]);
+  });
+
+  it("is not sent for a meeting that is not held", async () => {
+    const noShow = await heldMeeting(w, a);
+    await changeMeetingStatus(w.am, noShow, "NO_SHOW");
+    await pastMeeting(w, a); // scheduled, attendance never recorded
+    const soon = new Date(Date.now() + 7 * 24 * HOUR - 24 * HOUR);
+    expect(await remindClosingWindows(soon)).toBe(0);
+    expect(await windowEmails()).toEqual([]);
+  });
+
+  it("two sweeps at the same time send one reminder", async () => {
+    const id = await heldMeeting(w, a);
+    const at = new Date((await dueOf(id)).getTime() - 24 * HOUR);
+    const [x, y] = await Promise.all([remindClosingWindows(at), remindClosingWindows(at)]);
+    expect(x + y).toBe(1);
+    expect((await windowEmails()).map((e) => e.to)).toEqual([w.clientAdmin.email]);
+    expect(await prisma.meetingEvent.count({ where: { meetingId: id, type: "window_reminder" } })).toBe(1);
   });
 });
 

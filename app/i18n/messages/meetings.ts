@@ -186,6 +186,7 @@ export const meetings = messages({
     "event.outcome": "Outcome updated",
     "event.edited": "Details edited",
     "event.reminder": "Attendance reminder sent",
+    "event.window_reminder": "Reminder sent: accepted automatically on {to} unless reviewed",
     system: "Rendezvous",
     // Calendar
     calendar: "Calendar feed",
@@ -303,6 +304,9 @@ export const meetings = messages({
     "email.open": "Open the meeting",
     "email.answer": "Answer the dispute",
     "email.record": "Record attendance",
+    "email.windowSubject": "Last days to review your meeting with {prospect}",
+    "email.windowHeading": "The dispute window is closing",
+    "email.windowBody": "This meeting has not been reviewed yet. It will be accepted automatically on {due} (and counted as billable) unless you accept or dispute it before then.",
   },
   fr: {
     title: "Rendez-vous",
@@ -487,6 +491,7 @@ export const meetings = messages({
     "event.outcome": "Suites mises à jour",
     "event.edited": "Détails modifiés",
     "event.reminder": "Rappel de présence envoyé",
+    "event.window_reminder": "Rappel envoyé : accepté automatiquement le {to} sans évaluation",
     system: "Rendezvous",
     calendar: "Flux d'agenda",
     calendarHint: "Abonnez-vous dans votre agenda pour voir les prochains rendez-vous de cette campagne. Le lien est personnel : gardez-le secret.",
@@ -600,5 +605,8 @@ export const meetings = messages({
     "email.open": "Ouvrir le rendez-vous",
     "email.answer": "Répondre à la contestation",
     "email.record": "Renseigner la présence",
+    "email.windowSubject": "Derniers jours pour évaluer votre rendez-vous avec {prospect}",
+    "email.windowHeading": "Le délai de contestation se termine",
+    "email.windowBody": "Ce rendez-vous n'a pas encore été évalué. Il sera accepté automatiquement le {due} (et compté comme facturable), sauf si vous l'acceptez ou le contestez d'ici là.",
   },
 });
