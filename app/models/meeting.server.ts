@@ -797,6 +797,41 @@ export async function meetingActionCounts(actor: Actor, now = new Date()) {
   return { attendance, toReview, disputes };
 }
 
+export type CampaignMeetingActions = { id: string; name: string; attendance: number; toReview: number; windowClosingSoon: boolean };
+
+/**
+ * A client's meeting action items per campaign, for the home's links to each campaign's filtered Meetings tab: past
+ * their time without attendance, held and waiting for the verdict (and whether a dispute window closes within 48
+ * hours). One grouped query in the actor's scope, then the names of the campaigns it found (in scope too).
+ */
+export async function meetingActionsByCampaign(actor: Actor, now = new Date()): Promise<CampaignMeetingActions[]> {
+  if (!isClientRole(actor.role)) return [];
+  const groups = await prisma.meeting.groupBy({
+    by: ["campaignId", "status"],
+    where: { AND: [meetingScope(actor), { OR: [{ status: "SCHEDULED", scheduledAt: { lt: now } }, { status: "HELD", verdict: "PENDING" }] }] },
+    _count: { _all: true },
+    _min: { reviewDueAt: true },
+  });
+  if (!groups.length) return [];
+  const campaigns = await prisma.campaign.findMany({
+    where: { AND: [campaignScope(actor), { id: { in: [...new Set(groups.map((g) => g.campaignId))] } }] },
+    select: { id: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  const soon = now.getTime() + WINDOW_REMINDER_HOURS * 3600_000;
+  return campaigns.map((c) => {
+    const of = (status: "SCHEDULED" | "HELD") => groups.find((g) => g.campaignId === c.id && g.status === status);
+    const held = of("HELD");
+    return {
+      id: c.id,
+      name: c.name,
+      attendance: of("SCHEDULED")?._count._all ?? 0,
+      toReview: held?._count._all ?? 0,
+      windowClosingSoon: Boolean(held?._min.reviewDueAt && held._min.reviewDueAt.getTime() <= soon),
+    };
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // Notifications (written to the outbox inside the change's transaction)
 

@@ -5,7 +5,7 @@ import { campaignCounts, listCampaigns } from "~/models/campaign.server";
 import { countClients } from "~/models/client.server";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { countPendingDecisions, pendingDecisions } from "~/models/agreement.server";
-import { meetingActionCounts } from "~/models/meeting.server";
+import { meetingActionCounts, meetingActionsByCampaign } from "~/models/meeting.server";
 import { MeetingActionItems } from "~/components/meetings/MeetingActionItems";
 import { can, isClientRole } from "~/domain/permissions";
 import { useT } from "~/utils/i18n";
@@ -16,7 +16,7 @@ import { formatDate } from "~/i18n";
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const decides = actor.role === "CLIENT_ADMIN" || can(actor.role, "version:draft");
-  const [counts, active, others, clientCount, invitations, decisions, decisionCount, meetingCounts] = await Promise.all([
+  const [counts, active, others, clientCount, invitations, decisions, decisionCount, meetingCounts, meetingCampaigns] = await Promise.all([
     campaignCounts(actor),
     listCampaigns(actor, { status: "ACTIVE", take: HOME_CAMPAIGNS }),
     listCampaigns(actor, { take: HOME_CAMPAIGNS }),
@@ -25,6 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     decides ? pendingDecisions(actor, HOME_DECISIONS) : Promise.resolve([] as Awaited<ReturnType<typeof pendingDecisions>>),
     decides ? countPendingDecisions(actor) : Promise.resolve(0),
     meetingActionCounts(actor),
+    meetingActionsByCampaign(actor),
   ]);
   // Active campaigns first, then the others, a screenful at most: the full list is on the Campaigns page.
   const campaigns = [...active, ...others.filter((c) => c.status !== "ACTIVE")].slice(0, HOME_CAMPAIGNS);
@@ -40,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     decisions: decisions.slice(0, HOME_DECISIONS),
     decisionCount,
     meetingCounts,
+    meetingCampaigns,
   });
 }
 
@@ -57,7 +59,7 @@ export default function Home() {
         <h1 className="h1">{t(title, { organization: data.organization })}</h1>
         <p className="mt-1 text-slate-600">{t("agency.home.welcome", { name: data.name })}</p>
       </div>
-      <MeetingActionItems counts={data.meetingCounts} agency={!client} />
+      <MeetingActionItems counts={data.meetingCounts} agency={!client} campaigns={data.meetingCampaigns} />
       {data.decisions.length ? <ActionItems decisions={data.decisions} total={data.decisionCount} forClient={data.role === "CLIENT_ADMIN"} /> : null}
       <section aria-label={t("agency.home.glance")} className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("agency.home.activeCampaigns")} value={data.activeTotal} />

@@ -31,3 +31,38 @@ it("counts each side's meeting action items for the homes, in scope", async () =
   expect(await meetingActionCounts(other.clientAdmin)).toEqual({ attendance: 0, toReview: 0, disputes: 0 });
   expect(await meetingActionCounts(other.admin)).toEqual({ attendance: 0, toReview: 0, disputes: 0 });
 });
+
+it("lists a client's meeting action items per campaign, in scope, for the home's links", async () => {
+  const { createCampaign, setCampaignSdrs } = await import("~/models/campaign.server");
+  const { createClient } = await import("~/models/client.server");
+  const { meetingActionsByCampaign } = await import("~/models/meeting.server");
+  const w = await createAgencyWithClient({ campaignName: "Zeta outbound" });
+  await createActiveCampaignWithAgreement(w);
+  await seedDemoMeetings(w.campaign.id);
+  // A second campaign of the same client, and a campaign of another client of the same agency.
+  const second = await createCampaign(w.am, { clientCompanyId: w.client.id, name: "Alpha outbound" });
+  const neighbour = await createClient(w.admin, { name: "Neighbour SA", currency: "EUR", accountManagerId: w.am.userId });
+  const theirs = await createCampaign(w.am, { clientCompanyId: neighbour.id, name: "Theirs" });
+  for (const c of [second, theirs]) {
+    await setCampaignSdrs(w.am, c.id, [w.sdr.userId]);
+    await createActiveCampaignWithAgreement({ ...w, campaign: c });
+    await seedDemoMeetings(c.id);
+  }
+  const expected = [
+    { id: second.id, name: "Alpha outbound", attendance: 1, toReview: 1, windowClosingSoon: false },
+    { id: w.campaign.id, name: "Zeta outbound", attendance: 1, toReview: 1, windowClosingSoon: false },
+  ];
+  expect(await meetingActionsByCampaign(w.clientAdmin)).toEqual(expected);
+  expect(await meetingActionsByCampaign(w.clientMember)).toEqual(expected);
+  // Six days on, the held meetings' windows close within 48 hours, and more meetings wait for attendance.
+  const later = await meetingActionsByCampaign(w.clientAdmin, new Date(Date.now() + 6 * 86400_000));
+  expect(later.map((c) => c.windowClosingSoon)).toEqual([true, true]);
+  expect(later.every((c) => c.attendance > 1)).toBe(true);
+  // Once reviewed, a campaign's meeting leaves the list.
+  const held = await prisma.meeting.findFirstOrThrow({ where: { campaignId: second.id, status: "HELD", verdict: "PENDING" } });
+  await prisma.meeting.update({ where: { id: held.id }, data: { verdict: "ACCEPTED" } });
+  expect((await meetingActionsByCampaign(w.clientAdmin))[0]).toMatchObject({ id: second.id, toReview: 0, attendance: 1 });
+  // The agency's items link to the cross-campaign list instead; other tenants see nothing.
+  expect(await meetingActionsByCampaign(w.am)).toEqual([]);
+  expect(await meetingActionsByCampaign((await createAgencyWithClient()).clientAdmin)).toEqual([]);
+});
