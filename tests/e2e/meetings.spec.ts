@@ -126,6 +126,17 @@ test("both sides' homes flag the meetings that need them", async ({ page, world,
   await page.goto("/home");
   await expect(page.getByText("Held meetings waiting for your review: 1.")).toBeVisible();
   await expect(page.getByText("Past their time without held or no-show: 1.")).toBeVisible();
+  // Each client item links to the campaign's Meetings tab, filtered to the meetings that need them.
+  const rows = page.getByRole("row");
+  await page.getByRole("link", { name: `${world.campaign.name}: 1 to review` }).click();
+  await expect(page).toHaveURL(`/campaigns/${world.campaign.id}/meetings?status=HELD&verdict=PENDING`);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "Julien Robin" })).toHaveCount(1);
+  await page.goto("/home");
+  await page.getByRole("link", { name: `${world.campaign.name}: 1 without attendance` }).click();
+  await expect(page).toHaveURL(`/campaigns/${world.campaign.id}/meetings?attention=attendance`);
+  await expect(rows).toHaveCount(2);
+  await expect(rows.filter({ hasText: "Élodie Marchand" })).toHaveCount(1);
   await login(world.am);
   await page.goto("/home");
   await expect(page.getByText("Disputes waiting for an answer: 1.")).toBeVisible();
