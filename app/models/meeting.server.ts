@@ -785,8 +785,8 @@ export async function remindClosingWindows(now = new Date()) {
 }
 
 /** Counts for the homes: meetings past their time without attendance, to review, disputes to answer. */
-export async function meetingActionCounts(actor: Actor, now = new Date()) {
-  const scope = meetingScope(actor);
+export async function meetingActionCounts(actor: Actor, now = new Date(), campaignId?: string) {
+  const scope: Prisma.MeetingWhereInput = campaignId ? { AND: [meetingScope(actor), { campaignId }] } : meetingScope(actor);
   const [attendance, toReview, disputes] = await Promise.all([
     prisma.meeting.count({ where: { AND: [scope, { status: "SCHEDULED", scheduledAt: { lt: now } }] } }),
     isClientRole(actor.role) ? prisma.meeting.count({ where: { AND: [scope, { status: "HELD", verdict: "PENDING" }] } }) : Promise.resolve(0),

@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const [list, options, counts, feed] = await Promise.all([
     listMeetings(actor, filter),
     listFilterOptions(actor, campaign.id),
-    meetingActionCounts(actor),
+    meetingActionCounts(actor, new Date(), campaign.id),
     hasCalendarFeed(actor),
   ]);
   return json({

@@ -58,6 +58,12 @@ it("lists a client's meeting action items per campaign, in scope, for the home's
   const later = await meetingActionsByCampaign(w.clientAdmin, new Date(Date.now() + 6 * 86400_000));
   expect(later.map((c) => c.windowClosingSoon)).toEqual([true, true]);
   expect(later.every((c) => c.attendance > 1)).toBe(true);
+  // A campaign's Meetings tab counts that campaign only.
+  const { meetingActionCounts } = await import("~/models/meeting.server");
+  expect(await meetingActionCounts(w.clientAdmin)).toEqual({ attendance: 2, toReview: 2, disputes: 0 });
+  expect(await meetingActionCounts(w.clientAdmin, new Date(), second.id)).toEqual({ attendance: 1, toReview: 1, disputes: 0 });
+  expect(await meetingActionCounts(w.am, new Date(), second.id)).toEqual({ attendance: 1, toReview: 0, disputes: 1 });
+  expect(await meetingActionCounts(w.clientAdmin, new Date(), theirs.id)).toEqual({ attendance: 0, toReview: 0, disputes: 0 });
   // Once reviewed, a campaign's meeting leaves the list.
   const held = await prisma.meeting.findFirstOrThrow({ where: { campaignId: second.id, status: "HELD", verdict: "PENDING" } });
   await prisma.meeting.update({ where: { id: held.id }, data: { verdict: "ACCEPTED" } });
