@@ -81,13 +81,13 @@ export default function CampaignMeetings() {
       {counts.attendance ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           {t("meetings.needsAttendanceCount", { count: counts.attendance })}{" "}
-          <Link to={`${location.pathname}?attention=attendance`} className="link">{t("meetings.needsAttendance")}</Link>
+          <Link to={`${location.pathname}?attention=attendance`} className="link underline">{t("meetings.needsAttendance")}</Link>
         </p>
       ) : null}
       {counts.toReview ? <p className="rounded-md border border-blue-200 bg-blue-50 px-4 py-2 text-sm text-blue-900">{t("meetings.toReviewCount", { count: counts.toReview })}</p> : null}
       {counts.disputes ? (
         <p className="rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900">
-          {t("meetings.disputesCount", { count: counts.disputes })} <Link to="?verdict=DISPUTED" className="link">{t("meetings.verdict.DISPUTED")}</Link>
+          {t("meetings.disputesCount", { count: counts.disputes })} <Link to="?verdict=DISPUTED" className="link underline">{t("meetings.verdict.DISPUTED")}</Link>
         </p>
       ) : null}
       {bulkResult ? (

@@ -102,7 +102,7 @@ export default function ImportMeetings() {
               <ul className="mt-2 space-y-1 text-sm">
                 {recent.map((r) => (
                   <li key={r.id}>
-                    <Link to={`?job=${r.id}`} className="link">{r.fileName}</Link> · {t(`meetings.import.status.${r.status}`)} · {formatDateTime(locale, r.createdAt)} ·{" "}
+                    <Link to={`?job=${r.id}`} className="link underline">{r.fileName}</Link> · {t(`meetings.import.status.${r.status}`)} · {formatDateTime(locale, r.createdAt)} ·{" "}
                     {t("meetings.import.summary", { created: r.createdCount, skipped: r.skippedCount, errors: r.errorCount })}
                   </li>
                 ))}

@@ -43,7 +43,7 @@ export default function NewCampaign() {
     <div className="mx-auto max-w-xl">
       <h1 className="h1">{t("agency.campaigns.new")}</h1>
       {clients.length === 0 ? (
-        <p className="card mt-6 text-sm">{t("agency.campaigns.needClient")} <Link to="/clients/new" className="link">{t("agency.clients.new")}</Link></p>
+        <p className="card mt-6 text-sm">{t("agency.campaigns.needClient")} <Link to="/clients/new" className="link underline">{t("agency.clients.new")}</Link></p>
       ) : (
         <Form method="post" className="card mt-6 space-y-4" noValidate>
           <FormError errors={errors} />

@@ -43,12 +43,12 @@ export default function AllMeetings() {
       {counts.attendance ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           {t("meetings.needsAttendanceCount", { count: counts.attendance })}{" "}
-          <a href="?attention=attendance" className="link">{t("meetings.needsAttendance")}</a>
+          <a href="?attention=attendance" className="link underline">{t("meetings.needsAttendance")}</a>
         </p>
       ) : null}
       {counts.disputes ? (
         <p className="rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900">
-          {t("meetings.disputesCount", { count: counts.disputes })} <a href="?verdict=DISPUTED" className="link">{t("meetings.verdict.DISPUTED")}</a>
+          {t("meetings.disputesCount", { count: counts.disputes })} <a href="?verdict=DISPUTED" className="link underline">{t("meetings.verdict.DISPUTED")}</a>
         </p>
       ) : null}
       {bulk ? (

@@ -8,6 +8,7 @@ type CampaignItems = { id: string; name: string; attendance: number; toReview: n
  * The meetings' action items for a home page: meetings past their time without attendance, held meetings waiting
  * for the client's review, disputes waiting for the agency. Feed it `meetingActionCounts(actor)`; the agency's items
  * link to the cross-campaign list, a client's to each campaign's Meetings tab, filtered (`campaigns`).
+ * The links are underlined: in amber or red text, their colour alone does not tell them apart (WCAG 1.4.1).
  */
 export function MeetingActionItems({ counts, agency, campaigns = [] }: { counts: { attendance: number; toReview: number; disputes: number }; agency: boolean; campaigns?: CampaignItems[] }) {
   const { t } = useT();
@@ -21,13 +22,13 @@ export function MeetingActionItems({ counts, agency, campaigns = [] }: { counts:
         <li className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">
           <p>
             {t("meetings.needsAttendanceCount", { count: counts.attendance })}{" "}
-            {base ? <Link to={`${base}?attention=attendance`} className="link">{t("meetings.needsAttendance")}</Link> : null}
+            {base ? <Link to={`${base}?attention=attendance`} className="link underline">{t("meetings.needsAttendance")}</Link> : null}
           </p>
           {attendance.length ? (
             <ul className="mt-1 space-y-1">
               {attendance.map((c) => (
                 <li key={c.id}>
-                  <Link to={`/campaigns/${c.id}/meetings?attention=attendance`} className="link">{t("meetings.campaignAttendance", { campaign: c.name, count: c.attendance })}</Link>
+                  <Link to={`/campaigns/${c.id}/meetings?attention=attendance`} className="link underline">{t("meetings.campaignAttendance", { campaign: c.name, count: c.attendance })}</Link>
                 </li>
               ))}
             </ul>
@@ -41,7 +42,7 @@ export function MeetingActionItems({ counts, agency, campaigns = [] }: { counts:
             <ul className="mt-1 space-y-1">
               {toReview.map((c) => (
                 <li key={c.id}>
-                  <Link to={`/campaigns/${c.id}/meetings?status=HELD&verdict=PENDING`} className="link">{t("meetings.campaignToReview", { campaign: c.name, count: c.toReview })}</Link>
+                  <Link to={`/campaigns/${c.id}/meetings?status=HELD&verdict=PENDING`} className="link underline">{t("meetings.campaignToReview", { campaign: c.name, count: c.toReview })}</Link>
                   {c.windowClosingSoon ? <span className="font-medium"> · {t("meetings.windowClosingSoon")}</span> : null}
                 </li>
               ))}
@@ -52,7 +53,7 @@ export function MeetingActionItems({ counts, agency, campaigns = [] }: { counts:
       {counts.disputes ? (
         <li className="rounded-md border border-red-200 bg-red-50 px-4 py-2 text-sm text-red-900">
           {t("meetings.disputesCount", { count: counts.disputes })}{" "}
-          {base ? <Link to={`${base}?verdict=DISPUTED`} className="link">{t("meetings.verdict.DISPUTED")}</Link> : null}
+          {base ? <Link to={`${base}?verdict=DISPUTED`} className="link underline">{t("meetings.verdict.DISPUTED")}</Link> : null}
         </li>
       ) : null}
     </ul>
