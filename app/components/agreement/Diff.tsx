@@ -5,7 +5,7 @@ import type { TFunction } from "~/i18n";
 /** A field's value as people read it: lists as bullet items, enums translated, empty as a dash. */
 function Value({ field, value, other, side }: { field: string; value: FieldDiff["before"]; other: FieldDiff["before"]; side: "before" | "after" }) {
   const { t } = useT();
-  if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return <span className="text-slate-400">—</span>;
+  if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0)) return <span className="text-slate-500">—</span>;
   if (Array.isArray(value)) {
     const otherSet = new Set(Array.isArray(other) ? other : []);
     return (
@@ -90,18 +90,18 @@ export function CriteriaDiffTable({ rows, compare }: { rows: CriterionDiff[]; co
             const c = r.after ?? r.before!;
             const removed = r.change === "removed";
             return (
-              <tr key={r.key} className={removed ? "text-slate-400 line-through" : ""}>
+              <tr key={r.key} className={removed ? "text-slate-500 line-through" : ""}>
                 <td className="font-medium">
                   {c.label}
                   {r.fields.includes("label") && r.before ? <span className="block text-xs font-normal text-slate-500 line-through">{r.before.label}</span> : null}
                 </td>
                 <td className="text-slate-600">
                   {c.helpText || "—"}
-                  {r.fields.includes("helpText") && r.before ? <span className="block text-xs text-slate-400 line-through">{r.before.helpText || "—"}</span> : null}
+                  {r.fields.includes("helpText") && r.before ? <span className="block text-xs text-slate-500 line-through">{r.before.helpText || "—"}</span> : null}
                 </td>
                 <td>
                   {c.required ? t("agreement.criterion.requiredYes") : t("agreement.criterion.requiredNo")}
-                  {r.fields.includes("required") && r.before ? <span className="block text-xs text-slate-400 line-through">{r.before.required ? t("agreement.criterion.requiredYes") : t("agreement.criterion.requiredNo")}</span> : null}
+                  {r.fields.includes("required") && r.before ? <span className="block text-xs text-slate-500 line-through">{r.before.required ? t("agreement.criterion.requiredYes") : t("agreement.criterion.requiredNo")}</span> : null}
                 </td>
                 {compare ? (
                   <td><span className={`badge ${CHANGE_COLORS[r.change]}`}>{t(`agreement.diff.${r.change}`)}</span></td>
