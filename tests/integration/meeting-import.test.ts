@@ -82,10 +82,20 @@ describe("CSV import", () => {
     const rows = [header];
     for (let i = 0; i < 20_000; i++) rows.push(`B-${i},Prospect ${i},p${i}@bulk.test,Bulk ${i},${day} ${String(8 + (i % 10)).padStart(2, "0")}:${String(i % 60).padStart(2, "0")},Europe/Paris,CFO ETI,video`);
     const csv = rows.join("\n");
+    // Live memory (collected every 100 ms) while the import runs: a streamed import holds a chunk and a batch,
+    // not the 20,000 parsed rows. Garbage is not counted, so the figure does not depend on when V8 collects.
+    const gc = (globalThis as { gc?: () => void }).gc!;
+    gc();
     const before = process.memoryUsage().heapUsed;
-    const job = await run(csv);
+    let peak = before;
+    const sampler = setInterval(() => {
+      gc();
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+    }, 100);
+    const job = await run(csv).finally(() => clearInterval(sampler));
     expect(job).toMatchObject({ status: "DONE", totalRows: 20_000, createdCount: 20_000, errorCount: 0 });
-    expect(process.memoryUsage().heapUsed - before).toBeLessThan(300 * 1024 * 1024);
+    console.info(`20,000-row import: live heap grew by at most ${Math.round((peak - before) / 1048576)} MB`);
+    expect(peak - before).toBeLessThan(64 * 1024 * 1024);
   }, 120_000);
 
   it("is scoped: another client's users and unassigned SDRs cannot see or start an import", async () => {
