@@ -1,16 +1,10 @@
 // Form schemas of the meeting screens, shared by the actions, the CSV import and the tests.
 import { z } from "zod";
-import { email, optionalText, optionalUrl, requiredText } from "./validation";
+import { email, optionalId, optionalText, optionalUrl, requiredText } from "./validation";
 import { CHANNELS, MEETING_STATUSES, STATUS_ACTIONS, VERDICTS } from "./meetings";
 import { isValidTimeZone, zonedToUtc } from "./timezone";
 
 const id = z.string({ error: "common.errors.required" }).trim().min(1, { error: "common.errors.required" }).max(40, { error: "common.errors.invalid" });
-const optionalId = z
-  .string()
-  .trim()
-  .max(40, { error: "common.errors.invalid" })
-  .optional()
-  .transform((v) => (v ? v : undefined));
 
 export const timeZoneField = z
   .string({ error: "common.errors.required" })
@@ -18,23 +12,28 @@ export const timeZoneField = z
   .min(1, { error: "common.errors.required" })
   .refine(isValidTimeZone, { error: "meetings.errors.timeZone" });
 
+/** Who the prospect is: the same fields when logging, importing and editing a meeting. */
+const prospectFields = {
+  prospectName: requiredText(160),
+  prospectTitle: optionalText(160),
+  prospectEmail: email,
+  prospectPhone: optionalText(40),
+  prospectCompany: requiredText(160),
+  prospectDomain: optionalText(120),
+  prospectCompanySize: optionalText(40),
+  prospectIndustry: optionalText(120),
+  prospectCountry: optionalText(2)
+    .pipe(z.string().regex(/^[A-Za-z]{2}$/, { error: "meetings.errors.country" }).optional())
+    .transform((v) => v?.toUpperCase()),
+  prospectLinkedinUrl: optionalUrl,
+};
+
 /** The log form (and an imported row): the wall-clock time is read in the prospect's time zone. */
 export const meetingSchema = z
   .object({
     personaVersionId: z.string({ error: "meetings.errors.unknownPersona" }).trim().min(1, { error: "meetings.errors.unknownPersona" }).max(40, { error: "meetings.errors.unknownPersona" }),
     sdrId: optionalId,
-    prospectName: requiredText(160),
-    prospectTitle: optionalText(160),
-    prospectEmail: email,
-    prospectPhone: optionalText(40),
-    prospectCompany: requiredText(160),
-    prospectDomain: optionalText(120),
-    prospectCompanySize: optionalText(40),
-    prospectIndustry: optionalText(120),
-    prospectCountry: optionalText(2)
-      .pipe(z.string().regex(/^[A-Za-z]{2}$/, { error: "meetings.errors.country" }).optional())
-      .transform((v) => v?.toUpperCase()),
-    prospectLinkedinUrl: optionalUrl,
+    ...prospectFields,
     scheduledLocal: z
       .string({ error: "common.errors.required" })
       .trim()
@@ -148,18 +147,7 @@ export const commentSchema = z.object({
 
 /** What the agency may still edit before the client reviews the meeting (never the booked-under versions). */
 export const editSchema = z.object({
-  prospectName: requiredText(160),
-  prospectTitle: optionalText(160),
-  prospectEmail: email,
-  prospectPhone: optionalText(40),
-  prospectCompany: requiredText(160),
-  prospectDomain: optionalText(120),
-  prospectCompanySize: optionalText(40),
-  prospectIndustry: optionalText(120),
-  prospectCountry: optionalText(2)
-    .pipe(z.string().regex(/^[A-Za-z]{2}$/, { error: "meetings.errors.country" }).optional())
-    .transform((v) => v?.toUpperCase()),
-  prospectLinkedinUrl: optionalUrl,
+  ...prospectFields,
   durationMinutes: z.coerce.number({ error: "meetings.errors.duration" }).int({ error: "meetings.errors.duration" }).min(5, { error: "meetings.errors.duration" }).max(480, { error: "meetings.errors.duration" }),
   channel: z.enum(CHANNELS, { error: "common.errors.invalid" }),
   location: optionalText(500),

@@ -1,16 +1,9 @@
 // Form schemas of the foundation's screens, shared by the actions (and tests).
 import { z } from "zod";
-import { email, optionalDate, optionalText, optionalUrl, requiredText } from "./validation";
+import { email, optionalDate, optionalId, optionalText, optionalUrl, requiredText } from "./validation";
 import { ROLES } from "./permissions";
 
 export const CURRENCIES = ["EUR", "USD", "GBP", "CHF"] as const;
-
-const optionalId = z
-  .string()
-  .trim()
-  .max(40, { error: "common.errors.invalid" })
-  .optional()
-  .transform((v) => (v ? v : undefined));
 
 export const clientSchema = z.object({
   name: requiredText(120),

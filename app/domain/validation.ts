@@ -65,3 +65,11 @@ export const optionalDate = z
       .optional(),
   )
   .transform((v) => (v ? new Date(`${v}T00:00:00Z`) : undefined));
+
+/** An optional id from a select ("" means none). */
+export const optionalId = z
+  .string()
+  .trim()
+  .max(40, { error: "common.errors.invalid" })
+  .optional()
+  .transform((v) => (v ? v : undefined));

@@ -17,9 +17,8 @@ import {
 } from "~/domain/agreement";
 import type { DefinitionInput, PersonaInput } from "~/domain/agreement-schemas";
 import type { Prisma } from "~/generated/prisma/client";
-import { sendEmail } from "~/services/email.server";
+import { sendEmailToEach } from "~/services/email.server";
 import { enqueueEmails } from "~/services/jobs.server";
-import { isLocale, type Locale } from "~/i18n";
 import { campaignScope } from "./scope.server";
 import { getCampaign } from "./campaign.server";
 import { audit } from "./audit.server";
@@ -233,10 +232,6 @@ async function supersede(tx: Tx, v: LoadedVersion, status: VersionStatus) {
   else await tx.definitionVersion.updateMany({ where: { ...where, definitionId: v.parentId }, data: { status: "SUPERSEDED" } });
 }
 
-function localeOf(l: string | null | undefined): Locale {
-  return isLocale(l) ? l : "en";
-}
-
 /** The agency proposes a draft to the client: the client admins are emailed. A previous pending proposal is withdrawn. */
 export async function proposeVersion(actor: Actor, campaignId: string, kind: VersionKind, versionId: string, revision: number, origin: string) {
   assertCan(actor, "version:draft");
@@ -250,18 +245,11 @@ export async function proposeVersion(actor: Actor, campaignId: string, kind: Ver
   const emailIds = await prisma.$transaction(async (tx) => {
     await supersede(tx, v, "PROPOSED");
     await transition(tx, v, "DRAFT", revision, { status: "PROPOSED", proposedById: actor.userId, proposedAt: new Date() });
-    const ids: string[] = [];
-    for (const r of recipients) {
-      const locale = localeOf(r.locale);
-      const row = await sendEmail(tx, {
-        to: r.email,
-        template: "version-proposed",
-        locale,
-        agencyId: actor.agencyId,
-        props: { locale, kind, name: v.name, number: v.number, campaign: v.campaign.name, proposer: actor.name, agency: actor.agencyName, url },
-      });
-      ids.push(row.id);
-    }
+    const ids = await sendEmailToEach(tx, recipients, {
+      template: "version-proposed",
+      agencyId: actor.agencyId,
+      props: (locale) => ({ locale, kind, name: v.name, number: v.number, campaign: v.campaign.name, proposer: actor.name, agency: actor.agencyName, url }),
+    });
     await audit(tx, actor, `${kind}.proposed`, { clientCompanyId: v.campaign.clientCompanyId, campaignId: v.campaign.id }, { versionId: v.id, version: v.number, name: v.name });
     return ids;
   });
@@ -293,18 +281,11 @@ async function decide(
         data: { campaignId: v.campaign.id, authorId: actor.userId, body: comment, ...(kind === "persona" ? { personaVersionId: v.id } : { definitionVersionId: v.id }) },
       });
     }
-    const ids: string[] = [];
-    for (const r of recipients) {
-      const locale = localeOf(r.locale);
-      const row = await sendEmail(tx, {
-        to: r.email,
-        template: "version-decided",
-        locale,
-        agencyId: actor.agencyId,
-        props: { locale, kind, name: v.name, number: v.number, campaign: v.campaign.name, decider: actor.name, client: actor.clientCompanyName ?? "", decision, comment, agency: actor.agencyName, url },
-      });
-      ids.push(row.id);
-    }
+    const ids = await sendEmailToEach(tx, recipients, {
+      template: "version-decided",
+      agencyId: actor.agencyId,
+      props: (locale) => ({ locale, kind, name: v.name, number: v.number, campaign: v.campaign.name, decider: actor.name, client: actor.clientCompanyName ?? "", decision, comment, agency: actor.agencyName, url }),
+    });
     await audit(tx, actor, `${kind}.${decision === "approve" ? "approved" : "changes_requested"}`, { clientCompanyId: v.campaign.clientCompanyId, campaignId: v.campaign.id }, {
       versionId: v.id,
       version: v.number,

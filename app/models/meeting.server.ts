@@ -28,7 +28,7 @@ import type { ListFilter, RatingInput } from "~/domain/meeting-schemas";
 import { Prisma, type MeetingVerdict } from "~/generated/prisma/client";
 import { campaignScope } from "./scope.server";
 import { audit } from "./audit.server";
-import { sendEmail } from "~/services/email.server";
+import { sendEmailToEach } from "~/services/email.server";
 import { enqueueEmails } from "~/services/jobs.server";
 import { formatDate, type Locale } from "~/i18n";
 
@@ -191,26 +191,10 @@ export async function logMeeting(actor: Actor, campaignId: string, input: Meetin
           personaVersionId: input.personaVersionId,
           definitionVersionId: definitionVersion!.id,
           externalId: input.externalId ?? null,
-          prospectName: input.prospectName,
-          prospectTitle: input.prospectTitle ?? "",
-          prospectEmail: email,
-          prospectPhone: input.prospectPhone ?? null,
-          prospectCompany: input.prospectCompany,
-          prospectDomain: input.prospectDomain ?? null,
-          prospectCompanySize: input.prospectCompanySize ?? null,
-          prospectIndustry: input.prospectIndustry ?? null,
-          prospectCountry: input.prospectCountry ?? null,
-          prospectLinkedinUrl: input.prospectLinkedinUrl ?? null,
+          ...editableFields(input),
           scheduledAt: input.scheduledAt,
           timeZone: input.timeZone,
-          durationMinutes: input.durationMinutes,
-          channel: input.channel,
-          location: input.location ?? null,
           clientAttendeeId: input.clientAttendeeId ?? null,
-          discoveryNeed: input.discoveryNeed ?? "",
-          discoveryContext: input.discoveryContext ?? "",
-          discoveryBudget: input.discoveryBudget ?? "",
-          discoveryTimeline: input.discoveryTimeline ?? "",
           possibleDuplicate: duplicate > 0,
           unmetRequiredConfirmed: requiredUnmet,
           checks: {
@@ -627,6 +611,29 @@ export async function recordOutcome(
   });
 }
 
+/** The meeting's columns that logging sets and the agency may edit until the client reviews. */
+function editableFields(input: MeetingEdit) {
+  return {
+    prospectName: input.prospectName,
+    prospectTitle: input.prospectTitle ?? "",
+    prospectEmail: input.prospectEmail.trim().toLowerCase(),
+    prospectPhone: input.prospectPhone ?? null,
+    prospectCompany: input.prospectCompany,
+    prospectDomain: input.prospectDomain ?? null,
+    prospectCompanySize: input.prospectCompanySize ?? null,
+    prospectIndustry: input.prospectIndustry ?? null,
+    prospectCountry: input.prospectCountry ?? null,
+    prospectLinkedinUrl: input.prospectLinkedinUrl ?? null,
+    durationMinutes: input.durationMinutes,
+    channel: input.channel,
+    location: input.location ?? null,
+    discoveryNeed: input.discoveryNeed ?? "",
+    discoveryContext: input.discoveryContext ?? "",
+    discoveryBudget: input.discoveryBudget ?? "",
+    discoveryTimeline: input.discoveryTimeline ?? "",
+  };
+}
+
 export type MeetingEdit = Pick<
   MeetingInput,
   | "prospectName" | "prospectTitle" | "prospectEmail" | "prospectPhone" | "prospectCompany" | "prospectDomain" | "prospectCompanySize"
@@ -645,25 +652,7 @@ export async function editMeeting(actor: Actor, meetingId: string, input: Meetin
     const d = canEdit(actor.role, actor.userId, facts(m));
     if (!d.ok) fail(d.reason);
     const before = await tx.meeting.findUniqueOrThrow({ where: { id: m.id } });
-    const data = {
-      prospectName: input.prospectName,
-      prospectTitle: input.prospectTitle ?? "",
-      prospectEmail: input.prospectEmail.trim().toLowerCase(),
-      prospectPhone: input.prospectPhone ?? null,
-      prospectCompany: input.prospectCompany,
-      prospectDomain: input.prospectDomain ?? null,
-      prospectCompanySize: input.prospectCompanySize ?? null,
-      prospectIndustry: input.prospectIndustry ?? null,
-      prospectCountry: input.prospectCountry ?? null,
-      prospectLinkedinUrl: input.prospectLinkedinUrl ?? null,
-      durationMinutes: input.durationMinutes,
-      channel: input.channel,
-      location: input.location ?? null,
-      discoveryNeed: input.discoveryNeed ?? "",
-      discoveryContext: input.discoveryContext ?? "",
-      discoveryBudget: input.discoveryBudget ?? "",
-      discoveryTimeline: input.discoveryTimeline ?? "",
-    };
+    const data = editableFields(input);
     const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => before[k] !== data[k]);
     if (!changed.length) return;
     await applyChange(tx, m, revision, data);
@@ -876,17 +865,13 @@ function clientUsers(tx: Tx, m: EmailMeeting, roles: ("CLIENT_ADMIN" | "CLIENT_M
   });
 }
 
-const loc = (l: Locale | null | undefined): Locale => l ?? "en";
-
 async function notifyBooked(tx: Tx, meetingId: string) {
   const m = await meetingForEmail(tx, meetingId);
-  const ids: string[] = [];
-  for (const u of await clientUsers(tx, m)) {
-    const locale = loc(u.locale);
-    const r = await sendEmail(tx, { to: u.email, template: "meeting-booked", locale, agencyId: m.agencyId, props: { ...baseProps(m, locale), sdr: m.sdr.name } });
-    ids.push(r.id);
-  }
-  return ids;
+  return sendEmailToEach(tx, await clientUsers(tx, m), {
+    template: "meeting-booked",
+    agencyId: m.agencyId,
+    props: (locale) => ({ ...baseProps(m, locale), sdr: m.sdr.name }),
+  });
 }
 
 async function notifyDisputed(tx: Tx, meetingId: string, actor: Actor, criteria: string[]) {
@@ -894,84 +879,46 @@ async function notifyDisputed(tx: Tx, meetingId: string, actor: Actor, criteria:
   let recipients = [m.campaign.accountManager ?? m.clientCompany.accountManager].filter((x): x is { email: string; locale: Locale | null } => Boolean(x));
   if (!recipients.length)
     recipients = await tx.user.findMany({ where: { memberships: { some: { agencyId: m.agencyId, role: "AGENCY_ADMIN" } } }, select: { email: true, locale: true } });
-  const ids: string[] = [];
-  for (const u of recipients) {
-    const locale = loc(u.locale);
-    const r = await sendEmail(tx, {
-      to: u.email,
-      template: "meeting-disputed",
-      locale,
-      agencyId: m.agencyId,
-      props: { ...baseProps(m, locale), client: m.clientCompany.name, by: actor.name, criteria },
-    });
-    ids.push(r.id);
-  }
-  return ids;
+  return sendEmailToEach(tx, recipients, {
+    template: "meeting-disputed",
+    agencyId: m.agencyId,
+    props: (locale) => ({ ...baseProps(m, locale), client: m.clientCompany.name, by: actor.name, criteria }),
+  });
 }
 
 async function notifyResolved(tx: Tx, meetingId: string, actor: Actor, upheld: boolean, reasoning: string) {
   const m = await meetingForEmail(tx, meetingId);
-  const ids: string[] = [];
-  for (const u of [...(await clientUsers(tx, m)), m.sdr]) {
-    const locale = loc(u.locale);
-    const r = await sendEmail(tx, {
-      to: u.email,
-      template: "meeting-resolved",
-      locale,
-      agencyId: m.agencyId,
-      props: { ...baseProps(m, locale), upheld, reasoning, by: actor.name },
-    });
-    ids.push(r.id);
-  }
-  return ids;
+  return sendEmailToEach(tx, [...(await clientUsers(tx, m)), m.sdr], {
+    template: "meeting-resolved",
+    agencyId: m.agencyId,
+    props: (locale) => ({ ...baseProps(m, locale), upheld, reasoning, by: actor.name }),
+  });
 }
 
 /** The client admins (who give the verdict) learn the meeting is held and until when they may dispute it. */
 async function notifyHeld(tx: Tx, meetingId: string, actor: Actor, due: Date) {
   const m = await meetingForEmail(tx, meetingId);
-  const ids: string[] = [];
-  for (const u of await clientUsers(tx, m, ["CLIENT_ADMIN"])) {
-    if (u.email === actor.email) continue;
-    const locale = loc(u.locale);
-    const r = await sendEmail(tx, {
-      to: u.email,
-      template: "meeting-held",
-      locale,
-      agencyId: m.agencyId,
-      props: { ...baseProps(m, locale), due: formatDate(locale, due, { dateStyle: "full", timeStyle: "short", timeZone: m.timeZone }) },
-    });
-    ids.push(r.id);
-  }
-  return ids;
+  const admins = (await clientUsers(tx, m, ["CLIENT_ADMIN"])).filter((u) => u.email !== actor.email);
+  return sendEmailToEach(tx, admins, {
+    template: "meeting-held",
+    agencyId: m.agencyId,
+    props: (locale) => ({ ...baseProps(m, locale), due: formatDate(locale, due, { dateStyle: "full", timeStyle: "short", timeZone: m.timeZone }) }),
+  });
 }
 
 async function notifyWindowClosing(tx: Tx, meetingId: string, due: Date) {
   const m = await meetingForEmail(tx, meetingId);
-  const ids: string[] = [];
-  for (const u of await clientUsers(tx, m, ["CLIENT_ADMIN"])) {
-    const locale = loc(u.locale);
-    const r = await sendEmail(tx, {
-      to: u.email,
-      template: "meeting-window-closing",
-      locale,
-      agencyId: m.agencyId,
-      props: { ...baseProps(m, locale), due: formatMeetingTime(locale, due, m.timeZone) },
-    });
-    ids.push(r.id);
-  }
-  return ids;
+  return sendEmailToEach(tx, await clientUsers(tx, m, ["CLIENT_ADMIN"]), {
+    template: "meeting-window-closing",
+    agencyId: m.agencyId,
+    props: (locale) => ({ ...baseProps(m, locale), due: formatMeetingTime(locale, due, m.timeZone) }),
+  });
 }
 
 async function notifyReminder(tx: Tx, meetingId: string) {
   const m = await meetingForEmail(tx, meetingId);
   const recipients = m.clientAttendee ? [m.clientAttendee] : await clientUsers(tx, m, ["CLIENT_ADMIN"]);
-  const ids: string[] = [];
-  for (const u of recipients) {
-    const locale = loc(u.locale);
-    const r = await sendEmail(tx, { to: u.email, template: "meeting-reminder", locale, agencyId: m.agencyId, props: baseProps(m, locale) });
-    ids.push(r.id);
-  }
-  return ids;
+  return sendEmailToEach(tx, recipients, { template: "meeting-reminder", agencyId: m.agencyId, props: (locale) => baseProps(m, locale) });
 }
 
 export type { MeetingVerdict };

@@ -6,7 +6,7 @@ import { Resend } from "resend";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { templates, type EmailTemplates, type TemplateName } from "../../emails";
-import type { Locale } from "~/i18n";
+import { isLocale, type Locale } from "~/i18n";
 
 export function emailDeliveryConfigured() {
   return Boolean(env().RESEND_API_KEY);
@@ -38,6 +38,24 @@ export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmail
     },
     select: { id: true, status: true },
   });
+}
+
+/**
+ * Writes one email per recipient, each in the recipient's own language (English when they chose none);
+ * returns the outbox ids to queue after the transaction commits.
+ */
+export async function sendEmailToEach<K extends TemplateName>(
+  tx: Tx,
+  recipients: { email: string; locale: string | null }[],
+  input: { template: K; agencyId?: string | null; props: (locale: Locale) => EmailTemplates[K] },
+) {
+  const ids: string[] = [];
+  for (const r of recipients) {
+    const locale: Locale = isLocale(r.locale) ? r.locale : "en";
+    const row = await sendEmail(tx, { to: r.email, template: input.template, locale, agencyId: input.agencyId, props: input.props(locale) });
+    ids.push(row.id);
+  }
+  return ids;
 }
 
 const LOCK_SECONDS = 60;
