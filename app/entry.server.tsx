@@ -5,7 +5,7 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { env } from "~/utils/env.server";
-import { startBackgroundWork, stopBackgroundWork } from "~/services/jobs.server";
+import { startBackgroundWork, stopBackgroundWork } from "~/jobs/worker.server";
 
 const ABORT_DELAY = 5_000;
 

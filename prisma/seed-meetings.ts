@@ -3,16 +3,9 @@
 // a no-show. Call after the campaign is ACTIVE: `await seedDemoMeetings(campaignId)`.
 import { prisma } from "~/utils/db.server";
 import { actorForUser, type Actor } from "~/utils/auth.server";
-import {
-  acceptMeeting,
-  addMeetingComment,
-  changeMeetingStatus,
-  disputeMeeting,
-  logMeeting,
-  rateMeeting,
-  recordOutcome,
-  resolveDispute,
-} from "~/models/meeting.server";
+import { acceptMeeting, disputeMeeting, rateMeeting, recordOutcome, resolveDispute } from "~/models/meetings/review.server";
+import { addMeetingComment, logMeeting } from "~/models/meetings/logging.server";
+import { changeMeetingStatus } from "~/models/meetings/attendance.server";
 
 const H = 3600_000;
 

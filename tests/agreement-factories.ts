@@ -2,7 +2,7 @@
 import type { Actor } from "~/utils/auth.server";
 import { approveVersion, createPersona, proposeVersion, saveDefinitionDraft } from "~/models/agreement.server";
 import { setCampaignStatus } from "~/models/campaign.server";
-import type { DefinitionInput, PersonaInput } from "~/domain/agreement-schemas";
+import type { DefinitionInput, PersonaInput } from "~/domain/agreement/schemas";
 
 const ORIGIN = "http://localhost:3000";
 

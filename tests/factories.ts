@@ -5,7 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { actorForUser, hashPassword, type Actor } from "~/utils/auth.server";
 import { createClient } from "~/models/client.server";
 import { createCampaign, setCampaignSdrs } from "~/models/campaign.server";
-import type { Role } from "~/domain/permissions";
+import type { Role } from "~/domain/shared/permissions";
 import type { Locale } from "~/i18n";
 
 let seq = 0;

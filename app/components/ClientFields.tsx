@@ -1,5 +1,5 @@
 import { Field, SelectField } from "~/components/forms/Field";
-import { CURRENCIES } from "~/domain/schemas";
+import { CURRENCIES } from "~/domain/shared/schemas";
 import { useT } from "~/utils/i18n";
 
 type Props = {

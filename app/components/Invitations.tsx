@@ -3,7 +3,10 @@ import { useEffect, useRef } from "react";
 import { Field, FormError, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { formatDate } from "~/i18n";
-import type { action } from "~/routes/_app.invitations";
+import type { FormFailure } from "~/utils/form";
+
+/** What the /invitations action answers a fetcher. */
+export type InvitationResult = { ok: true; message: string; email: string } | FormFailure;
 
 type Pending = {
   id: string;
@@ -17,7 +20,7 @@ type Pending = {
 
 /** The invitation form: roles limited to what the inviter may hand out; client roles name a client company. */
 export function InviteForm({ roles, clients, fixedClientId }: { roles: string[]; clients?: { id: string; name: string }[]; fixedClientId?: string }) {
-  const fetcher = useFetcher<typeof action>();
+  const fetcher = useFetcher<InvitationResult>();
   const { t, locale } = useT();
   const formRef = useRef<HTMLFormElement>(null);
   const data = fetcher.data;
@@ -85,7 +88,7 @@ export function PendingInvitations({ invitations, showCompany }: { invitations: 
 }
 
 function PendingRow({ inv, showCompany, locale }: { inv: Pending; showCompany?: boolean; locale: "en" | "fr" }) {
-  const fetcher = useFetcher<typeof action>();
+  const fetcher = useFetcher<InvitationResult>();
   const { t } = useT();
   const expired = new Date(inv.expiresAt) < new Date();
   return (

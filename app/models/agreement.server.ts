@@ -3,7 +3,7 @@
 // version is NOT_FOUND. Writes check the version's revision (optimistic concurrency): a stale form is refused.
 import { prisma, type Tx } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
-import { DomainError, notFound } from "~/domain/errors";
+import { DomainError, notFound } from "~/domain/shared/errors";
 import {
   activationReadiness,
   canActOnVersion,
@@ -14,11 +14,11 @@ import {
   type PersonaContent,
   type VersionKind,
   type VersionStatus,
-} from "~/domain/agreement";
-import type { DefinitionInput, PersonaInput } from "~/domain/agreement-schemas";
+} from "~/domain/agreement/lifecycle";
+import type { DefinitionInput, PersonaInput } from "~/domain/agreement/schemas";
 import type { Prisma } from "~/generated/prisma/client";
 import { sendEmailToEach } from "~/services/email.server";
-import { enqueueEmails } from "~/services/jobs.server";
+import { enqueueEmails } from "~/services/queue.server";
 import { campaignScope } from "./scope.server";
 import { getCampaign } from "./campaign.server";
 import { audit } from "./audit.server";

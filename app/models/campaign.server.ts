@@ -1,12 +1,12 @@
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
 import { assertCan } from "~/utils/auth.server";
-import { DomainError, notFound } from "~/domain/errors";
+import { DomainError, notFound } from "~/domain/shared/errors";
 import { Prisma, type CampaignStatus } from "~/generated/prisma/client";
 import { campaignScope, clientScope } from "./scope.server";
 import { audit } from "./audit.server";
-import { activationReadiness } from "~/domain/agreement";
-import { isClientRole } from "~/domain/permissions";
+import { activationReadiness } from "~/domain/agreement/lifecycle";
+import { isClientRole } from "~/domain/shared/permissions";
 
 /** Campaigns the actor may see, newest first. */
 export function listCampaigns(actor: Actor, filter: { clientCompanyId?: string; status?: CampaignStatus; take?: number } = {}) {

@@ -1,7 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
 import { assertCan } from "~/utils/auth.server";
-import { DomainError, notFound } from "~/domain/errors";
+import { DomainError, notFound } from "~/domain/shared/errors";
 import { Prisma } from "~/generated/prisma/client";
 import { campaignScope, clientScope } from "./scope.server";
 import { audit } from "./audit.server";

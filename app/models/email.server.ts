@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
-import { notFound } from "~/domain/errors";
+import { notFound } from "~/domain/shared/errors";
 import type { EmailStatus } from "~/generated/prisma/client";
 
 const PAGE = 50;

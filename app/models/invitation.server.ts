@@ -1,10 +1,10 @@
 import { prisma } from "~/utils/db.server";
 import { assertCan, createSession, hashPassword, hashToken, newToken, verifyPassword, type Actor } from "~/utils/auth.server";
-import { DomainError, forbidden, notFound } from "~/domain/errors";
-import { invitableRoles, isAgencyRole, type Role } from "~/domain/permissions";
+import { DomainError, forbidden, notFound } from "~/domain/shared/errors";
+import { invitableRoles, isAgencyRole, type Role } from "~/domain/shared/permissions";
 import type { Prisma } from "~/generated/prisma/client";
 import { sendEmail } from "~/services/email.server";
-import { enqueueEmails } from "~/services/jobs.server";
+import { enqueueEmails } from "~/services/queue.server";
 import type { Locale } from "~/i18n";
 import { clientScope } from "./scope.server";
 import { audit } from "./audit.server";

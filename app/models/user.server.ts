@@ -1,8 +1,8 @@
 import { prisma } from "~/utils/db.server";
 import { createSession, hashPassword, hashToken, newToken, type Actor } from "~/utils/auth.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/shared/errors";
 import { sendEmail } from "~/services/email.server";
-import { enqueueEmails } from "~/services/jobs.server";
+import { enqueueEmails } from "~/services/queue.server";
 import type { Locale } from "~/i18n";
 
 const RESET_MINUTES = 60;

@@ -1,4 +1,4 @@
-import { ErrorPanel } from "~/root";
+import { ErrorPanel } from "~/components/ErrorPanel";
 
 // Unknown URLs: a real 404 status and the not-found page.
 export async function loader() {

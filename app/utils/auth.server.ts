@@ -3,8 +3,8 @@ import { hash, verify } from "@node-rs/argon2";
 import { createCookie, redirect } from "@remix-run/node";
 import { prisma } from "./db.server";
 import { env } from "./env.server";
-import { can, type Capability, type Role } from "~/domain/permissions";
-import { DomainError } from "~/domain/errors";
+import { can, type Capability, type Role } from "~/domain/shared/permissions";
+import { DomainError } from "~/domain/shared/errors";
 import type { Locale } from "~/i18n";
 
 const SESSION_DAYS = 30;

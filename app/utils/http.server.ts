@@ -1,5 +1,5 @@
 import { json } from "@remix-run/node";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/shared/errors";
 import { failure } from "./form";
 import { env } from "./env.server";
 

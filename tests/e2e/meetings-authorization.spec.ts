@@ -4,7 +4,8 @@
 import type { APIRequestContext } from "@playwright/test";
 import { createCampaign, setCampaignSdrs } from "~/models/campaign.server";
 import { createClient } from "~/models/client.server";
-import { changeMeetingStatus, logMeeting } from "~/models/meeting.server";
+import { changeMeetingStatus } from "~/models/meetings/attendance.server";
+import { logMeeting } from "~/models/meetings/logging.server";
 import type { Actor } from "~/utils/auth.server";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMember, type AgencyWorld } from "../factories";
 import { expect, prisma, sessionCookieHeader, test } from "./fixtures";

@@ -2,7 +2,7 @@
 // disputes it, the account manager rejects the dispute, and the client reads the reasoning. Then a CSV import.
 import { test, expect, prisma } from "./fixtures";
 import { createActiveCampaignWithAgreement, DEFAULT_CRITERIA } from "../factories";
-import { utcToZonedInput } from "~/domain/timezone";
+import { utcToZonedInput } from "~/domain/shared/timezone";
 
 test("an SDR logs a meeting; the client rates it, disputes it; the AM rejects the dispute; the client sees why", async ({ page, world, login, request }) => {
   await createActiveCampaignWithAgreement(world);

@@ -1,5 +1,5 @@
 import { prisma } from "~/utils/db.server";
-import { DomainError } from "~/domain/errors";
+import { DomainError } from "~/domain/shared/errors";
 import {
   addVersionComment,
   approveVersion,

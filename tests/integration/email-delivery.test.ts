@@ -3,7 +3,8 @@
 import { prisma } from "~/utils/db.server";
 import { sendEmail, deliverEmail, retryEmail } from "~/services/email.server";
 import { createAgency } from "../factories";
-import { enqueueEmails, startBackgroundWork, stopBackgroundWork } from "~/services/jobs.server";
+import { startBackgroundWork, stopBackgroundWork } from "~/jobs/worker.server";
+import { enqueueEmails } from "~/services/queue.server";
 import { startFakeResend, type FakeResend } from "../fakes/resend";
 import { useEnv, waitFor } from "./helpers";
 

@@ -2,7 +2,7 @@
 import { afterEach, expect } from "vitest";
 import { resetEnvCache } from "~/utils/env.server";
 import { commitSession } from "~/utils/auth.server";
-import { DomainError, type ErrorCode } from "~/domain/errors";
+import { DomainError, type ErrorCode } from "~/domain/shared/errors";
 import { prisma } from "~/utils/db.server";
 
 /**

@@ -1,10 +1,12 @@
 // The meetings' background work on pg-boss: the sweep is scheduled (stored in the database, so it survives restarts),
 // and an import queued from the screen is processed by the worker.
 import { prisma } from "~/utils/db.server";
-import { startBackgroundWork, stopBackgroundWork } from "~/services/jobs.server";
-import { enqueueImport, runMeetingSweep } from "~/services/meeting-jobs.server";
-import { confirmImport, createImport, getImport } from "~/services/meeting-import.server";
-import { changeMeetingStatus, logMeeting } from "~/models/meeting.server";
+import { startBackgroundWork, stopBackgroundWork } from "~/jobs/worker.server";
+import { enqueueImport } from "~/services/queue.server";
+import { runMeetingSweep } from "~/models/meetings/sweep.server";
+import { confirmImport, createImport, getImport } from "~/models/meetings/import.server";
+import { changeMeetingStatus } from "~/models/meetings/attendance.server";
+import { logMeeting } from "~/models/meetings/logging.server";
 import { createActiveCampaignWithAgreement, createAgencyWithClient } from "../factories";
 
 afterEach(async () => {

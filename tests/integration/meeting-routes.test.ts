@@ -1,14 +1,15 @@
 // Bad input through the real actions: clear messages next to the fields, what was typed kept, never a 500.
-import { action as logAction } from "~/routes/_app.campaigns.$campaignId.meetings.new";
-import { action as importAction } from "~/routes/_app.campaigns.$campaignId.meetings.import";
-import { action as detailAction } from "~/routes/_app.campaigns.$campaignId.meetings.$meetingId";
-import { loader as calendarLoader } from "~/routes/calendar.$token";
-import { action as listAction } from "~/routes/_app.campaigns.$campaignId.meetings._index";
+import { action as logAction } from "~/routes/_app+/campaigns+/$campaignId+/meetings+/new";
+import { action as importAction } from "~/routes/_app+/campaigns+/$campaignId+/meetings+/import";
+import { action as detailAction } from "~/routes/_app+/campaigns+/$campaignId+/meetings+/$meetingId";
+import { loader as calendarLoader } from "~/routes/_resources+/calendar.$token";
+import { action as listAction } from "~/routes/_app+/campaigns+/$campaignId+/meetings+/_index";
 import { createSession, sessionCookie, type Actor } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
-import { MAX_IMPORT_BYTES } from "~/domain/meeting-import";
-import { utcToZonedInput } from "~/domain/timezone";
-import { changeMeetingStatus, logMeeting } from "~/models/meeting.server";
+import { MAX_IMPORT_BYTES } from "~/domain/meetings/import";
+import { utcToZonedInput } from "~/domain/shared/timezone";
+import { changeMeetingStatus } from "~/models/meetings/attendance.server";
+import { logMeeting } from "~/models/meetings/logging.server";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, type AgencyWorld } from "../factories";
 
 let w: AgencyWorld;

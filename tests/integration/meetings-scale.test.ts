@@ -1,6 +1,6 @@
 // 100,000 meetings on one campaign: the list's pages, filters and counts stay indexed queries.
 import { prisma } from "~/utils/db.server";
-import { listMeetings } from "~/models/meeting.server";
+import { listMeetings } from "~/models/meetings/queries.server";
 import { createActiveCampaignWithAgreement, createAgencyWithClient } from "../factories";
 
 it("lists, filters, counts and pages 100,000 meetings with indexed queries", async () => {

@@ -24,7 +24,7 @@ it("counts each side's meeting action items for the homes, in scope", async () =
   await createActiveCampaignWithAgreement(w);
   await seedDemoMeetings(w.campaign.id);
   const other = await createAgencyWithClient();
-  const { meetingActionCounts } = await import("~/models/meeting.server");
+  const { meetingActionCounts } = await import("~/models/meetings/queries.server");
   expect(await meetingActionCounts(w.clientAdmin)).toEqual({ attendance: 1, toReview: 1, disputes: 0 });
   expect(await meetingActionCounts(w.am)).toEqual({ attendance: 1, toReview: 0, disputes: 1 });
   expect(await meetingActionCounts(w.otherSdr)).toEqual({ attendance: 0, toReview: 0, disputes: 0 });
@@ -35,7 +35,7 @@ it("counts each side's meeting action items for the homes, in scope", async () =
 it("lists a client's meeting action items per campaign, in scope, for the home's links", async () => {
   const { createCampaign, setCampaignSdrs } = await import("~/models/campaign.server");
   const { createClient } = await import("~/models/client.server");
-  const { meetingActionsByCampaign } = await import("~/models/meeting.server");
+  const { meetingActionsByCampaign } = await import("~/models/meetings/queries.server");
   const w = await createAgencyWithClient({ campaignName: "Zeta outbound" });
   await createActiveCampaignWithAgreement(w);
   await seedDemoMeetings(w.campaign.id);
@@ -59,7 +59,7 @@ it("lists a client's meeting action items per campaign, in scope, for the home's
   expect(later.map((c) => c.windowClosingSoon)).toEqual([true, true]);
   expect(later.every((c) => c.attendance > 1)).toBe(true);
   // A campaign's Meetings tab counts that campaign only.
-  const { meetingActionCounts } = await import("~/models/meeting.server");
+  const { meetingActionCounts } = await import("~/models/meetings/queries.server");
   expect(await meetingActionCounts(w.clientAdmin)).toEqual({ attendance: 2, toReview: 2, disputes: 0 });
   expect(await meetingActionCounts(w.clientAdmin, new Date(), second.id)).toEqual({ attendance: 1, toReview: 1, disputes: 0 });
   expect(await meetingActionCounts(w.am, new Date(), second.id)).toEqual({ attendance: 1, toReview: 0, disputes: 1 });

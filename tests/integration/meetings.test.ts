@@ -1,26 +1,12 @@
 import { prisma } from "~/utils/db.server";
-import { DomainError } from "~/domain/errors";
-import { isBillable } from "~/domain/meetings";
+import { DomainError } from "~/domain/shared/errors";
+import { isBillable } from "~/domain/meetings/rules";
 import type { Actor } from "~/utils/auth.server";
-import {
-  acceptMeeting,
-  addMeetingComment,
-  autoAcceptDueMeetings,
-  bulkChangeStatus,
-  changeMeetingStatus,
-  disputeMeeting,
-  editMeeting,
-  getMeeting,
-  listMeetings,
-  logMeeting,
-  rateMeeting,
-  recordOutcome,
-  remindClosingWindows,
-  remindMissingAttendance,
-  resolveDispute,
-  updateInternalNotes,
-  type MeetingInput,
-} from "~/models/meeting.server";
+import { acceptMeeting, disputeMeeting, rateMeeting, recordOutcome, resolveDispute } from "~/models/meetings/review.server";
+import { addMeetingComment, editMeeting, logMeeting, updateInternalNotes, type MeetingInput } from "~/models/meetings/logging.server";
+import { autoAcceptDueMeetings, remindClosingWindows, remindMissingAttendance } from "~/models/meetings/sweep.server";
+import { bulkChangeStatus, changeMeetingStatus } from "~/models/meetings/attendance.server";
+import { getMeeting, listMeetings } from "~/models/meetings/queries.server";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMember, type AgencyWorld } from "../factories";
 
 const HOUR = 3600_000;

@@ -2,7 +2,7 @@
 // record is NOT_FOUND, never data; lists hold only what the role may see.
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
-import type { ErrorCode } from "~/domain/errors";
+import type { ErrorCode } from "~/domain/shared/errors";
 import { createClient, getClient, listClients, updateClient } from "~/models/client.server";
 import { campaignHistory, createCampaign, getCampaign, listCampaigns, setCampaignSdrs, updateCampaign } from "~/models/campaign.server";
 import { createInvitation, listPendingInvitations, resendInvitation, revokeInvitation } from "~/models/invitation.server";

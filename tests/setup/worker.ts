@@ -35,7 +35,7 @@ afterEach(() => {
 });
 
 afterAll(async () => {
-  const { stopBackgroundWork } = await import("~/services/jobs.server");
+  const { stopBackgroundWork } = await import("~/jobs/worker.server");
   await stopBackgroundWork();
   await prisma.$disconnect();
 });

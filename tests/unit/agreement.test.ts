@@ -1,5 +1,5 @@
-import { activationReadiness, canActOnVersion, criterionKey, defaultComparison, diffDefinition, diffPersona, nextStatus, withCriterionKeys } from "~/domain/agreement";
-import { definitionSchema, personaSchema, readCriteria } from "~/domain/agreement-schemas";
+import { activationReadiness, canActOnVersion, criterionKey, defaultComparison, diffDefinition, diffPersona, nextStatus, withCriterionKeys } from "~/domain/agreement/lifecycle";
+import { definitionSchema, personaSchema, readCriteria } from "~/domain/agreement/schemas";
 import { parseForm, parseObject } from "~/utils/form";
 import { personaInput, definitionInput } from "../agreement-factories";
 

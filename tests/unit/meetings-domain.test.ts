@@ -14,8 +14,8 @@ import {
   VERDICTS,
   MEETING_STATUSES,
   type MeetingFacts,
-} from "~/domain/meetings";
-import { isValidTimeZone, utcToZonedInput, zonedToUtc } from "~/domain/timezone";
+} from "~/domain/meetings/rules";
+import { isValidTimeZone, utcToZonedInput, zonedToUtc } from "~/domain/shared/timezone";
 
 const now = new Date("2026-11-24T12:00:00Z");
 const past = new Date("2026-11-24T09:00:00Z");

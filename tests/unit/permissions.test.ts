@@ -1,5 +1,5 @@
 // The role map against DESIGN.md's permission matrix, row by row.
-import { can, invitableRoles, isAgencyRole, isClientRole, ROLES, type Capability, type Role } from "~/domain/permissions";
+import { can, invitableRoles, isAgencyRole, isClientRole, ROLES, type Capability, type Role } from "~/domain/shared/permissions";
 
 const ADMIN: Role = "AGENCY_ADMIN";
 const AM: Role = "ACCOUNT_MANAGER";

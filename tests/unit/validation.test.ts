@@ -1,8 +1,8 @@
 // Form schemas through parseForm: each failure is an i18n key on its field, what was typed comes back, passwords never do.
 import { z } from "zod";
 import { parseForm } from "~/utils/form";
-import { campaignEditSchema, campaignSchema, clientSchema, invitationSchema } from "~/domain/schemas";
-import { email, password } from "~/domain/validation";
+import { campaignEditSchema, campaignSchema, clientSchema, invitationSchema } from "~/domain/shared/schemas";
+import { email, password } from "~/domain/shared/validation";
 import { translate } from "~/i18n";
 
 function form(entries: Record<string, string | string[]>) {

@@ -1,7 +1,7 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { ErrorList, Field, FormError, SelectField } from "~/components/forms/Field";
-import { CHANNELS, NO_SHOW_POLICIES } from "~/domain/agreement";
+import { CHANNELS, NO_SHOW_POLICIES } from "~/domain/agreement/lifecycle";
 import { useT } from "~/utils/i18n";
 
 export type CriterionRow = { key: string; label: string; helpText: string; required: boolean };

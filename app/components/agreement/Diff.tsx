@@ -1,4 +1,4 @@
-import type { CriterionDiff, FieldDiff } from "~/domain/agreement";
+import type { CriterionDiff, FieldDiff } from "~/domain/agreement/lifecycle";
 import { useT } from "~/utils/i18n";
 import type { TFunction } from "~/i18n";
 

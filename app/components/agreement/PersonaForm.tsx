@@ -1,6 +1,6 @@
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { Field, ErrorList, FormError } from "~/components/forms/Field";
-import { SENIORITIES } from "~/domain/agreement";
+import { SENIORITIES } from "~/domain/agreement/lifecycle";
 import { useT } from "~/utils/i18n";
 
 export type PersonaFormValues = {

@@ -4,7 +4,7 @@ import { Form, Link, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { useT } from "~/utils/i18n";
 import { formatDate } from "~/i18n";
-import { MEETING_STATUSES, VERDICTS } from "~/domain/meetings";
+import { MEETING_STATUSES, VERDICTS } from "~/domain/meetings/rules";
 import { MeetingStatusBadge, VerdictBadge } from "./Badges";
 
 type Option = { id: string; name: string; number?: number };

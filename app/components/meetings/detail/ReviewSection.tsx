@@ -1,0 +1,184 @@
+import { Form } from "@remix-run/react";
+import { ErrorList, Field, FormError } from "~/components/forms/Field";
+import { RATING_KEYS } from "~/domain/meetings/rules";
+import { useT } from "~/utils/i18n";
+import { formatDateTime } from "~/i18n";
+import { Item } from "./MeetingDetails";
+import type { FormState, MeetingPage } from "./types";
+
+/** The client's review (rating, acceptance or dispute), the agency's answer to a dispute, and the outcome. */
+export function ReviewSection({ d, form }: { d: MeetingPage; form: FormState }) {
+  const { errorsFor, valuesFor, busy } = form;
+  const { t, locale } = useT();
+  const m = d.m;
+  if (m.status !== "HELD") return null;
+  const rateValues = valuesFor("rate");
+  const rateErrors = errorsFor("rate");
+  const disputeErrors = errorsFor("dispute");
+  const disputeValues = valuesFor("dispute");
+  const resolveErrors = errorsFor("resolve");
+  const outcomeErrors = errorsFor("outcome");
+  const yn = (v: boolean | null) => (v === true ? "yes" : v === false ? "no" : "");
+  return (
+    <section className="card space-y-5" aria-labelledby="review-title">
+      <h3 id="review-title" className="h2">{t("meetings.review")}</h3>
+
+      {d.canRate ? (
+        <Form method="post" className="space-y-3">
+          <input type="hidden" name="intent" value="rate" />
+          <input type="hidden" name="revision" value={m.revision} />
+          <FormError errors={rateErrors} />
+          <p className="text-sm text-slate-600">{t("meetings.ratingScale")}</p>
+          <div className="grid gap-3 sm:grid-cols-5">
+            {RATING_KEYS.map((k) => (
+              <div key={k}>
+                <label htmlFor={k} className="block text-sm font-medium text-slate-700">{t(`meetings.rating.${k}`)}</label>
+                <select id={k} name={k} className="input mt-1" defaultValue={rateValues?.[k] ?? (m[k] ? String(m[k]) : "")} aria-invalid={rateErrors?.[k] ? true : undefined}>
+                  <option value="">—</option>
+                  {[1, 2, 3, 4, 5].map((n) => (
+                    <option key={n} value={n}>{n}</option>
+                  ))}
+                </select>
+                <ErrorList errors={rateErrors?.[k]} />
+              </div>
+            ))}
+          </div>
+          <button className="btn-secondary" disabled={busy}>{t("meetings.saveRating")}</button>
+        </Form>
+      ) : m.ratingOverall ? (
+        <dl className="grid gap-2 text-sm sm:grid-cols-5">
+          {RATING_KEYS.map((k) => (
+            <div key={k}>
+              <dt className="text-slate-500">{t(`meetings.rating.${k}`)}</dt>
+              <dd className="font-medium">{m[k] ? `${m[k]}/5` : "—"}</dd>
+            </div>
+          ))}
+        </dl>
+      ) : null}
+      {m.ratedBy ? <p className="text-xs text-slate-500">{t("meetings.ratedBy", { name: m.ratedBy })}</p> : null}
+
+      {m.verdict === "PENDING" && m.reviewDueAt ? (
+        <p className="text-sm text-slate-700">
+          {new Date(m.reviewDueAt) > new Date()
+            ? t("meetings.reviewDue", { date: formatDateTime(locale, m.reviewDueAt) })
+            : t("meetings.windowClosed", { date: formatDateTime(locale, m.reviewDueAt) })}
+        </p>
+      ) : null}
+      {m.verdict !== "PENDING" && m.verdictAt ? (
+        <p className="text-sm text-slate-700">
+          {m.autoAccepted
+            ? t("meetings.autoAccepted")
+            : t("meetings.verdictBy", { verdict: t(`meetings.verdict.${m.verdict === "ACCEPTED" ? "ACCEPTED" : "DISPUTED"}`), name: m.verdictBy ?? "—", date: formatDateTime(locale, m.verdictAt) })}
+        </p>
+      ) : null}
+
+      {m.disputeItems.length ? (
+        <div>
+          <h4 className="font-medium">{t("meetings.disputeItems")}</h4>
+          <ul className="mt-1 list-disc pl-5 text-sm">
+            {m.disputeItems.map((i) => (
+              <li key={i.id}><span className="font-medium">{i.criterion.label}</span>: {i.reason}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+
+      {m.resolutionReasoning ? (
+        <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
+          <h4 className="font-medium">{t("meetings.resolution")} — {t(`meetings.verdict.${m.verdict}`)}</h4>
+          <p className="mt-1 whitespace-pre-line">{m.resolutionReasoning}</p>
+          <p className="mt-1 text-xs text-slate-500">{m.resolvedBy ?? ""}{m.resolvedAt ? ` · ${formatDateTime(locale, m.resolvedAt)}` : ""}</p>
+        </div>
+      ) : null}
+
+      {d.canDecide ? (
+        <div className="space-y-4 border-t border-slate-100 pt-4">
+          <Form method="post">
+            <input type="hidden" name="intent" value="accept" />
+            <input type="hidden" name="revision" value={m.revision} />
+            <FormError errors={errorsFor("accept")} />
+            <button className="btn-primary" disabled={busy}>{t("meetings.accept")}</button>
+          </Form>
+          <Form method="post" className="space-y-3">
+            <input type="hidden" name="intent" value="dispute" />
+            <input type="hidden" name="revision" value={m.revision} />
+            <h4 className="font-medium">{t("meetings.dispute")}</h4>
+            <p className="text-sm text-slate-600">{t("meetings.disputeIntro")}</p>
+            <ErrorList errors={disputeErrors?.dispute ?? disputeErrors?._form} />
+            {m.criteria.map((c) => (
+              <div key={c.id} className="space-y-1">
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name={`dispute.${c.id}`} defaultChecked={disputeValues?.[`dispute.${c.id}`] === "on"} className="h-4 w-4 rounded border-slate-300" />
+                  {c.label}
+                </label>
+                <Field label={`${t("meetings.disputeReason")} — ${c.label}`} name={`reason.${c.id}`} defaultValue={disputeValues?.[`reason.${c.id}`]} errors={disputeErrors?.[`reason.${c.id}`]} />
+              </div>
+            ))}
+            <button className="btn-danger" disabled={busy}>{t("meetings.submitDispute")}</button>
+          </Form>
+        </div>
+      ) : null}
+
+      {d.canResolve ? (
+        <Form method="post" className="space-y-3 border-t border-slate-100 pt-4">
+          <input type="hidden" name="intent" value="resolve" />
+          <input type="hidden" name="revision" value={m.revision} />
+          <h4 className="font-medium">{t("meetings.resolve")}</h4>
+          <FormError errors={resolveErrors && !resolveErrors.reasoning && !resolveErrors.decision ? resolveErrors : undefined} />
+          <Field label={t("meetings.reasoning")} name="reasoning" multiline defaultValue={valuesFor("resolve")?.reasoning} errors={resolveErrors?.reasoning} />
+          <ErrorList errors={resolveErrors?.decision} />
+          <div className="flex flex-wrap gap-2">
+            <button name="decision" value="DISPUTE_REJECTED" className="btn-primary" disabled={busy}>{t("meetings.reject")}</button>
+            <button name="decision" value="DISPUTE_UPHELD" className="btn-secondary" disabled={busy}>{t("meetings.uphold")}</button>
+          </div>
+        </Form>
+      ) : null}
+
+      {d.canOutcome || m.outcomeUpdatedAt ? (
+        <div className="border-t border-slate-100 pt-4">
+          <h4 className="font-medium">{t("meetings.outcome")}</h4>
+          {d.canOutcome ? (
+            <Form method="post" className="mt-2 grid gap-3 sm:grid-cols-4">
+              <input type="hidden" name="intent" value="outcome" />
+              <input type="hidden" name="revision" value={m.revision} />
+              <YesNo name="opportunityCreated" label={t("meetings.opportunityCreated")} value={valuesFor("outcome")?.opportunityCreated ?? yn(m.opportunityCreated)} />
+              <Field
+                label={t("meetings.pipelineValue", { currency: m.clientCompany.currency })}
+                name="pipelineValue"
+                defaultValue={valuesFor("outcome")?.pipelineValue ?? (m.pipelineValue !== null ? (m.pipelineValue / 100).toFixed(2) : "")}
+                errors={outcomeErrors?.pipelineValue}
+              />
+              <YesNo name="won" label={t("meetings.won")} value={valuesFor("outcome")?.won ?? yn(m.won)} />
+              <div className="flex items-end">
+                <button className="btn-secondary" disabled={busy}>{t("meetings.saveOutcome")}</button>
+              </div>
+            </Form>
+          ) : (
+            <dl className="mt-2 grid gap-2 text-sm sm:grid-cols-3">
+              <Item label={t("meetings.opportunityCreated")} value={m.opportunityCreated === null ? t("meetings.unknown") : m.opportunityCreated ? t("meetings.yes") : t("meetings.no")} />
+              <Item
+                label={t("meetings.pipelineValue", { currency: m.clientCompany.currency })}
+                value={m.pipelineValue !== null ? new Intl.NumberFormat(locale, { style: "currency", currency: m.clientCompany.currency }).format(m.pipelineValue / 100) : "—"}
+              />
+              <Item label={t("meetings.won")} value={m.won === null ? t("meetings.unknown") : m.won ? t("meetings.yes") : t("meetings.no")} />
+            </dl>
+          )}
+        </div>
+      ) : null}
+    </section>
+  );
+}
+
+function YesNo({ name, label, value }: { name: string; label: string; value: string }) {
+  const { t } = useT();
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-700">{label}</label>
+      <select id={name} name={name} defaultValue={value} className="input mt-1">
+        <option value="">{t("meetings.unknown")}</option>
+        <option value="yes">{t("meetings.yes")}</option>
+        <option value="no">{t("meetings.no")}</option>
+      </select>
+    </div>
+  );
+}

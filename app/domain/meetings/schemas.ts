@@ -1,0 +1,215 @@
+// Form schemas of the meeting screens, shared by the actions, the CSV import and the tests.
+import { z } from "zod";
+import { email, optionalId, optionalText, optionalUrl, requiredText, revision } from "~/domain/shared/validation";
+import { CHANNELS, MEETING_STATUSES, STATUS_ACTIONS, VERDICTS } from "./rules";
+import { isValidTimeZone, zonedToUtc } from "~/domain/shared/timezone";
+
+const id = z.string({ error: "common.errors.required" }).trim().min(1, { error: "common.errors.required" }).max(40, { error: "common.errors.invalid" });
+
+export const timeZoneField = z
+  .string({ error: "common.errors.required" })
+  .trim()
+  .min(1, { error: "common.errors.required" })
+  .refine(isValidTimeZone, { error: "meetings.errors.timeZone" });
+
+/** Who the prospect is: the same fields when logging, importing and editing a meeting. */
+const prospectFields = {
+  prospectName: requiredText(160),
+  prospectTitle: optionalText(160),
+  prospectEmail: email,
+  prospectPhone: optionalText(40),
+  prospectCompany: requiredText(160),
+  prospectDomain: optionalText(120),
+  prospectCompanySize: optionalText(40),
+  prospectIndustry: optionalText(120),
+  prospectCountry: optionalText(2)
+    .pipe(z.string().regex(/^[A-Za-z]{2}$/, { error: "meetings.errors.country" }).optional())
+    .transform((v) => v?.toUpperCase()),
+  prospectLinkedinUrl: optionalUrl,
+};
+
+/** The log form (and an imported row): the wall-clock time is read in the prospect's time zone. */
+export const meetingSchema = z
+  .object({
+    personaVersionId: z.string({ error: "meetings.errors.unknownPersona" }).trim().min(1, { error: "meetings.errors.unknownPersona" }).max(40, { error: "meetings.errors.unknownPersona" }),
+    sdrId: optionalId,
+    ...prospectFields,
+    scheduledLocal: z
+      .string({ error: "common.errors.required" })
+      .trim()
+      .min(1, { error: "common.errors.required" })
+      .regex(/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2})?$/, { error: "meetings.errors.dateTime" }),
+    timeZone: timeZoneField,
+    durationMinutes: z.coerce.number({ error: "meetings.errors.duration" }).int({ error: "meetings.errors.duration" }).min(5, { error: "meetings.errors.duration" }).max(480, { error: "meetings.errors.duration" }),
+    channel: z.enum(CHANNELS, { error: "common.errors.invalid" }),
+    location: optionalText(500),
+    clientAttendeeId: optionalId,
+    discoveryNeed: optionalText(4000),
+    discoveryContext: optionalText(4000),
+    discoveryBudget: optionalText(2000),
+    discoveryTimeline: optionalText(2000),
+    externalId: optionalText(120),
+    confirmWarnings: z
+      .string()
+      .optional()
+      .transform((v) => v === "on" || v === "true" || v === "1"),
+    revision,
+  })
+  .transform((v, ctx) => {
+    const scheduledAt = isValidTimeZone(v.timeZone) ? zonedToUtc(v.scheduledLocal, v.timeZone) : null;
+    if (!scheduledAt) {
+      ctx.addIssue({ code: "custom", message: "meetings.errors.dateTime", path: ["scheduledLocal"] });
+      return z.NEVER;
+    }
+    return { ...v, scheduledAt };
+  });
+export type MeetingFormData = z.infer<typeof meetingSchema>;
+
+export const checkSchema = z.object({
+  met: z.boolean(),
+  note: optionalText(1000),
+  evidenceUrl: optionalUrl,
+});
+
+const rating = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 5) {
+      ctx.addIssue({ code: "custom", message: "meetings.errors.rating" });
+      return z.NEVER;
+    }
+    return n;
+  });
+
+export const ratingSchema = z.object({
+  ratingOverall: z.coerce.number({ error: "meetings.errors.rating" }).int({ error: "meetings.errors.rating" }).min(1, { error: "meetings.errors.rating" }).max(5, { error: "meetings.errors.rating" }),
+  ratingPersonaFit: rating,
+  ratingDecisionPower: rating,
+  ratingRealNeed: rating,
+  ratingBriefing: rating,
+  revision,
+});
+export type RatingInput = z.infer<typeof ratingSchema>;
+
+export const statusSchema = z.object({
+  action: z.enum(STATUS_ACTIONS, { error: "common.errors.invalid" }),
+  newLocal: optionalText(30),
+  newTimeZone: optionalText(64),
+  revision,
+});
+
+export const bulkStatusSchema = z.object({
+  action: z.enum(["HELD", "NO_SHOW", "CANCELLED"], { error: "common.errors.invalid" }),
+  ids: z.array(id).min(1, { error: "meetings.errors.noneSelected" }).max(200, { error: "common.errors.invalid" }),
+});
+
+export const resolveSchema = z.object({
+  decision: z.enum(["DISPUTE_UPHELD", "DISPUTE_REJECTED"], { error: "common.errors.required" }),
+  reasoning: requiredText(4000),
+  revision,
+});
+
+/** Pipeline value is typed in major units ("12 500,50") and stored in minor units. */
+export const outcomeSchema = z.object({
+  revision,
+  opportunityCreated: z.enum(["", "yes", "no"]).optional().transform((v) => (v === "yes" ? true : v === "no" ? false : null)),
+  won: z.enum(["", "yes", "no"]).optional().transform((v) => (v === "yes" ? true : v === "no" ? false : null)),
+  pipelineValue: z
+    .string()
+    .trim()
+    .max(20, { error: "meetings.errors.amount" })
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const normalized = v.replace(/[\s\u00a0\u202f]/g, "").replace(",", ".");
+      if (!/^\d+(\.\d{1,2})?$/.test(normalized)) {
+        ctx.addIssue({ code: "custom", message: "meetings.errors.amount" });
+        return z.NEVER;
+      }
+      const minor = Math.round(Number(normalized) * 100);
+      if (minor > 2_000_000_000) {
+        ctx.addIssue({ code: "custom", message: "meetings.errors.amount" });
+        return z.NEVER;
+      }
+      return minor;
+    }),
+});
+
+export const acceptSchema = z.object({ revision });
+
+/**
+ * A dispute: the criteria (of the version the meeting was booked under) the client says were not met, each with its
+ * reason. The form posts `dispute.<criterionId>=on` and `reason.<criterionId>`; disputeInput() gathers them.
+ */
+export const disputeSchema = z
+  .object({
+    revision,
+    dispute: z.array(id).min(1, { error: "meetings.errors.disputeEmpty" }).max(50, { error: "common.errors.invalid" }),
+    reasons: z.record(z.string(), z.string().max(2000, { error: "common.errors.tooLong|max=2000" })),
+  })
+  .superRefine((v, ctx) => {
+    for (const c of v.dispute)
+      if (!v.reasons[c]?.trim()) ctx.addIssue({ code: "custom", path: [`reason.${c}`], message: "meetings.errors.reasonRequired" });
+  })
+  .transform((v) => ({ revision: v.revision, items: v.dispute.map((criterionId) => ({ criterionId, reason: v.reasons[criterionId].trim() })) }));
+
+/** The dispute form's fields as disputeSchema reads them. */
+export function disputeInput(formData: FormData) {
+  const dispute: string[] = [];
+  const reasons: Record<string, string> = {};
+  for (const [k, v] of formData.entries()) {
+    if (typeof v !== "string") continue;
+    if (k.startsWith("dispute.") && v === "on") dispute.push(k.slice("dispute.".length));
+    if (k.startsWith("reason.")) reasons[k.slice("reason.".length)] = v;
+  }
+  return { revision: formData.get("revision") ?? undefined, dispute, reasons };
+}
+
+export const commentSchema = z.object({
+  body: requiredText(4000),
+  internal: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
+});
+
+/** What the agency may still edit before the client reviews the meeting (never the booked-under versions). */
+export const editSchema = z.object({
+  ...prospectFields,
+  durationMinutes: z.coerce.number({ error: "meetings.errors.duration" }).int({ error: "meetings.errors.duration" }).min(5, { error: "meetings.errors.duration" }).max(480, { error: "meetings.errors.duration" }),
+  channel: z.enum(CHANNELS, { error: "common.errors.invalid" }),
+  location: optionalText(500),
+  discoveryNeed: optionalText(4000),
+  discoveryContext: optionalText(4000),
+  discoveryBudget: optionalText(2000),
+  discoveryTimeline: optionalText(2000),
+  revision,
+});
+
+export const notesSchema = z.object({ internalNotes: z.string().trim().max(8000, { error: "common.errors.tooLong|max=8000" }) });
+
+/** The list's query string. */
+export const listFilterSchema = z.object({
+  status: z.enum(MEETING_STATUSES).optional().catch(undefined),
+  verdict: z.enum(VERDICTS).optional().catch(undefined),
+  sdrId: z.string().max(40).optional().catch(undefined),
+  personaVersionId: z.string().max(40).optional().catch(undefined),
+  campaignId: z.string().max(40).optional().catch(undefined),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  q: z.string().trim().max(120).optional().catch(undefined),
+  attention: z.enum(["attendance"]).optional().catch(undefined),
+  sort: z.enum(["date_desc", "date_asc", "status"]).default("date_desc").catch("date_desc"),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+});
+export type ListFilter = z.infer<typeof listFilterSchema>;
+
+export function filterFromUrl(url: URL): ListFilter {
+  const raw: Record<string, string> = {};
+  for (const [k, v] of url.searchParams) if (v !== "") raw[k] = v;
+  return listFilterSchema.parse(raw);
+}

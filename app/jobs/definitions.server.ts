@@ -1,0 +1,39 @@
+// Every background job of the app, one definition each: its queue, its schedule, its handler.
+// The worker (./worker.server.ts) registers them all; code that needs work done only enqueues (~/services/queue.server).
+import type PgBoss from "pg-boss";
+import { QUEUES, type QueueName } from "~/services/queue.server";
+import { deliverEmail } from "~/services/email.server";
+import { sweepOutbox } from "./outbox-sweep.server";
+import { runMeetingSweep } from "~/models/meetings/sweep.server";
+import { processImportJob } from "~/models/meetings/import.server";
+
+export type JobDefinition<T extends object = object> = {
+  queue: QueueName;
+  /** A cron expression: pg-boss creates one job per tick for all processes. */
+  schedule?: string;
+  pollingIntervalSeconds?: number;
+  handle: (jobs: PgBoss.Job<T>[]) => Promise<void>;
+};
+
+const define = <T extends object>(d: JobDefinition<T>) => d as unknown as JobDefinition;
+
+export const JOBS: JobDefinition[] = [
+  define<{ outboxId: string }>({
+    queue: QUEUES.emailDeliver,
+    handle: async (jobs) => {
+      for (const job of jobs) await deliverEmail(job.data.outboxId);
+    },
+  }),
+  // Re-queues emails a crashed process left behind.
+  define({ queue: QUEUES.emailSweep, schedule: "* * * * *", pollingIntervalSeconds: 30, handle: async () => void (await sweepOutbox()) }),
+  // Auto-accept after the dispute window, "window closing" and attendance reminders; the sweep's conditional
+  // UPDATEs make a second run harmless anyway.
+  define({ queue: QUEUES.meetingSweep, schedule: "*/5 * * * *", pollingIntervalSeconds: 30, handle: async () => void (await runMeetingSweep()) }),
+  define<{ importJobId: string }>({
+    queue: QUEUES.meetingImport,
+    pollingIntervalSeconds: 1,
+    handle: async (jobs) => {
+      for (const job of jobs) await processImportJob(job.data.importJobId);
+    },
+  }),
+];

@@ -1,0 +1,15 @@
+// One path for what follows a billable meeting. A meeting becomes billable three ways (the client accepts it, the
+// sweep accepts it when the review window closes, the agency rejects a dispute); all three call
+// meetingBecameBillable inside the transaction of that change, so whatever billing needs is written exactly when
+// the meeting becomes billable, never twice and never for a rolled-back change.
+import type { Tx } from "~/utils/db.server";
+import type { ChangeEffects } from "../effects.server";
+
+/** The facts every follower of a billable meeting needs. */
+export type BillableMeeting = { id: string; agencyId: string; clientCompanyId: string; campaignId: string };
+
+/** Called inside the change's transaction by every path that makes meetings billable. */
+export async function meetingBecameBillable(_tx: Tx, fx: ChangeEffects, meetings: BillableMeeting[], _now: Date) {
+  if (!meetings.length) return;
+  fx.billableMeetingIds.push(...meetings.map((m) => m.id));
+}

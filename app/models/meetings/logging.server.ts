@@ -1,0 +1,251 @@
+// Logging a meeting against the agreement in force, and what the agency may edit until the client reviews it:
+// the logged fields, agency-internal notes, and the comment thread.
+import { prisma } from "~/utils/db.server";
+import { assertCan, type Actor } from "~/utils/auth.server";
+import { DomainError, notFound } from "~/domain/shared/errors";
+import { isAgencyRole } from "~/domain/shared/permissions";
+import { canEdit, loggingRefusal, loggingWarnings, type Channel, type Warning } from "~/domain/meetings/rules";
+import { Prisma } from "~/generated/prisma/client";
+import { campaignScope } from "../scope.server";
+import { withChange } from "../effects.server";
+import { applyChange, event, facts, fail, loadForChange, meetingScope } from "./change.server";
+import { notifyBooked } from "./notifications.server";
+
+// ---------------------------------------------------------------------------------------------------------------
+// Logging
+
+/** What the log form needs: the campaign, its approved persona versions, the definition version in force. */
+export async function getLoggingContext(actor: Actor, campaignId: string) {
+  assertCan(actor, "meeting:log");
+  const campaign = await prisma.campaign.findFirst({
+    where: { AND: [campaignScope(actor), { id: campaignId }] },
+    select: {
+      id: true,
+      name: true,
+      status: true,
+      agencyId: true,
+      clientCompanyId: true,
+      assignments: { select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!campaign) throw notFound();
+  const [personaVersions, definitionVersion, clientUsers] = await Promise.all([
+    prisma.personaVersion.findMany({
+      where: { status: "APPROVED", persona: { campaignId: campaign.id } },
+      select: { id: true, name: true, number: true },
+      orderBy: { name: "asc" },
+    }),
+    definitionInForce(campaign.id),
+    prisma.membership.findMany({
+      where: { agencyId: actor.agencyId, clientCompanyId: campaign.clientCompanyId, role: { in: ["CLIENT_ADMIN", "CLIENT_MEMBER"] } },
+      select: { user: { select: { id: true, name: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  return {
+    campaign,
+    personaVersions,
+    definitionVersion,
+    sdrs: campaign.assignments.map((a) => a.user),
+    clientUsers: clientUsers.map((m) => m.user),
+  };
+}
+
+/** The approved definition version of a campaign (the latest approved, if an older one was not yet superseded). */
+function definitionInForce(campaignId: string) {
+  return prisma.definitionVersion.findFirst({
+    where: { status: "APPROVED", definition: { campaignId } },
+    orderBy: { number: "desc" },
+    select: {
+      id: true,
+      number: true,
+      disputeWindowDays: true,
+      minDurationMinutes: true,
+      allowedChannels: true,
+      minLeadTimeHours: true,
+      criteria: { select: { id: true, key: true, label: true, helpText: true, required: true }, orderBy: { position: "asc" } },
+    },
+  });
+}
+
+export type CheckInput = { criterionId: string; met: boolean; note?: string; evidenceUrl?: string };
+export type MeetingInput = {
+  personaVersionId: string;
+  sdrId?: string;
+  prospectName: string;
+  prospectTitle?: string;
+  prospectEmail: string;
+  prospectPhone?: string;
+  prospectCompany: string;
+  prospectDomain?: string;
+  prospectCompanySize?: string;
+  prospectIndustry?: string;
+  prospectCountry?: string;
+  prospectLinkedinUrl?: string;
+  scheduledAt: Date;
+  timeZone: string;
+  durationMinutes: number;
+  channel: Channel;
+  location?: string;
+  clientAttendeeId?: string;
+  discoveryNeed?: string;
+  discoveryContext?: string;
+  discoveryBudget?: string;
+  discoveryTimeline?: string;
+  externalId?: string;
+  checks: CheckInput[];
+  confirmWarnings?: boolean;
+};
+
+export type LogResult =
+  | { ok: true; meetingId: string; created: boolean }
+  | { ok: false; warnings: Warning[] };
+
+/**
+ * Logs a meeting on an active campaign under the persona and definition versions in force. Returns the warnings to
+ * confirm (unmet required criteria, rule departures, a possible duplicate) unless `confirmWarnings`; the same
+ * external id on the campaign returns the existing meeting (idempotent).
+ */
+export async function logMeeting(actor: Actor, campaignId: string, input: MeetingInput, now = new Date()): Promise<LogResult> {
+  const ctx = await getLoggingContext(actor, campaignId);
+  const { campaign, definitionVersion } = ctx;
+  if (input.externalId) {
+    const existing = await prisma.meeting.findFirst({ where: { AND: [meetingScope(actor), { campaignId, externalId: input.externalId }] }, select: { id: true } });
+    if (existing) return { ok: true, meetingId: existing.id, created: false };
+  }
+  const refusal = loggingRefusal(campaign.status, input.scheduledAt, now);
+  if (refusal) fail(refusal, refusal === "meetings.errors.tooFarInPast" ? "scheduledLocal" : undefined);
+  if (!definitionVersion) fail("meetings.errors.noDefinition");
+  if (!ctx.personaVersions.some((p) => p.id === input.personaVersionId)) fail("meetings.errors.unknownPersona", "personaVersionId");
+  const sdrId = actor.role === "SDR" ? actor.userId : input.sdrId ?? (ctx.sdrs.length === 1 ? ctx.sdrs[0].id : undefined);
+  if (!sdrId || !ctx.sdrs.some((s) => s.id === sdrId)) fail("meetings.errors.sdr", "sdrId");
+  if (input.clientAttendeeId && !ctx.clientUsers.some((u) => u.id === input.clientAttendeeId)) fail("common.errors.invalid", "clientAttendeeId");
+  const criteria = definitionVersion!.criteria;
+  const checks = criteria.map((c) => input.checks.find((x) => x.criterionId === c.id) ?? { criterionId: c.id, met: false });
+  if (input.checks.some((x) => !criteria.some((c) => c.id === x.criterionId))) fail("meetings.errors.unknownCriterion");
+
+  const email = input.prospectEmail.trim().toLowerCase();
+  const duplicate = await prisma.meeting.count({
+    where: { campaignId, prospectEmail: email, scheduledAt: input.scheduledAt, status: { not: "CANCELLED" } },
+  });
+  const warnings = loggingWarnings({ ...input, checks }, criteria, definitionVersion!, now);
+  if (duplicate) warnings.push({ key: "meetings.warnings.duplicate" });
+  if (warnings.length && !input.confirmWarnings) return { ok: false, warnings };
+
+  const requiredUnmet = criteria.some((c) => c.required && !checks.find((x) => x.criterionId === c.id)?.met);
+  let meetingId = "";
+  try {
+    await withChange(async (tx, fx) => {
+      const m = await tx.meeting.create({
+        data: {
+          agencyId: campaign.agencyId,
+          clientCompanyId: campaign.clientCompanyId,
+          campaignId,
+          sdrId: sdrId!,
+          createdById: actor.userId,
+          personaVersionId: input.personaVersionId,
+          definitionVersionId: definitionVersion!.id,
+          externalId: input.externalId ?? null,
+          ...editableFields(input),
+          scheduledAt: input.scheduledAt,
+          timeZone: input.timeZone,
+          clientAttendeeId: input.clientAttendeeId ?? null,
+          possibleDuplicate: duplicate > 0,
+          unmetRequiredConfirmed: requiredUnmet,
+          checks: {
+            create: checks.map((c) => ({ criterionId: c.criterionId, met: c.met, note: c.note ?? "", evidenceUrl: c.evidenceUrl ?? null })),
+          },
+          events: {
+            create: {
+              actorId: actor.userId,
+              type: "created",
+              to: "SCHEDULED",
+              data: { warnings: warnings.map((w) => w.key), duplicate: duplicate > 0 },
+            },
+          },
+        },
+        select: { id: true },
+      });
+      meetingId = m.id;
+      fx.emails(await notifyBooked(tx, m.id));
+    });
+  } catch (e) {
+    // Two submissions of the same external id at once: the second finds the first.
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && input.externalId) {
+      const existing = await prisma.meeting.findFirst({ where: { AND: [meetingScope(actor), { campaignId, externalId: input.externalId }] }, select: { id: true } });
+      if (existing) return { ok: true, meetingId: existing.id, created: false };
+      // Another SDR's meeting has this external id: say so without revealing it.
+      throw new DomainError("CONFLICT", "meetings.errors.externalIdTaken", "externalId");
+    }
+    throw e;
+  }
+  return { ok: true, meetingId, created: true };
+}
+
+/** The meeting's columns that logging sets and the agency may edit until the client reviews. */
+function editableFields(input: MeetingEdit) {
+  return {
+    prospectName: input.prospectName,
+    prospectTitle: input.prospectTitle ?? "",
+    prospectEmail: input.prospectEmail.trim().toLowerCase(),
+    prospectPhone: input.prospectPhone ?? null,
+    prospectCompany: input.prospectCompany,
+    prospectDomain: input.prospectDomain ?? null,
+    prospectCompanySize: input.prospectCompanySize ?? null,
+    prospectIndustry: input.prospectIndustry ?? null,
+    prospectCountry: input.prospectCountry ?? null,
+    prospectLinkedinUrl: input.prospectLinkedinUrl ?? null,
+    durationMinutes: input.durationMinutes,
+    channel: input.channel,
+    location: input.location ?? null,
+    discoveryNeed: input.discoveryNeed ?? "",
+    discoveryContext: input.discoveryContext ?? "",
+    discoveryBudget: input.discoveryBudget ?? "",
+    discoveryTimeline: input.discoveryTimeline ?? "",
+  };
+}
+
+export type MeetingEdit = Pick<
+  MeetingInput,
+  | "prospectName" | "prospectTitle" | "prospectEmail" | "prospectPhone" | "prospectCompany" | "prospectDomain" | "prospectCompanySize"
+  | "prospectIndustry" | "prospectCountry" | "prospectLinkedinUrl" | "durationMinutes" | "channel" | "location"
+  | "discoveryNeed" | "discoveryContext" | "discoveryBudget" | "discoveryTimeline"
+>;
+
+/**
+ * Edits what was logged (prospect, duration, channel, place, discovery notes) until the client reviews the meeting.
+ * Never the booked-under versions nor the SDR; the time changes by rescheduling. The history keeps which fields changed.
+ */
+export async function editMeeting(actor: Actor, meetingId: string, input: MeetingEdit, revision?: number) {
+  assertCan(actor, "meeting:log");
+  return withChange(async (tx) => {
+    const m = await loadForChange(tx, actor, meetingId);
+    const d = canEdit(actor.role, actor.userId, facts(m));
+    if (!d.ok) fail(d.reason);
+    const before = await tx.meeting.findUniqueOrThrow({ where: { id: m.id } });
+    const data = editableFields(input);
+    const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => before[k] !== data[k]);
+    if (!changed.length) return;
+    await applyChange(tx, m, revision, data);
+    await event(tx, m.id, actor.userId, "edited", null, null, { fields: changed });
+  });
+}
+
+/** Agency-internal notes (never shown to clients). */
+export async function updateInternalNotes(actor: Actor, meetingId: string, internalNotes: string) {
+  assertCan(actor, "meeting:log");
+  if (!isAgencyRole(actor.role)) throw new DomainError("FORBIDDEN", "common.forbiddenBody");
+  return withChange(async (tx) => {
+    const m = await loadForChange(tx, actor, meetingId);
+    await applyChange(tx, m, undefined, { internalNotes });
+  });
+}
+
+/** A comment on the meeting's thread; only agency users may write internal ones, and only they read them. */
+export async function addMeetingComment(actor: Actor, meetingId: string, body: string, internal: boolean) {
+  assertCan(actor, "version:comment");
+  if (internal && !isAgencyRole(actor.role)) throw new DomainError("FORBIDDEN", "common.forbiddenBody");
+  const m = await prisma.meeting.findFirst({ where: { AND: [meetingScope(actor), { id: meetingId }] }, select: { id: true } });
+  if (!m) throw notFound();
+  return prisma.meetingComment.create({ data: { meetingId: m.id, authorId: actor.userId, body, internal } });
+}

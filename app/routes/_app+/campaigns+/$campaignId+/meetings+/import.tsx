@@ -1,0 +1,234 @@
+import {
+  json,
+  MaxPartSizeExceededError,
+  redirect,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+  type ActionFunctionArgs,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect } from "react";
+import { requireActor } from "~/utils/auth.server";
+import { confirmImport, createImport, getImport, listImports } from "~/models/meetings/import.server";
+import { IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportMapping } from "~/domain/meetings/import";
+import { enqueueImport } from "~/services/queue.server";
+import { timeZones } from "~/domain/shared/timezone";
+import { actionError, orResponse } from "~/utils/http.server";
+import { ErrorList, FormError, errorText } from "~/components/forms/Field";
+import { useT } from "~/utils/i18n";
+import { formatDateTime } from "~/i18n";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "meeting:log");
+  const jobId = new URL(request.url).searchParams.get("job");
+  if (jobId) {
+    const job = await orResponse(getImport(actor, params.campaignId!, jobId));
+    return json({ job, recent: [], timeZones: job.status === "MAPPING" ? timeZones() : [] });
+  }
+  return json({ job: null, recent: await orResponse(listImports(actor, params.campaignId!)), timeZones: [] as string[] });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "meeting:log");
+  const base = `/campaigns/${params.campaignId}/meetings/import`;
+  const isMultipart = (request.headers.get("Content-Type") ?? "").startsWith("multipart/form-data");
+  if (isMultipart) {
+    // Refuse before reading a body that announces itself as too large; the upload handler enforces the limit anyway.
+    if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) return json({ ok: false as const, errors: { file: ["meetings.import.tooLarge"] } }, { status: 413 });
+    let formData: FormData;
+    try {
+      formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
+    } catch (e) {
+      if (e instanceof MaxPartSizeExceededError) return json({ ok: false as const, errors: { file: ["meetings.import.tooLarge"] } }, { status: 413 });
+      throw e;
+    }
+    const file = formData.get("file");
+    if (!(file instanceof File) || !file.size) return json({ ok: false as const, errors: { file: ["meetings.import.empty"] } }, { status: 400 });
+    if (!/\.(csv|txt)$/i.test(file.name)) return json({ ok: false as const, errors: { file: ["meetings.import.notCsv"] } }, { status: 400 });
+    try {
+      const job = await createImport(actor, params.campaignId!, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      return redirect(`${base}?job=${job.id}`);
+    } catch (e) {
+      return actionError(e, new FormData());
+    }
+  }
+  const formData = await request.formData();
+  const jobId = String(formData.get("jobId") ?? "");
+  const mapping: ImportMapping = {};
+  for (const f of IMPORT_FIELDS) {
+    const v = formData.get(`map.${f}`);
+    if (typeof v === "string" && v) mapping[f] = v;
+  }
+  const tz = String(formData.get("defaultTimeZone") ?? "").trim();
+  if (tz) mapping.defaultTimeZone = tz;
+  const duration = String(formData.get("defaultDuration") ?? "").trim();
+  if (duration) mapping.defaultDuration = duration;
+  try {
+    const r = await confirmImport(actor, params.campaignId!, jobId, mapping);
+    if (!r.ok) return json({ ok: false as const, errors: r.errors }, { status: 400 });
+    await enqueueImport(jobId);
+    return redirect(`${base}?job=${jobId}`);
+  } catch (e) {
+    return actionError(e, formData);
+  }
+}
+
+export default function ImportMeetings() {
+  const { job, recent, timeZones } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const { t, locale } = useT();
+  const navigation = useNavigation();
+  const errors = data && !data.ok ? data.errors : undefined;
+  return (
+    <div className="space-y-4">
+      <Link to=".." relative="path" className="link text-sm">← {t("meetings.import.back")}</Link>
+      <h2 className="h2">{t("meetings.import.title")}</h2>
+      {!job ? (
+        <>
+          <Form method="post" encType="multipart/form-data" className="card space-y-3">
+            <p className="text-sm text-slate-600">{t("meetings.import.intro")}</p>
+            <FormError errors={errors && !errors.file ? errors : undefined} />
+            <div>
+              <label htmlFor="file" className="block text-sm font-medium text-slate-700">{t("meetings.import.file")}</label>
+              <input id="file" name="file" type="file" accept=".csv,text/csv" required aria-invalid={errors?.file ? true : undefined} aria-describedby="file-error" className="mt-1 block text-sm" />
+              <ErrorList id="file-error" errors={errors?.file} />
+            </div>
+            <button className="btn-primary" disabled={navigation.state === "submitting"}>{t("meetings.import.upload")}</button>
+          </Form>
+          {recent.length ? (
+            <section className="card">
+              <h3 className="font-medium">{t("meetings.import.recent")}</h3>
+              <ul className="mt-2 space-y-1 text-sm">
+                {recent.map((r) => (
+                  <li key={r.id}>
+                    <Link to={`?job=${r.id}`} className="link underline">{r.fileName}</Link> · {t(`meetings.import.status.${r.status}`)} · {formatDateTime(locale, r.createdAt)} ·{" "}
+                    {t("meetings.import.summary", { created: r.createdCount, skipped: r.skippedCount, errors: r.errorCount })}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </>
+      ) : job.status === "MAPPING" ? (
+        <MappingForm job={job} timeZones={timeZones} errors={errors} busy={navigation.state === "submitting"} />
+      ) : (
+        <Progress job={job} />
+      )}
+    </div>
+  );
+}
+
+type Job = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["job"]>;
+
+function MappingForm({ job, timeZones, errors, busy }: { job: Job; timeZones: string[]; errors?: Record<string, string[]>; busy: boolean }) {
+  const { t } = useT();
+  return (
+    <Form method="post" className="space-y-4">
+      <input type="hidden" name="jobId" value={job.id} />
+      <FormError errors={errors} />
+      <section className="card">
+        <h3 className="font-medium">{t("meetings.import.mapping")} — {job.fileName}</h3>
+        <div className="mt-3 grid gap-3 md:grid-cols-3">
+          {IMPORT_FIELDS.map((f) => (
+            <div key={f}>
+              <label htmlFor={`map-${f}`} className="block text-sm font-medium text-slate-700">
+                {t(`meetings.field.${f}`)}
+                {REQUIRED_IMPORT_FIELDS.includes(f) ? <span className="text-red-700"> *</span> : null}
+              </label>
+              <select id={`map-${f}`} name={`map.${f}`} defaultValue={job.mapping[f] ?? ""} className="input mt-1" aria-invalid={errors?.[`map.${f}`] ? true : undefined}>
+                <option value="">{t("meetings.import.notMapped")}</option>
+                {job.columns.map((c) => (
+                  <option key={c} value={c}>{c}</option>
+                ))}
+              </select>
+              <ErrorList errors={errors?.[`map.${f}`]} />
+            </div>
+          ))}
+          <div>
+            <label htmlFor="defaultTimeZone" className="block text-sm font-medium text-slate-700">{t("meetings.import.defaultTimeZone")}</label>
+            <input id="defaultTimeZone" name="defaultTimeZone" list="tz-list" defaultValue="Europe/Paris" className="input mt-1" />
+            <datalist id="tz-list">
+              {timeZones.map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
+            <ErrorList errors={errors?.defaultTimeZone} />
+          </div>
+          <div>
+            <label htmlFor="defaultDuration" className="block text-sm font-medium text-slate-700">{t("meetings.import.defaultDuration")}</label>
+            <input id="defaultDuration" name="defaultDuration" type="number" defaultValue="30" className="input mt-1" />
+          </div>
+        </div>
+      </section>
+      <section className="card overflow-x-auto p-0">
+        <h3 className="px-5 pt-4 font-medium">{t("meetings.import.preview")}</h3>
+        <table className="table mt-2">
+          <thead>
+            <tr>{job.columns.map((c) => <th key={c}>{c}</th>)}</tr>
+          </thead>
+          <tbody>
+            {job.preview.map((row, i) => (
+              <tr key={i}>{job.columns.map((c, j) => <td key={c}>{row[j] ?? ""}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <button className="btn-primary" disabled={busy}>{t("meetings.import.start")}</button>
+    </Form>
+  );
+}
+
+function Progress({ job }: { job: Job }) {
+  const { t } = useT();
+  const revalidator = useRevalidator();
+  const running = job.status === "QUEUED" || job.status === "RUNNING";
+  useEffect(() => {
+    if (!running) return;
+    const id = setInterval(() => {
+      if (revalidator.state === "idle") revalidator.revalidate();
+    }, 1000);
+    return () => clearInterval(id);
+  }, [running, revalidator]);
+  const pct = job.totalRows ? Math.round((job.processedRows / job.totalRows) * 100) : 0;
+  return (
+    <div className="space-y-4">
+      <section className="card space-y-2">
+        <p className="text-sm font-medium">{job.fileName} · {t(`meetings.import.status.${job.status}`)}</p>
+        <div role="progressbar" aria-label={t("meetings.import.progress", { processed: job.processedRows, total: job.totalRows })} aria-valuemin={0} aria-valuemax={100} aria-valuenow={job.status === "DONE" ? 100 : pct} className="h-3 w-full overflow-hidden rounded-full bg-slate-100">
+          <div className="h-full bg-brand-600 transition-all" style={{ width: `${job.status === "DONE" ? 100 : pct}%` }} />
+        </div>
+        <p className="text-sm text-slate-600">{t("meetings.import.progress", { processed: job.processedRows, total: job.totalRows })}</p>
+        {job.status === "DONE" || job.status === "FAILED" ? (
+          <p role="status" className="text-sm font-medium">{t("meetings.import.summary", { created: job.createdCount, skipped: job.skippedCount, errors: job.errorCount })}</p>
+        ) : null}
+        {job.status === "FAILED" ? <p role="alert" className="text-sm text-red-700">{t("meetings.import.failed", { reason: t(job.failure ?? "") })}</p> : null}
+      </section>
+      {job.errors.length ? (
+        <section className="card overflow-x-auto p-0">
+          <h3 className="px-5 pt-4 font-medium">{t("meetings.import.errors")}</h3>
+          <table className="table mt-2">
+            <thead>
+              <tr>
+                <th>{t("meetings.import.line")}</th>
+                <th>{t("meetings.import.field")}</th>
+                <th>{t("meetings.import.problem")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {job.errors.map((e, i) => (
+                <tr key={i}>
+                  <td>{e.line}</td>
+                  <td>{e.field ? t(`meetings.field.${e.field === "scheduledLocal" ? "scheduledAt" : e.field === "personaVersionId" ? "persona" : e.field}`) : "—"}</td>
+                  <td>{errorText(t, e.message)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {job.errorCount > job.errors.length ? <p className="px-5 py-2 text-xs text-slate-500">{t("meetings.import.moreErrors", { count: job.errors.length })}</p> : null}
+        </section>
+      ) : null}
+      {!running ? <Link to="?" className="btn-secondary">{t("meetings.import.another")}</Link> : null}
+    </div>
+  );
+}

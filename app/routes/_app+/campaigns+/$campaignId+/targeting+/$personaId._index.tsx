@@ -1,0 +1,91 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireActor } from "~/utils/auth.server";
+import { getPersona, listVersionComments, peopleNames, personaOf } from "~/models/agreement.server";
+import { orResponse } from "~/utils/http.server";
+import { versionAction } from "../__version-action.server";
+import { can } from "~/domain/shared/permissions";
+import { canActOnVersion, defaultComparison, diffPersona } from "~/domain/agreement/lifecycle";
+import { FieldDiffTable } from "~/components/agreement/Diff";
+import { CompareForm, VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
+import { useT } from "~/utils/i18n";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await requireActor(request, "campaign:read");
+  const persona = await orResponse(getPersona(actor, params.campaignId!, params.personaId!));
+  const url = new URL(request.url);
+  const versions = persona.versions;
+  const selected = versions.find((v) => v.id === url.searchParams.get("v")) ?? versions[0];
+  // Compared against the version in force; the version in force itself against the one it replaced.
+  const against =
+    versions.find((v) => v.id === url.searchParams.get("against")) ??
+    defaultComparison(versions, selected);
+  const comments = await listVersionComments(actor, params.campaignId!, "persona", selected.id);
+  const people = await peopleNames(actor, [selected.proposedById, selected.decidedById]);
+  const hasDraft = versions.some((v) => v.status === "DRAFT");
+  return json({
+    personaId: persona.id,
+    versions: versions.map((v) => ({ id: v.id, number: v.number, status: v.status, updatedAt: v.updatedAt })),
+    selected,
+    against: against ? { id: against.id, number: against.number, status: against.status } : null,
+    diff: diffPersona(against ? personaOf(against) : null, personaOf(selected)),
+    comments,
+    people,
+    canPropose: canActOnVersion(actor.role, selected.status, "propose"),
+    canDecide: canActOnVersion(actor.role, selected.status, "approve"),
+    canEdit: can(actor.role, "version:draft") && (selected.status === "DRAFT" || !hasDraft),
+    canComment: can(actor.role, "version:comment"),
+  });
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await requireActor(request, "version:comment");
+  const base = `/campaigns/${params.campaignId}/targeting/${params.personaId}`;
+  return versionAction(request, actor, params.campaignId!, "persona", (id) => `${base}?v=${id}`);
+}
+
+export default function PersonaPage() {
+  const d = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const s = d.selected;
+  return (
+    <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
+      <div className="space-y-6">
+        <div className="flex flex-wrap items-center gap-3">
+          <Link to=".." relative="path" className="link text-sm">← {t("agreement.targeting")}</Link>
+        </div>
+        <div className="flex flex-wrap items-center gap-3">
+          <h2 className="h1">{s.name}</h2>
+          <span className="text-slate-500">{t("agreement.versionN", { n: s.number })}</span>
+          <VersionBadge status={s.status} />
+        </div>
+        <VersionTrail v={s} people={d.people} />
+        <VersionActions
+          versionId={s.id}
+          revision={s.revision}
+          canPropose={d.canPropose}
+          canDecide={d.canDecide}
+          canEdit={d.canEdit}
+          editHref={`edit?from=${s.id}`}
+        />
+        <section className="card space-y-3">
+          <h2 className="h2">
+            {d.against ? t("agreement.diff.compared", { before: d.against.number, after: s.number }) : t("agreement.diff.content")}
+          </h2>
+          {d.against ? <p className="text-sm text-slate-600">{t("agreement.diff.help")}</p> : null}
+          <FieldDiffTable
+            rows={d.diff}
+            beforeLabel={d.against ? `${t("agreement.versionN", { n: d.against.number })} (${t(`agreement.status.${d.against.status}`)})` : null}
+            afterLabel={t("agreement.versionN", { n: s.number })}
+            fieldPrefix="agreement.persona"
+          />
+        </section>
+        <VersionThread versionId={s.id} comments={d.comments} canComment={d.canComment} />
+      </div>
+      <div className="space-y-4">
+        <VersionList versions={d.versions} selectedId={s.id} href={(id) => `?v=${id}`} />
+        {d.versions.length > 1 ? <CompareForm versions={d.versions} selectedId={s.id} againstId={d.against?.id} /> : null}
+      </div>
+    </div>
+  );
+}
