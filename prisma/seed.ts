@@ -6,7 +6,7 @@ import { createCampaign, setCampaignSdrs } from "~/models/campaign.server";
 import { createMember } from "../tests/factories";
 import { approveVersion, createPersona, proposeVersion, requestVersionChanges, saveDefinitionDraft, savePersonaDraft, addVersionComment } from "~/models/agreement.server";
 import { setCampaignStatus } from "~/models/campaign.server";
-import { DEMO_CRITERIA, definitionInput, personaInput } from "../tests/agreement-factories";
+import { DEMO_CRITERIA, definitionInput, personaInput } from "../tests/factories";
 import { seedDemoMeetings } from "./seed-meetings";
 
 export const DEMO_PASSWORD = "rendezvous-demo";

@@ -24,7 +24,7 @@ for (const [area, pair] of Object.entries(areas)) {
 type Keys<A> = { [K in keyof A & string]: A[K] extends { en: infer E } ? `${K}.${keyof E & string}` : never }[keyof A & string];
 export type MessageKey = Keys<typeof areas>;
 export type Vars = Record<string, string | number>;
-export type TFunction = (key: MessageKey | (string & {}), vars?: Vars) => string;
+export type TFunction = (key: MessageKey, vars?: Vars) => string;
 
 export function isLocale(v: unknown): v is Locale {
   return typeof v === "string" && (LOCALES as readonly string[]).includes(v);

@@ -10,7 +10,7 @@ import { createInvitation } from "~/models/invitation.server";
 import { proposeVersion, saveDefinitionDraft, savePersonaDraft } from "~/models/agreement.server";
 import type { Actor } from "~/utils/auth.server";
 import { seedDemoMeetings } from "../../prisma/seed-meetings";
-import { approvedAgreement, DEMO_CRITERIA, definitionInput, personaInput, proposedPersona } from "../agreement-factories";
+import { approvedAgreement, DEMO_CRITERIA, definitionInput, personaInput, proposedPersona } from "../factories";
 import { createAgencyWithClient, unique, type AgencyWorld } from "../factories";
 import { expect, hydrated, prisma, test } from "./fixtures";
 

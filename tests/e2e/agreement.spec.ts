@@ -3,7 +3,7 @@
 // live; the emails are in the outbox. Then the thread, bad input, a stale form, who may do what, and French.
 import type { Locator, Page } from "@playwright/test";
 import { approveVersion } from "~/models/agreement.server";
-import { approvedAgreement, personaInput, proposedPersona } from "../agreement-factories";
+import { approvedAgreement, personaInput, proposedPersona } from "../factories";
 import { createAgencyWithClient } from "../factories";
 import { expect, expectFieldError, prisma, sessionCookieHeader, test } from "./fixtures";
 

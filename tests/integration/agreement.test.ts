@@ -17,7 +17,7 @@ import {
 } from "~/models/agreement.server";
 import { campaignHistory, setCampaignStatus } from "~/models/campaign.server";
 import { createAgencyWithClient, createMember } from "../factories";
-import { approvedAgreement, definitionInput, personaInput, proposedPersona } from "../agreement-factories";
+import { approvedAgreement, definitionInput, personaInput, proposedPersona } from "../factories";
 
 const ORIGIN = "http://portal.test";
 

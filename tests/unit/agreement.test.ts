@@ -1,7 +1,7 @@
 import { activationReadiness, canActOnVersion, criterionKey, defaultComparison, diffDefinition, diffPersona, nextStatus, withCriterionKeys } from "~/domain/agreement/lifecycle";
 import { definitionSchema, personaSchema, readCriteria } from "~/domain/agreement/schemas";
 import { parseForm, parseObject } from "~/utils/form";
-import { personaInput, definitionInput } from "../agreement-factories";
+import { personaInput, definitionInput } from "../factories";
 
 describe("version lifecycle rules", () => {
   it("allows each transition to the right role only", () => {

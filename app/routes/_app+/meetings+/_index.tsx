@@ -6,6 +6,7 @@ import { listFilterOptions, listMeetings, meetingActionCounts } from "~/models/m
 import { bulkStatusSchema, filterFromUrl } from "~/domain/meetings/schemas";
 import { can, isAgencyRole } from "~/domain/shared/permissions";
 import { parseForm } from "~/utils/form";
+import { readForm } from "~/utils/http.server";
 import { errorText } from "~/components/forms/Field";
 import { MeetingFilters, MeetingTable, Pagination } from "~/components/meetings/MeetingList";
 import { useT } from "~/utils/i18n";
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "meeting:status");
   if (!isAgencyRole(actor.role)) throw new Response("Forbidden", { status: 403 });
-  const parsed = parseForm(bulkStatusSchema, await request.formData(), ["ids"]);
+  const parsed = parseForm(bulkStatusSchema, await readForm(request), ["ids"]);
   if (!parsed.ok) return json({ error: parsed.errors.ids?.[0] ?? parsed.errors.action?.[0] ?? "common.errors.invalid" }, { status: 400 });
   const r = await bulkChangeStatus(actor, parsed.data.ids, parsed.data.action);
   return json({ changed: r.changed, refused: r.refused.length });

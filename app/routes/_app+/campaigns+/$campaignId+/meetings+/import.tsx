@@ -14,7 +14,7 @@ import { confirmImport, createImport, getImport, listImports } from "~/models/me
 import { IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportMapping } from "~/domain/meetings/import";
 import { enqueueImport } from "~/services/queue.server";
 import { timeZones } from "~/domain/shared/timezone";
-import { actionError, orResponse } from "~/utils/http.server";
+import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { ErrorList, FormError, errorText } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { formatDateTime } from "~/i18n";
@@ -53,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return actionError(e, new FormData());
     }
   }
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const jobId = String(formData.get("jobId") ?? "");
   const mapping: ImportMapping = {};
   for (const f of IMPORT_FIELDS) {

@@ -1,5 +1,5 @@
-// One factories module for the seed, Vitest and Playwright. Composite builders go through the real domain
-// functions (createClient, createCampaign, setCampaignSdrs) so test data obeys the same rules as real data.
+// Accounts: agencies, users, memberships, and the composite world of every role around one campaign, built through
+// the real domain functions (createClient, createCampaign, setCampaignSdrs) so test data obeys the same rules as real data.
 import { faker } from "@faker-js/faker";
 import { prisma } from "~/utils/db.server";
 import { actorForUser, hashPassword, type Actor } from "~/utils/auth.server";
@@ -71,64 +71,4 @@ export async function createAgencyWithClient(opts: { agencyName?: string; client
   const campaign = await createCampaign(am, { clientCompanyId: client.id, name: opts.campaignName ?? `${faker.commerce.department()} outbound` });
   await setCampaignSdrs(am, campaign.id, [sdr.userId]);
   return { agency, admin, am, sdr, otherSdr, client, clientAdmin, clientMember, campaign };
-}
-
-export const DEFAULT_CRITERIA = [
-  { key: "decision_maker", label: "Decision maker or direct influencer on the purchase", helpText: "Signs off or sits on the buying committee.", required: true },
-  { key: "real_need", label: "Expressed a real need the offer addresses", helpText: "A current pain, in the prospect's words.", required: true },
-  { key: "target_company", label: "Company matches the targeting (size, industry, geography)", helpText: "", required: true },
-  { key: "timeline", label: "Project or renewal within 12 months", helpText: "Optional: a known timeline.", required: false },
-];
-
-/**
- * Makes the world's campaign ACTIVE with an approved persona version and an approved qualified-meeting definition
- * (4 criteria). Written with Prisma directly for now; the agreement's domain functions may replace it.
- */
-export async function createActiveCampaignWithAgreement(world: AgencyWorld, opts: { disputeWindowDays?: number; personaName?: string } = {}) {
-  const persona = await prisma.persona.create({ data: { campaignId: world.campaign.id } });
-  const personaVersion = await prisma.personaVersion.create({
-    data: {
-      personaId: persona.id,
-      number: 1,
-      status: "APPROVED",
-      name: opts.personaName ?? "CFO of mid-sized companies",
-      jobTitles: ["CFO", "Directeur administratif et financier"],
-      seniorities: ["C_LEVEL"],
-      departments: ["Finance"],
-      industries: ["Logistics", "Manufacturing"],
-      companySizeMin: 50,
-      companySizeMax: 1000,
-      geographies: ["FR", "BE"],
-      exclusions: [],
-      pains: "Month-end close takes two weeks.",
-      pitch: "Close the books in three days.",
-      createdById: world.am.userId,
-      proposedById: world.am.userId,
-      proposedAt: new Date(),
-      decidedById: world.clientAdmin.userId,
-      decidedAt: new Date(),
-    },
-  });
-  const definition = await prisma.qualificationDefinition.create({ data: { campaignId: world.campaign.id } });
-  const draft = await prisma.definitionVersion.create({
-    data: {
-      definitionId: definition.id,
-      number: 1,
-      status: "DRAFT",
-      disputeWindowDays: opts.disputeWindowDays ?? 7,
-      minDurationMinutes: 30,
-      allowedChannels: ["VIDEO", "PHONE"],
-      minLeadTimeHours: 24,
-      createdById: world.am.userId,
-      criteria: { create: DEFAULT_CRITERIA.map((c, position) => ({ ...c, position })) },
-    },
-  });
-  // Criteria are written while the version is a draft (the database refuses them on an approved version).
-  const definitionVersion = await prisma.definitionVersion.update({
-    where: { id: draft.id },
-    data: { status: "APPROVED", proposedById: world.am.userId, proposedAt: new Date(), decidedById: world.clientAdmin.userId, decidedAt: new Date() },
-    include: { criteria: { orderBy: { position: "asc" } } },
-  });
-  await prisma.campaign.update({ where: { id: world.campaign.id }, data: { status: "ACTIVE" } });
-  return { persona, personaVersion, definition, definitionVersion, criteria: definitionVersion.criteria };
 }

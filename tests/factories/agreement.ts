@@ -3,6 +3,8 @@ import type { Actor } from "~/utils/auth.server";
 import { approveVersion, createPersona, proposeVersion, saveDefinitionDraft } from "~/models/agreement.server";
 import { setCampaignStatus } from "~/models/campaign.server";
 import type { DefinitionInput, PersonaInput } from "~/domain/agreement/schemas";
+import { prisma } from "~/utils/db.server";
+import type { AgencyWorld } from "./accounts";
 
 const ORIGIN = "http://localhost:3000";
 
@@ -64,4 +66,43 @@ export async function approvedAgreement(am: Actor, clientAdmin: Actor, campaignI
   await approveVersion(clientAdmin, campaignId, "definition", definition.id, definition.revision + 1, "", ORIGIN);
   if (opts.activate) await setCampaignStatus(am, campaignId, "ACTIVE");
   return { personaId: persona.personaId, personaVersionId: persona.versionId, definitionVersionId: definition.id };
+}
+
+export const DEFAULT_CRITERIA = [
+  { key: "decision_maker", label: "Decision maker or direct influencer on the purchase", helpText: "Signs off or sits on the buying committee.", required: true },
+  { key: "real_need", label: "Expressed a real need the offer addresses", helpText: "A current pain, in the prospect's words.", required: true },
+  { key: "target_company", label: "Company matches the targeting (size, industry, geography)", helpText: "", required: true },
+  { key: "timeline", label: "Project or renewal within 12 months", helpText: "Optional: a known timeline.", required: false },
+];
+
+/**
+ * Makes the world's campaign ACTIVE the way users do: the AM drafts and proposes a persona and a qualified-meeting
+ * definition (4 criteria), the client admin approves both, the AM activates the campaign.
+ */
+export async function createActiveCampaignWithAgreement(world: AgencyWorld, opts: { disputeWindowDays?: number; personaName?: string } = {}) {
+  const ids = await approvedAgreement(world.am, world.clientAdmin, world.campaign.id, {
+    activate: true,
+    persona: personaInput({
+      name: opts.personaName ?? "CFO of mid-sized companies",
+      jobTitles: ["CFO", "Directeur administratif et financier"],
+      seniorities: ["C_LEVEL"],
+      departments: ["Finance"],
+      industries: ["Logistics", "Manufacturing"],
+      companySizeMin: 50,
+      companySizeMax: 1000,
+      geographies: ["FR", "BE"],
+      exclusions: [],
+      pains: "Month-end close takes two weeks.",
+      pitch: "Close the books in three days.",
+    }),
+    definition: definitionInput({ disputeWindowDays: opts.disputeWindowDays ?? 7, criteria: DEFAULT_CRITERIA }),
+  });
+  const personaVersion = await prisma.personaVersion.findUniqueOrThrow({ where: { id: ids.personaVersionId }, include: { persona: true } });
+  const definitionVersion = await prisma.definitionVersion.findUniqueOrThrow({
+    where: { id: ids.definitionVersionId },
+    include: { definition: true, criteria: { orderBy: { position: "asc" } } },
+  });
+  const { persona, ...pv } = personaVersion;
+  const { definition, ...dv } = definitionVersion;
+  return { persona, personaVersion: pv, definition, definitionVersion: dv, criteria: dv.criteria };
 }
