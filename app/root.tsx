@@ -20,7 +20,7 @@ import { getActor } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
 import { popToast } from "~/utils/toast.server";
 import { can, isAgencyRole } from "~/domain/shared/permissions";
-import { DEFAULT_LOCALE, makeT, type Locale } from "~/i18n";
+import { DEFAULT_LOCALE, isMessageKey, makeT, type Locale } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { ErrorPanel } from "~/components/ErrorPanel";
 
@@ -145,7 +145,7 @@ export default function App() {
     <Document locale={locale}>
       <ProgressBar />
       <Header />
-      {toast ? (
+      {toast && isMessageKey(toast) ? (
         <div role="status" className="mx-auto mt-4 max-w-7xl px-4 sm:px-6">
           <p className="rounded-md border border-green-200 bg-green-50 px-4 py-2 text-sm text-green-800">{t(toast)}</p>
         </div>

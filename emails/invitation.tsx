@@ -1,3 +1,4 @@
+import type { Role } from "~/domain/shared/permissions";
 import { Button, Heading, Link, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle } from "./components/Layout";
 import { formatDate, makeT, type Locale } from "../app/i18n";
@@ -7,7 +8,7 @@ export type InvitationEmailProps = {
   inviter: string;
   organization: string;
   agency: string;
-  role: string;
+  role: Role;
   url: string;
   expiresAt: string;
 };

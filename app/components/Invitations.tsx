@@ -4,22 +4,24 @@ import { Field, FormError, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { formatDate } from "~/i18n";
 import type { FormFailure } from "~/utils/form";
+import type { Role } from "~/domain/shared/permissions";
+import type { MessageKey } from "~/i18n";
 
 /** What the /invitations action answers a fetcher. */
-export type InvitationResult = { ok: true; message: string; email: string } | FormFailure;
+export type InvitationResult = { ok: true; message: MessageKey; email: string } | FormFailure;
 
 type Pending = {
   id: string;
   email: string;
   name: string | null;
-  role: string;
+  role: Role;
   expiresAt: string;
   clientCompany: { id: string; name: string } | null;
   invitedBy: { name: string } | null;
 };
 
 /** The invitation form: roles limited to what the inviter may hand out; client roles name a client company. */
-export function InviteForm({ roles, clients, fixedClientId }: { roles: string[]; clients?: { id: string; name: string }[]; fixedClientId?: string }) {
+export function InviteForm({ roles, clients, fixedClientId }: { roles: Role[]; clients?: { id: string; name: string }[]; fixedClientId?: string }) {
   const fetcher = useFetcher<InvitationResult>();
   const { t, locale } = useT();
   const formRef = useRef<HTMLFormElement>(null);

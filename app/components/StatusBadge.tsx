@@ -1,3 +1,4 @@
+import type { CampaignStatus } from "~/generated/prisma/enums";
 import { useT } from "~/utils/i18n";
 
 const COLORS: Record<string, string> = {
@@ -7,7 +8,7 @@ const COLORS: Record<string, string> = {
   COMPLETED: "bg-blue-100 text-blue-800",
 };
 
-export function CampaignStatusBadge({ status }: { status: string }) {
+export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
   const { t } = useT();
   return <span className={`badge ${COLORS[status] ?? "bg-slate-100"}`}>{t(`common.status.${status}`)}</span>;
 }

@@ -24,7 +24,25 @@ for (const [area, pair] of Object.entries(areas)) {
 type Keys<A> = { [K in keyof A & string]: A[K] extends { en: infer E } ? `${K}.${keyof E & string}` : never }[keyof A & string];
 export type MessageKey = Keys<typeof areas>;
 export type Vars = Record<string, string | number>;
+/** Translates a key checked by the compiler: a mistyped key, or a key built from an enum value without a message, fails the type check. */
 export type TFunction = (key: MessageKey, vars?: Vars) => string;
+
+/** The values V such that `${P}.${V}` is a message key: the enum a family of keys covers. */
+export type KeySuffix<P extends string> = MessageKey extends infer K ? (K extends `${P}.${infer S}` ? S : never) : never;
+
+/** Whether a string read at run time (a stored type, a server error, a toast) is one of our message keys. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(dictionaries.en, key);
+}
+
+/**
+ * A key built from a value only known at run time (a status read from the database, an audit type): the family's
+ * key when the value has a message, else `fallback`, so a raw key never reaches the screen.
+ */
+export function keyFor<P extends string>(prefix: P, value: string, fallback: MessageKey): MessageKey {
+  const key = `${prefix}.${value}`;
+  return isMessageKey(key) ? key : fallback;
+}
 
 export function isLocale(v: unknown): v is Locale {
   return typeof v === "string" && (LOCALES as readonly string[]).includes(v);

@@ -1,12 +1,13 @@
 import type { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
+import type { AuditType } from "~/domain/shared/audit";
 
 /** Writes one audit event (who did what, on what) in the caller's transaction. */
 export function audit(
   tx: Tx,
   actor: Pick<Actor, "agencyId" | "userId"> | { agencyId: string; userId: null },
-  type: string,
+  type: AuditType,
   target: { clientCompanyId?: string | null; campaignId?: string | null },
   data: Prisma.InputJsonValue = {},
 ) {

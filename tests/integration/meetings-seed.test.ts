@@ -1,6 +1,6 @@
 import { prisma } from "~/utils/db.server";
 import { seedDemoMeetings } from "../../prisma/seed-meetings";
-import { createActiveCampaignWithAgreement, createAgencyWithClient } from "../factories";
+import { createActiveCampaignWithAgreement, createAgencyWithClient, createMember } from "../factories";
 
 it("seeds the demo's meetings through the domain functions, once", async () => {
   const w = await createAgencyWithClient();
@@ -43,9 +43,11 @@ it("lists a client's meeting action items per campaign, in scope, for the home's
   const second = await createCampaign(w.am, { clientCompanyId: w.client.id, name: "Alpha outbound" });
   const neighbour = await createClient(w.admin, { name: "Neighbour SA", currency: "EUR", accountManagerId: w.am.userId });
   const theirs = await createCampaign(w.am, { clientCompanyId: neighbour.id, name: "Theirs" });
+  // The agreement of the neighbour's campaign is approved by the neighbour's own client admin.
+  const neighbourAdmin = await createMember(w.agency.id, "CLIENT_ADMIN", { clientCompanyId: neighbour.id });
   for (const c of [second, theirs]) {
     await setCampaignSdrs(w.am, c.id, [w.sdr.userId]);
-    await createActiveCampaignWithAgreement({ ...w, campaign: c });
+    await createActiveCampaignWithAgreement({ ...w, campaign: c, clientAdmin: c === theirs ? neighbourAdmin : w.clientAdmin });
     await seedDemoMeetings(c.id);
   }
   const expected = [

@@ -1,6 +1,6 @@
 import type { CriterionDiff, FieldDiff } from "~/domain/agreement/lifecycle";
 import { useT } from "~/utils/i18n";
-import type { TFunction } from "~/i18n";
+import { isMessageKey, keyFor, type TFunction } from "~/i18n";
 
 /** A field's value as people read it: lists as bullet items, enums translated, empty as a dash. */
 function Value({ field, value, other, side }: { field: string; value: FieldDiff["before"]; other: FieldDiff["before"]; side: "before" | "after" }) {
@@ -26,10 +26,10 @@ function Value({ field, value, other, side }: { field: string; value: FieldDiff[
 }
 
 function enumLabel(t: TFunction, field: string, value: string) {
-  if (field === "seniorities") return t(`agreement.seniority.${value}`);
-  if (field === "allowedChannels") return t(`agreement.channel.${value}`);
-  if (field === "noShowPolicy") return t(`agreement.noShow.${value}`);
-  return value;
+  const family = field === "seniorities" ? "agreement.seniority" : field === "allowedChannels" ? "agreement.channel" : field === "noShowPolicy" ? "agreement.noShow" : null;
+  if (!family) return value;
+  const key = `${family}.${value}`;
+  return isMessageKey(key) ? t(key) : value;
 }
 
 /** Side-by-side comparison, field by field: what the client approved before, and this version. */
@@ -49,7 +49,7 @@ export function FieldDiffTable({ rows, beforeLabel, afterLabel, fieldPrefix }: {
           {rows.map((r) => (
             <tr key={r.field} className={beforeLabel && r.changed ? "bg-amber-50/60" : ""}>
               <th scope="row" className="font-medium text-slate-700">
-                {t(`${fieldPrefix}.${r.field}`)}
+                {t(keyFor(fieldPrefix, r.field, "agreement.diff.field"))}
                 {beforeLabel && r.changed ? <span className="badge ml-2 bg-amber-100 text-amber-800">{t("agreement.diff.changed")}</span> : null}
               </th>
               {beforeLabel ? (

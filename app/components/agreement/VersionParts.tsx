@@ -1,6 +1,7 @@
+import type { VersionStatus } from "~/domain/agreement/lifecycle";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
 import { useT } from "~/utils/i18n";
-import { formatDateTime } from "~/i18n";
+import { formatDateTime, keyFor } from "~/i18n";
 import { ErrorList, FormError } from "~/components/forms/Field";
 
 const STATUS_COLORS: Record<string, string> = {
@@ -11,12 +12,12 @@ const STATUS_COLORS: Record<string, string> = {
   SUPERSEDED: "bg-slate-100 text-slate-500",
 };
 
-export function VersionBadge({ status }: { status: string }) {
+export function VersionBadge({ status }: { status: VersionStatus }) {
   const { t } = useT();
   return <span className={`badge ${STATUS_COLORS[status] ?? ""}`}>{t(`agreement.status.${status}`)}</span>;
 }
 
-type VersionSummary = { id: string; number: number; status: string; updatedAt: string };
+type VersionSummary = { id: string; number: number; status: VersionStatus; updatedAt: string };
 
 /** The list of versions, newest first; the selected one is marked. */
 export function VersionList({ versions, selectedId, href }: { versions: VersionSummary[]; selectedId: string; href: (id: string) => string }) {
@@ -125,7 +126,7 @@ export function VersionThread({ versionId, comments, canComment }: { versionId: 
             <li key={c.id} className="rounded-md bg-slate-50 p-3">
               <p className="text-xs text-slate-500">
                 <span className="font-medium text-slate-700">{c.author?.name ?? "—"}</span>
-                {c.author?.memberships[0] ? ` · ${t(`common.role.${c.author.memberships[0].role}`)}` : ""} · {formatDateTime(locale, c.createdAt)}
+                {c.author?.memberships[0] ? ` · ${t(keyFor("common.role", c.author.memberships[0].role, "common.unknownRole"))}` : ""} · {formatDateTime(locale, c.createdAt)}
               </p>
               <p className="mt-1 whitespace-pre-line text-sm">{c.body}</p>
             </li>

@@ -1,12 +1,12 @@
 import { useId } from "react";
 import { useT } from "~/utils/i18n";
-import type { TFunction } from "~/i18n";
+import { isMessageKey, type TFunction } from "~/i18n";
 
 /** Turns an error of the form "key|name=value" into the user's language. */
 export function errorText(t: TFunction, message: string) {
   const [key, ...params] = message.split("|");
   const vars = Object.fromEntries(params.map((p) => p.split("=") as [string, string]));
-  return t(key, vars);
+  return t(isMessageKey(key) ? key : "common.errors.invalid", vars);
 }
 
 export function ErrorList({ id, errors }: { id?: string; errors?: string[] | null }) {

@@ -1,3 +1,4 @@
+import type { MeetingStatus, Verdict } from "~/domain/meetings/rules";
 import { useT } from "~/utils/i18n";
 
 const STATUS: Record<string, string> = {
@@ -14,12 +15,12 @@ const VERDICT: Record<string, string> = {
   DISPUTE_REJECTED: "bg-green-100 text-green-800",
 };
 
-export function MeetingStatusBadge({ status }: { status: string }) {
+export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {
   const { t } = useT();
   return <span className={`badge ${STATUS[status] ?? ""}`}>{t(`meetings.status.${status}`)}</span>;
 }
 
-export function VerdictBadge({ verdict }: { verdict: string }) {
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   const { t } = useT();
   return <span className={`badge ${VERDICT[verdict] ?? ""}`}>{t(`meetings.verdict.${verdict}`)}</span>;
 }

@@ -4,7 +4,7 @@ import { Form, Link, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
 import { useT } from "~/utils/i18n";
 import { formatDate } from "~/i18n";
-import { MEETING_STATUSES, VERDICTS } from "~/domain/meetings/rules";
+import { MEETING_STATUSES, VERDICTS, type MeetingStatus, type Verdict } from "~/domain/meetings/rules";
 import { MeetingStatusBadge, VerdictBadge } from "./Badges";
 
 type Option = { id: string; name: string; number?: number };
@@ -16,8 +16,8 @@ export type ListRow = {
   prospectCompany: string;
   scheduledAt: string;
   timeZone: string;
-  status: string;
-  verdict: string;
+  status: MeetingStatus;
+  verdict: Verdict;
   ratingOverall: number | null;
   possibleDuplicate: boolean;
   sdr: { id: string; name: string };

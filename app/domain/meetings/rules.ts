@@ -1,3 +1,4 @@
+import type { MessageKey } from "~/i18n";
 // The meeting state machine and review rules, pure (no I/O): who may move a meeting from what to what, when the
 // client may accept or dispute, what is billable. app/models/meetings/ applies them inside transactions.
 import { can, type Role } from "~/domain/shared/permissions";
@@ -159,7 +160,7 @@ export function loggingRefusal(campaignStatus: string, scheduledAt: Date, now = 
   return null;
 }
 
-export type Warning = { key: string; vars?: Record<string, string | number> };
+export type Warning = { key: MessageKey; vars?: Record<string, string | number> };
 
 /**
  * What the SDR must confirm before logging: unmet required criteria and departures from the definition's rules.

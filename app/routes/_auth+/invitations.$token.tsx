@@ -59,7 +59,7 @@ export default function AcceptInvitation() {
   if (state !== "valid" || !invitation) {
     return (
       <div role="alert" className="card mx-auto max-w-md text-center">
-        <p>{t(`auth.invite.${state}`, { organization: invitation?.organization ?? "" })}</p>
+        <p>{t(`auth.invite.${state === "valid" ? "invalid" : state}`, { organization: invitation?.organization ?? "" })}</p>
         <Link to="/login" className="btn-primary mt-4">{t("common.signIn")}</Link>
       </div>
     );

@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { Field } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
-import { formatDate, formatDateTime } from "~/i18n";
+import { formatDate, formatDateTime, isMessageKey, keyFor } from "~/i18n";
 import type { FormState, MeetingPage } from "./types";
 
 /** Agency-internal notes and the meeting's history. */
@@ -39,9 +39,11 @@ function eventText(t: ReturnType<typeof useT>["t"], e: { type: string; from: str
   const label = (v: string | null) => {
     if (!v) return "";
     if (/^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDate(locale, v, { dateStyle: "medium", timeStyle: "short", timeZone });
-    if (["SCHEDULED", "HELD", "NO_SHOW", "CANCELLED"].includes(v)) return t(`meetings.status.${v}`);
-    if (v.startsWith("DISPUTE_") || ["PENDING", "ACCEPTED", "DISPUTED"].includes(v)) return t(`meetings.verdict.${v}`);
+    const status = `meetings.status.${v}`;
+    if (isMessageKey(status)) return t(status);
+    const verdict = `meetings.verdict.${v}`;
+    if (isMessageKey(verdict)) return t(verdict);
     return v;
   };
-  return t(`meetings.event.${e.type}`, { from: label(e.from), to: label(e.to) });
+  return t(keyFor("meetings.event", e.type, "meetings.event.other"), { from: label(e.from), to: label(e.to) });
 }

@@ -10,7 +10,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { can } from "~/domain/shared/permissions";
 import { FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
-import { formatDate, formatDateTime } from "~/i18n";
+import { formatDate, formatDateTime, keyFor } from "~/i18n";
 import { readForm } from "~/utils/http.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -103,11 +103,11 @@ export default function CampaignOverview() {
               const d = (h.data ?? {}) as HistoryData;
               return (
                 <li key={h.id}>
-                  <p className="font-medium">{t(`agency.audit.${h.type}`)}</p>
+                  <p className="font-medium">{t(keyFor("agency.audit", h.type, "agency.audit.other"))}</p>
                   {d.name || d.version ? (
                     <p className="text-slate-600">{[d.name, d.version ? t("agreement.versionN", { n: d.version }) : null].filter(Boolean).join(" · ")}</p>
                   ) : null}
-                  {d.from && d.to ? <p className="text-slate-600">{t(`common.status.${d.from}`)} → {t(`common.status.${d.to}`)}</p> : null}
+                  {d.from && d.to ? <p className="text-slate-600">{t(keyFor("common.status", d.from, "common.unknown"))} → {t(keyFor("common.status", d.to, "common.unknown"))}</p> : null}
                   {d.comment ? <q className="block italic text-slate-600">{d.comment}</q> : null}
                   <p className="text-xs text-slate-500">{h.actor?.name ?? "Rendezvous"} · {formatDateTime(locale, h.createdAt)}</p>
                 </li>

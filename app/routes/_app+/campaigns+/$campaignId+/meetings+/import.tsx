@@ -16,6 +16,7 @@ import { enqueueImport } from "~/services/queue.server";
 import { timeZones } from "~/domain/shared/timezone";
 import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { ErrorList, FormError, errorText } from "~/components/forms/Field";
+import { isMessageKey, keyFor } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { formatDateTime } from "~/i18n";
 
@@ -202,7 +203,7 @@ function Progress({ job }: { job: Job }) {
         {job.status === "DONE" || job.status === "FAILED" ? (
           <p role="status" className="text-sm font-medium">{t("meetings.import.summary", { created: job.createdCount, skipped: job.skippedCount, errors: job.errorCount })}</p>
         ) : null}
-        {job.status === "FAILED" ? <p role="alert" className="text-sm text-red-700">{t("meetings.import.failed", { reason: t(job.failure ?? "") })}</p> : null}
+        {job.status === "FAILED" ? <p role="alert" className="text-sm text-red-700">{t("meetings.import.failed", { reason: job.failure && isMessageKey(job.failure) ? t(job.failure) : job.failure ?? "" })}</p> : null}
       </section>
       {job.errors.length ? (
         <section className="card overflow-x-auto p-0">
@@ -219,7 +220,7 @@ function Progress({ job }: { job: Job }) {
               {job.errors.map((e, i) => (
                 <tr key={i}>
                   <td>{e.line}</td>
-                  <td>{e.field ? t(`meetings.field.${e.field === "scheduledLocal" ? "scheduledAt" : e.field === "personaVersionId" ? "persona" : e.field}`) : "—"}</td>
+                  <td>{e.field ? t(keyFor("meetings.field", e.field === "scheduledLocal" ? "scheduledAt" : e.field === "personaVersionId" ? "persona" : e.field, "meetings.import.field")) : "—"}</td>
                   <td>{errorText(t, e.message)}</td>
                 </tr>
               ))}

@@ -4,7 +4,7 @@ import { useEffect, useRef } from "react";
 import { requireActor } from "~/utils/auth.server";
 import { getLoggingContext, logMeeting, type CheckInput } from "~/models/meetings/logging.server";
 import { checkSchema, meetingSchema } from "~/domain/meetings/schemas";
-import { CHANNELS } from "~/domain/meetings/rules";
+import { CHANNELS, type Warning } from "~/domain/meetings/rules";
 import { timeZones } from "~/domain/shared/timezone";
 import { failure, parseForm, type FieldErrors } from "~/utils/form";
 import { actionError, orResponse, readForm } from "~/utils/http.server";
@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { checks, errors: checkErrors } = parseChecks(formData, ctx.definitionVersion?.criteria.map((c) => c.id) ?? []);
   if (!parsed.ok || Object.keys(checkErrors).length) {
     const errors = { ...(parsed.ok ? {} : parsed.errors), ...checkErrors };
-    return json({ ...failure(formData, errors), warnings: [] as { key: string; vars?: Record<string, string | number> }[] }, { status: 400 });
+    return json({ ...failure(formData, errors), warnings: [] as Warning[] }, { status: 400 });
   }
   try {
     const r = await logMeeting(actor, params.campaignId!, { ...parsed.data, checks });
