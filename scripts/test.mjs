@@ -10,7 +10,7 @@ import { ensureDatabase } from "./db.mjs";
 const db = await ensureDatabase({ quiet: true });
 const env = { ...process.env, DATABASE_URL: db.url };
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "rdv-test-"));
-const only = process.argv[2]; // "unit" or "e2e" to run one half
+const only = process.argv[2]; // "static", "unit" or "e2e" to run one part
 
 function run(cmd, args, extra = {}) {
   return spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extra } }).status ?? 1;
@@ -21,7 +21,24 @@ let failed = 0;
 let skipped = 0;
 let code = 0;
 
-if (only !== "e2e") {
+// Static checks, one "test" each: the compiler (typed translation keys included) and the layers of app/
+// (no import cycle, nothing importing upward: .dependency-cruiser.cjs).
+if (!only || only === "static") {
+  for (const [what, cmd, args] of [
+    ["typecheck", "npx", ["tsc", "--noEmit", "-p", "."]],
+    ["layers", "npx", ["depcruise", "app", "emails", "--config", ".dependency-cruiser.cjs"]],
+  ]) {
+    const status = run(cmd, args);
+    console.log(`${status === 0 ? "✓" : "✗"} ${what}`);
+    if (status === 0) passed += 1;
+    else {
+      failed += 1;
+      code = 1;
+    }
+  }
+}
+
+if (only !== "e2e" && only !== "static") {
   const out = path.join(tmp, "vitest.json");
   const status = run("npx", ["vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${out}`]);
   if (status !== 0) code = 1;
@@ -33,7 +50,7 @@ if (only !== "e2e") {
   } else failed += 1;
 }
 
-if (only !== "unit") {
+if (only !== "unit" && only !== "static") {
   if (run("npm", ["run", "build", "--silent"]) !== 0) {
     code = 1;
     failed += 1;
