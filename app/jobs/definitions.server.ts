@@ -5,7 +5,7 @@ import { QUEUES, type QueueName } from "~/services/queue.server";
 import { deliverEmail } from "~/services/email.server";
 import { sweepOutbox } from "./outbox-sweep.server";
 import { runMeetingSweep } from "~/models/meetings/sweep.server";
-import { processImportJob } from "~/models/meetings/import.server";
+import { processImportJob } from "~/models/meetings/import-worker.server";
 
 export type JobDefinition<T extends object = object> = {
   queue: QueueName;

@@ -7,7 +7,8 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { createInvitation } from "~/models/invitation.server";
-import { proposeVersion, saveDefinitionDraft, savePersonaDraft } from "~/models/agreement.server";
+import { proposeVersion } from "~/models/agreement/decisions.server";
+import { saveDefinitionDraft, savePersonaDraft } from "~/models/agreement/drafts.server";
 import type { Actor } from "~/utils/auth.server";
 import { seedDemoMeetings } from "../../prisma/seed-meetings";
 import { approvedAgreement, DEMO_CRITERIA, definitionInput, personaInput, proposedPersona } from "../factories";

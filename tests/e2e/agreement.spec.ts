@@ -2,7 +2,7 @@
 // the client admin reads them, sends one back with a comment, the AM revises, the client approves, the campaign goes
 // live; the emails are in the outbox. Then the thread, bad input, a stale form, who may do what, and French.
 import type { Locator, Page } from "@playwright/test";
-import { approveVersion } from "~/models/agreement.server";
+import { approveVersion } from "~/models/agreement/decisions.server";
 import { approvedAgreement, personaInput, proposedPersona } from "../factories";
 import { createAgencyWithClient } from "../factories";
 import { expect, expectFieldError, prisma, sessionCookieHeader, test } from "./fixtures";

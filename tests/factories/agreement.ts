@@ -1,6 +1,7 @@
 // Agreement builders through the real domain functions: drafts, proposals and client decisions.
 import type { Actor } from "~/utils/auth.server";
-import { approveVersion, createPersona, proposeVersion, saveDefinitionDraft } from "~/models/agreement.server";
+import { approveVersion, proposeVersion } from "~/models/agreement/decisions.server";
+import { createPersona, saveDefinitionDraft } from "~/models/agreement/drafts.server";
 import { setCampaignStatus } from "~/models/campaign.server";
 import type { DefinitionInput, PersonaInput } from "~/domain/agreement/schemas";
 import { prisma } from "~/utils/db.server";

@@ -1,20 +1,8 @@
 import { prisma } from "~/utils/db.server";
 import { DomainError } from "~/domain/shared/errors";
-import {
-  addVersionComment,
-  approveVersion,
-  campaignReadiness,
-  createPersona,
-  getDefinition,
-  getPersona,
-  listPersonas,
-  listVersionComments,
-  pendingDecisions,
-  proposeVersion,
-  requestVersionChanges,
-  saveDefinitionDraft,
-  savePersonaDraft,
-} from "~/models/agreement.server";
+import { addVersionComment, approveVersion, listVersionComments, proposeVersion, requestVersionChanges } from "~/models/agreement/decisions.server";
+import { campaignReadiness, pendingDecisions } from "~/models/agreement/queries.server";
+import { createPersona, getDefinition, getPersona, listPersonas, saveDefinitionDraft, savePersonaDraft } from "~/models/agreement/drafts.server";
 import { campaignHistory, setCampaignStatus } from "~/models/campaign.server";
 import { createAgencyWithClient, createMember } from "../factories";
 import { approvedAgreement, definitionInput, personaInput, proposedPersona } from "../factories";

@@ -1,6 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { DomainError } from "~/domain/shared/errors";
-import { confirmImport, createImport, decodeCsv, getImport, guessMapping, MAX_IMPORT_BYTES, processImportJob } from "~/models/meetings/import.server";
+import { confirmImport, createImport, decodeCsv, getImport, guessMapping, MAX_IMPORT_BYTES } from "~/models/meetings/import.server";
+import { processImportJob } from "~/models/meetings/import-worker.server";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, type AgencyWorld } from "../factories";
 
 const day = new Date(Date.now() + 5 * 86400_000).toISOString().slice(0, 10);

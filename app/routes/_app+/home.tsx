@@ -4,7 +4,7 @@ import { requireActor } from "~/utils/auth.server";
 import { campaignCounts, listCampaigns } from "~/models/campaign.server";
 import { countClients } from "~/models/client.server";
 import { listPendingInvitations } from "~/models/invitation.server";
-import { countPendingDecisions, pendingDecisions } from "~/models/agreement.server";
+import { countPendingDecisions, pendingDecisions } from "~/models/agreement/queries.server";
 import { meetingActionCounts, meetingActionsByCampaign } from "~/models/meetings/queries.server";
 import { MeetingActionItems } from "~/components/meetings/MeetingActionItems";
 import { can, isClientRole } from "~/domain/shared/permissions";

@@ -5,7 +5,7 @@ import { parseForm } from "~/utils/form";
 import { actionError, appOrigin } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { commentSchema, decisionSchema, requestChangesSchema } from "~/domain/agreement/schemas";
-import { addVersionComment, approveVersion, proposeVersion, requestVersionChanges } from "~/models/agreement.server";
+import { addVersionComment, approveVersion, proposeVersion, requestVersionChanges } from "~/models/agreement/decisions.server";
 import type { VersionKind } from "~/domain/agreement/lifecycle";
 import { readForm } from "~/utils/http.server";
 

@@ -3,7 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { z } from "zod";
 import { requireActor } from "~/utils/auth.server";
 import { campaignHistory, getCampaign, setCampaignStatus } from "~/models/campaign.server";
-import { campaignReadiness } from "~/models/agreement.server";
+import { campaignReadiness } from "~/models/agreement/queries.server";
 import { actionError, orResponse } from "~/utils/http.server";
 import { parseForm } from "~/utils/form";
 import { redirectWithToast } from "~/utils/toast.server";

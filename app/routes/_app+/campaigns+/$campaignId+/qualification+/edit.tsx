@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
-import { getDefinition, saveDefinitionDraft } from "~/models/agreement.server";
+import { getDefinition, saveDefinitionDraft } from "~/models/agreement/drafts.server";
 import { parseObject } from "~/utils/form";
 import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";

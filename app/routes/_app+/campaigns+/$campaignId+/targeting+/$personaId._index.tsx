@@ -1,7 +1,9 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
-import { getPersona, listVersionComments, peopleNames, personaOf } from "~/models/agreement.server";
+import { getPersona } from "~/models/agreement/drafts.server";
+import { listVersionComments } from "~/models/agreement/decisions.server";
+import { peopleNames, personaOf } from "~/models/agreement/queries.server";
 import { orResponse } from "~/utils/http.server";
 import { versionAction } from "../__version-action.server";
 import { can } from "~/domain/shared/permissions";

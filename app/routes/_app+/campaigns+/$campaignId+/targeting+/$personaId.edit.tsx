@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
-import { getPersona, savePersonaDraft } from "~/models/agreement.server";
+import { getPersona, savePersonaDraft } from "~/models/agreement/drafts.server";
 import { parseForm } from "~/utils/form";
 import { actionError, orResponse } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
-import { listPersonas } from "~/models/agreement.server";
+import { listPersonas } from "~/models/agreement/drafts.server";
 import { orResponse } from "~/utils/http.server";
 import { can } from "~/domain/shared/permissions";
 import { VersionBadge } from "~/components/agreement/VersionParts";

@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { useActionData, useParams } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
-import { createPersona } from "~/models/agreement.server";
+import { createPersona } from "~/models/agreement/drafts.server";
 import { getCampaign } from "~/models/campaign.server";
 import { parseForm } from "~/utils/form";
 import { actionError, orResponse } from "~/utils/http.server";

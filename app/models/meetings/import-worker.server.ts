@@ -1,0 +1,296 @@
+// CSV import of meetings, the worker's part: the confirmed file is processed in the job queue, streamed in chunks
+// with papaparse so a 20,000-row file never sits in memory as rows, each row checked with the log form's schema and
+// inserted 500 at a time by one statement. Idempotent on the external id (or, without one, on prospect email + time).
+import crypto from "node:crypto";
+import Papa from "papaparse";
+import { prisma } from "~/utils/db.server";
+import { actorForUser, type Actor } from "~/utils/auth.server";
+import { meetingSchema } from "~/domain/meetings/schemas";
+import { CHANNELS, loggingRefusal, type Channel } from "~/domain/meetings/rules";
+import { campaignScope } from "~/models/scope.server";
+import type { Prisma } from "~/generated/prisma/client";
+import { decodeCsv, norm, type ImportError, type ImportField, type ImportMapping } from "~/domain/meetings/import";
+
+const MAX_STORED_ERRORS = 500;
+const BATCH = 500;
+
+const CHANNEL_WORDS: Record<string, Channel> = {
+  video: "VIDEO",
+  visio: "VIDEO",
+  visioconference: "VIDEO",
+  videoconference: "VIDEO",
+  teams: "VIDEO",
+  zoom: "VIDEO",
+  meet: "VIDEO",
+  phone: "PHONE",
+  telephone: "PHONE",
+  tel: "PHONE",
+  call: "PHONE",
+  onsite: "ON_SITE",
+  surplace: "ON_SITE",
+  inperson: "ON_SITE",
+  presentiel: "ON_SITE",
+};
+
+function parseChannel(v: string | undefined): Channel | null {
+  if (!v) return "VIDEO";
+  const n = norm(v);
+  if ((CHANNELS as readonly string[]).includes(v.trim().toUpperCase())) return v.trim().toUpperCase() as Channel;
+  return CHANNEL_WORDS[n] ?? null;
+}
+
+/** "2026-12-01 10:00", "2026-12-01T10:00", "01/12/2026 10:00" (day first) -> a datetime-local value. */
+export function normalizeLocalTime(v: string): string {
+  const s = v.trim();
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})[ T](\d{1,2}):(\d{2})$/.exec(s);
+  if (dmy) return `${dmy[3]}-${dmy[2].padStart(2, "0")}-${dmy[1].padStart(2, "0")}T${dmy[4].padStart(2, "0")}:${dmy[5]}`;
+  return s.replace(" ", "T");
+}
+
+type Context = {
+  actor: Actor;
+  campaign: { id: string; agencyId: string; clientCompanyId: string; status: string };
+  personas: Map<string, string>;
+  definitionVersionId: string | null;
+  sdrs: Map<string, string>;
+};
+
+async function importContext(job: { campaignId: string; createdById: string | null }): Promise<Context> {
+  const actor = job.createdById ? await actorForUser(job.createdById) : null;
+  if (!actor) throw new Error("The user who started the import no longer exists");
+  const campaign = await prisma.campaign.findFirst({
+    where: { AND: [campaignScope(actor), { id: job.campaignId }] },
+    select: { id: true, agencyId: true, clientCompanyId: true, status: true, assignments: { select: { user: { select: { id: true, email: true } } } } },
+  });
+  if (!campaign) throw new Error("The campaign is no longer in the importer's scope");
+  const [personas, def] = await Promise.all([
+    prisma.personaVersion.findMany({ where: { status: "APPROVED", persona: { campaignId: campaign.id } }, select: { id: true, name: true } }),
+    prisma.definitionVersion.findFirst({ where: { status: "APPROVED", definition: { campaignId: campaign.id } }, orderBy: { number: "desc" }, select: { id: true } }),
+  ]);
+  return {
+    actor,
+    campaign,
+    personas: new Map(personas.map((p) => [norm(p.name), p.id])),
+    definitionVersionId: def?.id ?? null,
+    sdrs: new Map(campaign.assignments.map((a) => [a.user.email.toLowerCase(), a.user.id])),
+  };
+}
+
+type Prepared = { line: number; data: Prisma.MeetingCreateManyInput };
+
+/** Validates one row into a meeting to create, or the row's errors. */
+function prepareRow(ctx: Context, mapping: ImportMapping, row: Record<string, string>, line: number, now: Date): Prepared | ImportError[] {
+  const get = (f: ImportField) => {
+    const col = mapping[f];
+    const v = col ? row[col] : undefined;
+    return typeof v === "string" ? v.trim() : undefined;
+  };
+  const errors: ImportError[] = [];
+  const personaName = get("persona");
+  const personaVersionId = personaName ? ctx.personas.get(norm(personaName)) : undefined;
+  if (!personaVersionId) errors.push({ line, field: "persona", message: "meetings.errors.unknownPersona" });
+  const channel = parseChannel(get("channel"));
+  if (!channel) errors.push({ line, field: "channel", message: "common.errors.invalid" });
+  let sdrId: string | undefined;
+  if (ctx.actor.role === "SDR") sdrId = ctx.actor.userId;
+  else {
+    const sdrEmail = get("sdrEmail")?.toLowerCase();
+    sdrId = sdrEmail ? ctx.sdrs.get(sdrEmail) : ctx.sdrs.size === 1 ? [...ctx.sdrs.values()][0] : undefined;
+    if (!sdrId) errors.push({ line, field: "sdrEmail", message: "meetings.errors.sdr" });
+  }
+  const input = {
+    personaVersionId: personaVersionId ?? "unknown",
+    prospectName: get("prospectName"),
+    prospectTitle: get("prospectTitle"),
+    prospectEmail: get("prospectEmail"),
+    prospectPhone: get("prospectPhone"),
+    prospectCompany: get("prospectCompany"),
+    prospectDomain: get("prospectDomain"),
+    prospectCompanySize: get("prospectCompanySize"),
+    prospectIndustry: get("prospectIndustry"),
+    prospectCountry: get("prospectCountry"),
+    prospectLinkedinUrl: get("prospectLinkedinUrl"),
+    scheduledLocal: normalizeLocalTime(get("scheduledAt") ?? ""),
+    timeZone: get("timeZone") || mapping.defaultTimeZone || "",
+    durationMinutes: get("durationMinutes") || mapping.defaultDuration || "30",
+    channel: channel ?? "VIDEO",
+    location: get("location"),
+    discoveryNeed: get("discoveryNeed"),
+    discoveryContext: get("discoveryContext"),
+    discoveryBudget: get("discoveryBudget"),
+    discoveryTimeline: get("discoveryTimeline"),
+    externalId: get("externalId"),
+  };
+  const parsed = meetingSchema.safeParse(input);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? "");
+      errors.push({ line, field: field === "scheduledLocal" ? "scheduledAt" : field, message: issue.message });
+    }
+  }
+  if (errors.length || !parsed.success) return errors;
+  const v = parsed.data;
+  const refusal = loggingRefusal(ctx.campaign.status, v.scheduledAt, now);
+  if (refusal) return [{ line, field: "scheduledAt", message: refusal }];
+  const externalId = v.externalId ?? `csv:${crypto.createHash("sha1").update(`${v.prospectEmail}|${v.scheduledAt.toISOString()}`).digest("hex").slice(0, 24)}`;
+  return {
+    line,
+    data: {
+      agencyId: ctx.campaign.agencyId,
+      clientCompanyId: ctx.campaign.clientCompanyId,
+      campaignId: ctx.campaign.id,
+      sdrId: sdrId!,
+      createdById: ctx.actor.userId,
+      personaVersionId: personaVersionId!,
+      definitionVersionId: ctx.definitionVersionId!,
+      externalId,
+      prospectName: v.prospectName,
+      prospectTitle: v.prospectTitle ?? "",
+      prospectEmail: v.prospectEmail,
+      prospectPhone: v.prospectPhone ?? null,
+      prospectCompany: v.prospectCompany,
+      prospectDomain: v.prospectDomain ?? null,
+      prospectCompanySize: v.prospectCompanySize ?? null,
+      prospectIndustry: v.prospectIndustry ?? null,
+      prospectCountry: v.prospectCountry ?? null,
+      prospectLinkedinUrl: v.prospectLinkedinUrl ?? null,
+      scheduledAt: v.scheduledAt,
+      timeZone: v.timeZone,
+      durationMinutes: v.durationMinutes,
+      channel: v.channel,
+      location: v.location ?? null,
+      discoveryNeed: v.discoveryNeed ?? "",
+      discoveryContext: v.discoveryContext ?? "",
+      discoveryBudget: v.discoveryBudget ?? "",
+      discoveryTimeline: v.discoveryTimeline ?? "",
+    },
+  };
+}
+
+const INSERT_COLUMNS = [
+  "id", "agencyId", "clientCompanyId", "campaignId", "sdrId", "createdById", "personaVersionId", "definitionVersionId", "externalId",
+  "prospectName", "prospectTitle", "prospectEmail", "prospectPhone", "prospectCompany", "prospectDomain", "prospectCompanySize",
+  "prospectIndustry", "prospectCountry", "prospectLinkedinUrl", "scheduledAt", "timeZone", "durationMinutes", "channel", "location",
+  "discoveryNeed", "discoveryContext", "discoveryBudget", "discoveryTimeline", "possibleDuplicate", "updatedAt",
+] as const;
+const COLUMN_LIST = INSERT_COLUMNS.map((c) => `"${c}"`).join(", ");
+
+/**
+ * Inserts a batch in one statement (rows as one JSON parameter, so 500 rows cost one round trip and no per-row
+ * query building); rows whose external id already exists on the campaign are skipped by the unique index, and the
+ * "created" history event is written for the inserted ones only. Returns how many were created.
+ */
+async function insertBatch(ctx: Context, rows: Prepared[], importJobId: string) {
+  if (!rows.length) return 0;
+  const emails = [...new Set(rows.map((r) => r.data.prospectEmail))];
+  const existing = await prisma.meeting.findMany({
+    where: { campaignId: ctx.campaign.id, prospectEmail: { in: emails }, status: { not: "CANCELLED" } },
+    select: { prospectEmail: true, scheduledAt: true },
+  });
+  const taken = new Set(existing.map((e) => `${e.prospectEmail}|${e.scheduledAt.toISOString()}`));
+  const now = new Date().toISOString();
+  const json = JSON.stringify(
+    rows.map((r) => {
+      const at = (r.data.scheduledAt as Date).toISOString();
+      return { ...r.data, id: `c${crypto.randomBytes(12).toString("hex")}`, scheduledAt: at, updatedAt: now, possibleDuplicate: taken.has(`${r.data.prospectEmail}|${at}`) };
+    }),
+  );
+  const eventData = JSON.stringify({ importJobId });
+  const created = await prisma.$queryRawUnsafe<{ meetingId: string }[]>(
+    `WITH ins AS (
+       INSERT INTO "Meeting" (${COLUMN_LIST})
+       SELECT ${COLUMN_LIST} FROM json_populate_recordset(NULL::"Meeting", $1::json)
+       ON CONFLICT ("campaignId", "externalId") DO NOTHING
+       RETURNING "id")
+     INSERT INTO "MeetingEvent" ("id", "meetingId", "actorId", "type", "to", "data", "createdAt")
+     SELECT 'e' || md5(random()::text || ins."id"), ins."id", $2, 'created', 'SCHEDULED', $3::jsonb, now() FROM ins
+     RETURNING "meetingId"`,
+    json,
+    ctx.actor.userId,
+    eventData,
+  );
+  return created.length;
+}
+
+/**
+ * Processes a queued import. Claims it first (a second worker, or a retry of a finished job, does nothing); a job
+ * left RUNNING by a crashed process for 5 minutes is taken over, which is safe since rows are idempotent.
+ */
+export async function processImportJob(importJobId: string, now = new Date()) {
+  const claimed = await prisma.importJob.updateMany({
+    where: { id: importJobId, OR: [{ status: "QUEUED" }, { status: "RUNNING", updatedAt: { lt: new Date(Date.now() - 5 * 60_000) } }] },
+    data: { status: "RUNNING", processedRows: 0, createdCount: 0, skippedCount: 0, errorCount: 0, errors: [] },
+  });
+  if (!claimed.count) return;
+  const job = await prisma.importJob.findUniqueOrThrow({ where: { id: importJobId } });
+  try {
+    const ctx = await importContext(job);
+    if (!ctx.definitionVersionId) throw new Error("meetings.errors.noDefinition");
+    const mapping = job.mapping as ImportMapping;
+    const text = decodeCsv(job.file ?? new Uint8Array());
+    let total = 0;
+    Papa.parse(text, { header: false, skipEmptyLines: "greedy", step: () => void total++ });
+    await prisma.importJob.update({ where: { id: job.id }, data: { totalRows: Math.max(0, total - 1) } });
+
+    const errors: ImportError[] = [];
+    let errorCount = 0;
+    let processed = 0;
+    let created = 0;
+    let skipped = 0;
+    const addErrors = (list: ImportError[]) => {
+      errorCount += 1;
+      for (const e of list) if (errors.length < MAX_STORED_ERRORS) errors.push(e);
+    };
+    await new Promise<void>((resolve, reject) => {
+      Papa.parse<Record<string, string>>(text, {
+        header: true,
+        skipEmptyLines: "greedy",
+        chunkSize: 256 * 1024,
+        chunk: (results: Papa.ParseResult<Record<string, string>>, parser: Papa.Parser) => {
+          parser.pause();
+          const rowErrors = new Map<number, string>();
+          for (const e of results.errors) if (typeof e.row === "number") rowErrors.set(e.row, e.code);
+          const batch: Prepared[] = [];
+          results.data.forEach((row: Record<string, string>, i: number) => {
+            // Header is line 1; lines of rows spanning several lines (quoted newlines) are approximate.
+            const line = processed + i + 2;
+            const parseError = rowErrors.get(i);
+            if (parseError) return addErrors([{ line, message: `meetings.import.malformed|code=${parseError}` }]);
+            const r = prepareRow(ctx, mapping, row, line, now);
+            if (Array.isArray(r)) addErrors(r);
+            else batch.push(r);
+          });
+          (async () => {
+            for (let i = 0; i < batch.length; i += BATCH) {
+              const slice = batch.slice(i, i + BATCH);
+              const n = await insertBatch(ctx, slice, job.id);
+              created += n;
+              skipped += slice.length - n;
+            }
+            processed += results.data.length;
+            await prisma.importJob.update({
+              where: { id: job.id },
+              data: { processedRows: processed, createdCount: created, skippedCount: skipped, errorCount, errors: errors as unknown as Prisma.InputJsonValue },
+            });
+          })().then(
+            () => parser.resume(),
+            (e) => {
+              parser.abort();
+              reject(e);
+            },
+          );
+        },
+        complete: () => resolve(),
+        error: (e: Error) => reject(e),
+      });
+    });
+    await prisma.importJob.update({
+      where: { id: job.id },
+      data: { status: "DONE", file: null, finishedAt: new Date(), processedRows: processed, createdCount: created, skippedCount: skipped, errorCount, errors: errors as unknown as Prisma.InputJsonValue },
+    });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    await prisma.importJob.update({ where: { id: job.id }, data: { status: "FAILED", failure: message.slice(0, 500), finishedAt: new Date() } });
+  }
+}
+
