@@ -60,7 +60,7 @@ async function startOutsideCheckout({ port, quiet }) {
     fs.renameSync(native + ".tmp", native);
   }
   const bin = (name) => path.join(native, "bin", name);
-  const asPostgres = (cmd, args) => execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: quiet ? "ignore" : "inherit" });
+  const asPostgres = (cmd, args) => execFileSync("runuser", ["-u", "postgres", "--", cmd, ...args], { stdio: ["ignore", "ignore", "inherit"] });
   if (!fs.existsSync(path.join(data, "PG_VERSION"))) {
     if (!quiet) console.log(`Creating the embedded PostgreSQL in ${data} ...`);
     fs.mkdirSync(data, { recursive: true, mode: 0o700 });
