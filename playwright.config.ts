@@ -22,6 +22,8 @@ export default defineConfig({
     baseURL: `http://localhost:${PORT}`,
     trace: "retain-on-failure",
     locale: "en-GB",
+    // Where our users are: a time rendered in the server's zone (UTC) would not match the browser's and break hydration.
+    timezoneId: "Europe/Paris",
   },
   projects: [
     {

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from "~/domain/shared/timezone";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
@@ -14,7 +15,9 @@ import {
   useNavigation,
   useRouteError,
   useRouteLoaderData,
+  useFetcher,
 } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import stylesheet from "~/tailwind.css";
 import { getActor } from "~/utils/auth.server";
 import { getLocale } from "~/utils/locale.server";
@@ -48,7 +51,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       meetings: isAgencyRole(actor.role),
     },
   };
-  return json({ locale, user, toast }, { headers });
+  // Times are shown in the user's zone; until the browser has told us, in the default one (and the page asks it).
+  const timeZone = actor?.timeZone ?? DEFAULT_TIME_ZONE;
+  return json({ locale, user, toast, timeZone, detectTimeZone: Boolean(actor && !actor.timeZone) }, { headers });
 }
 
 export type RootData = typeof loader;
@@ -138,11 +143,27 @@ function Document({ children, locale }: { children: React.ReactNode; locale: Loc
   );
 }
 
+/** At a user's first visit, tells the server the browser's time zone, so times read as on their watch from then on. */
+function TimeZoneDetector() {
+  const { detectTimeZone } = useLoaderData<typeof loader>();
+  const fetcher = useFetcher();
+  const sent = useRef(false);
+  useEffect(() => {
+    if (!detectTimeZone || sent.current) return;
+    const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+    if (!timeZone) return;
+    sent.current = true;
+    fetcher.submit({ timeZone }, { method: "post", action: "/set-timezone" });
+  }, [detectTimeZone, fetcher]);
+  return null;
+}
+
 export default function App() {
   const { locale, toast } = useLoaderData<typeof loader>();
   const t = makeT(locale);
   return (
     <Document locale={locale}>
+      <TimeZoneDetector />
       <ProgressBar />
       <Header />
       {toast && isMessageKey(toast) ? (

@@ -1,3 +1,4 @@
+import { DEFAULT_TIME_ZONE } from "~/domain/shared/timezone";
 import type { Role } from "~/domain/shared/permissions";
 import { Button, Heading, Link, Text } from "@react-email/components";
 import { EmailLayout, buttonStyle } from "./components/Layout";
@@ -26,7 +27,7 @@ export default function InvitationEmail(props: InvitationEmailProps) {
       <Heading as="h1" style={{ fontSize: 22 }}>{t("emails.invitation.heading", { organization })}</Heading>
       <Text>{t("emails.invitation.body", { inviter, organization, role: roleLabel })}</Text>
       <Button href={url} style={buttonStyle}>{t("emails.invitation.cta")}</Button>
-      <Text style={{ fontSize: 13, color: "#475569" }}>{t("emails.invitation.expires", { date: formatDate(locale, expiresAt, { dateStyle: "long" }) })}</Text>
+      <Text style={{ fontSize: 13, color: "#475569" }}>{t("emails.invitation.expires", { date: formatDate(locale, expiresAt, { dateStyle: "long", timeZone: DEFAULT_TIME_ZONE }) })}</Text>
       <Text style={{ fontSize: 12, color: "#64748b" }}>
         {t("emails.link")} <Link href={url}>{url}</Link>
       </Text>

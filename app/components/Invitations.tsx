@@ -23,7 +23,7 @@ type Pending = {
 /** The invitation form: roles limited to what the inviter may hand out; client roles name a client company. */
 export function InviteForm({ roles, clients, fixedClientId }: { roles: Role[]; clients?: { id: string; name: string }[]; fixedClientId?: string }) {
   const fetcher = useFetcher<InvitationResult>();
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const formRef = useRef<HTMLFormElement>(null);
   const data = fetcher.data;
   const errors = data && !data.ok ? data.errors : undefined;
@@ -65,7 +65,7 @@ export function InviteForm({ roles, clients, fixedClientId }: { roles: Role[]; c
 }
 
 export function PendingInvitations({ invitations, showCompany }: { invitations: Pending[]; showCompany?: boolean }) {
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   if (!invitations.length) return <p className="text-sm text-slate-500">{t("agency.team.noPending")}</p>;
   return (
     <div className="overflow-x-auto">
@@ -91,7 +91,7 @@ export function PendingInvitations({ invitations, showCompany }: { invitations: 
 
 function PendingRow({ inv, showCompany, locale }: { inv: Pending; showCompany?: boolean; locale: "en" | "fr" }) {
   const fetcher = useFetcher<InvitationResult>();
-  const { t } = useT();
+  const { t, timeZone } = useT();
   const expired = new Date(inv.expiresAt) < new Date();
   return (
     <tr>
@@ -101,7 +101,7 @@ function PendingRow({ inv, showCompany, locale }: { inv: Pending; showCompany?: 
       </td>
       <td>{t(`common.role.${inv.role}`)}</td>
       {showCompany ? <td>{inv.clientCompany?.name ?? t("agency.team.agencyItself")}</td> : null}
-      <td className={expired ? "text-red-700" : ""}>{expired ? t("agency.team.expired") : formatDate(locale, inv.expiresAt)}</td>
+      <td className={expired ? "text-red-700" : ""}>{expired ? t("agency.team.expired") : formatDate(locale, inv.expiresAt, { dateStyle: "medium", timeZone })}</td>
       <td className="text-right">
         <fetcher.Form method="post" action="/invitations" className="inline-flex gap-2">
           <input type="hidden" name="invitationId" value={inv.id} />

@@ -74,10 +74,14 @@ export function localeFromAcceptLanguage(header: string | null): Locale {
   return ranked.find((r) => r.q > 0 && isLocale(r.lang))?.lang as Locale | undefined ?? DEFAULT_LOCALE;
 }
 
-export function formatDate(locale: Locale, d: Date | string, opts: Intl.DateTimeFormatOptions = { dateStyle: "medium" }) {
-  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", opts).format(typeof d === "string" ? new Date(d) : d);
+/**
+ * A date in the reader's language and time zone. The zone is required: a time formatted in the process's own zone
+ * reads differently on the server (UTC) and in the browser, and React throws the page away (hydration mismatch).
+ */
+export function formatDate(locale: Locale, d: Date | string, opts: Intl.DateTimeFormatOptions & { timeZone: string }) {
+  return new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", ...opts }).format(typeof d === "string" ? new Date(d) : d);
 }
 
-export function formatDateTime(locale: Locale, d: Date | string) {
-  return formatDate(locale, d, { dateStyle: "medium", timeStyle: "short" });
+export function formatDateTime(locale: Locale, d: Date | string, timeZone: string) {
+  return formatDate(locale, d, { dateStyle: "medium", timeStyle: "short", timeZone });
 }

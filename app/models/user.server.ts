@@ -59,6 +59,11 @@ export async function setUserLocale(actor: Actor, locale: Locale) {
   await prisma.user.update({ where: { id: actor.userId }, data: { locale } });
 }
 
+/** The zone every page and email shows the user's times in (an IANA name, checked by the caller). */
+export async function setUserTimeZone(actor: Actor, timeZone: string) {
+  await prisma.user.update({ where: { id: actor.userId }, data: { timeZone } });
+}
+
 /** People of the actor's organization: the agency's team for agency roles, the company's for client admins. */
 export function listTeam(actor: Actor) {
   const where =

@@ -24,6 +24,8 @@ export type Actor = {
   email: string;
   name: string;
   locale: Locale | null;
+  /** The user's IANA time zone, null until the browser told us. */
+  timeZone: string | null;
   sessionId: string;
   membershipId: string;
   role: Role;
@@ -106,6 +108,7 @@ export async function actorForUser(userId: string, sessionId = ""): Promise<Acto
     email: user.email,
     name: user.name,
     locale: user.locale,
+    timeZone: user.timeZone,
     sessionId,
     membershipId: m.id,
     role: m.role,

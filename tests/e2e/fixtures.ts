@@ -43,8 +43,13 @@ export const test = base.extend<{ world: AgencyWorld; login: LoginFn; cookieFor:
         if (r.status() >= 500) problems.push(`${r.status()} ${r.request().method()} ${r.url()}`);
       });
       context.on("weberror", (e) => problems.push(`page error: ${e.error().message}`));
+      // Any console error fails the test (a hydration mismatch, a React warning, a script error). Chromium's own
+      // "Failed to load resource" lines are the network log of 4xx answers tests provoke on purpose: 5xx are caught above.
+      context.on("console", (m) => {
+        if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(`console error: ${m.text()}`);
+      });
       await use();
-      expect(problems, "no 5xx response and no uncaught page error").toEqual([]);
+      expect(problems, "no 5xx response, no uncaught page error, no console error").toEqual([]);
     },
     { auto: true },
   ],

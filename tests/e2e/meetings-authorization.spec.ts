@@ -45,7 +45,9 @@ test.beforeAll(async () => {
   const clientB = await createClient(a.admin, { name: "Client B Industries", currency: "EUR", accountManagerId: otherAm.userId });
   const campaignB = await createCampaign(a.admin, { clientCompanyId: clientB.id, name: "Campaign B", accountManagerId: otherAm.userId });
   await setCampaignSdrs(a.admin, campaignB.id, [sdrB.userId]);
-  const agB = await createActiveCampaignWithAgreement({ ...a, campaign: campaignB });
+  // Campaign B's agreement goes through its own AM and its own client's admin.
+  const clientBAdmin = await createMember(a.agency.id, "CLIENT_ADMIN", { clientCompanyId: clientB.id });
+  const agB = await createActiveCampaignWithAgreement({ ...a, campaign: campaignB, am: otherAm, clientAdmin: clientBAdmin });
   const mA = await pastMeeting(a, a.campaign.id, a.sdr, agA.personaVersion.id, agA.criteria, "Alice Alpha");
   await changeMeetingStatus(a.am, mA, "HELD");
   await prisma.meeting.update({ where: { id: mA }, data: { internalNotes: "SECRET-INTERNAL-NOTE" } });

@@ -27,7 +27,7 @@ describe.skipIf(!asRoot)("embedded PostgreSQL as root in a folder closed to othe
       await c.end();
       await db.stop();
       console.log("answer=" + r.rows[0].answer);`;
-    const env = { ...process.env, EMBEDDED_PG_PORT: "54391" };
+    const env: NodeJS.ProcessEnv = { ...process.env, EMBEDDED_PG_PORT: "54391" };
     delete env.DATABASE_URL;
     try {
       const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: checkout, env, encoding: "utf8", timeout: 120_000 });

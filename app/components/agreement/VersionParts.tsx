@@ -21,7 +21,7 @@ type VersionSummary = { id: string; number: number; status: VersionStatus; updat
 
 /** The list of versions, newest first; the selected one is marked. */
 export function VersionList({ versions, selectedId, href }: { versions: VersionSummary[]; selectedId: string; href: (id: string) => string }) {
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   return (
     <nav aria-label={t("agreement.versions")} className="card">
       <h2 className="h2">{t("agreement.versions")}</h2>
@@ -36,7 +36,7 @@ export function VersionList({ versions, selectedId, href }: { versions: VersionS
               <span>{t("agreement.versionN", { n: v.number })}</span>
               <VersionBadge status={v.status} />
             </Link>
-            <p className="px-2 text-xs text-slate-500">{formatDateTime(locale, v.updatedAt)}</p>
+            <p className="px-2 text-xs text-slate-500">{formatDateTime(locale, v.updatedAt, timeZone)}</p>
           </li>
         ))}
       </ol>
@@ -114,7 +114,7 @@ export function VersionActions({
 type Comment = { id: string; body: string; createdAt: string; author: { name: string; memberships: { role: string }[] } | null };
 
 export function VersionThread({ versionId, comments, canComment }: { versionId: string; comments: Comment[]; canComment: boolean }) {
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const data = useActionData() as ActionData;
   const errors = data && !data.ok && data.intent === "comment" ? data.errors : undefined;
   return (
@@ -126,7 +126,7 @@ export function VersionThread({ versionId, comments, canComment }: { versionId: 
             <li key={c.id} className="rounded-md bg-slate-50 p-3">
               <p className="text-xs text-slate-500">
                 <span className="font-medium text-slate-700">{c.author?.name ?? "—"}</span>
-                {c.author?.memberships[0] ? ` · ${t(keyFor("common.role", c.author.memberships[0].role, "common.unknownRole"))}` : ""} · {formatDateTime(locale, c.createdAt)}
+                {c.author?.memberships[0] ? ` · ${t(keyFor("common.role", c.author.memberships[0].role, "common.unknownRole"))}` : ""} · {formatDateTime(locale, c.createdAt, timeZone)}
               </p>
               <p className="mt-1 whitespace-pre-line text-sm">{c.body}</p>
             </li>
@@ -151,21 +151,21 @@ export function VersionThread({ versionId, comments, canComment }: { versionId: 
 
 /** Who proposed and who decided, with the decision's comment. */
 export function VersionTrail({ v, people }: { v: { proposedAt: string | null; decidedAt: string | null; decisionComment: string | null; status: string; proposedById: string | null; decidedById: string | null }; people: Record<string, string> }) {
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   if (!v.proposedAt && !v.decidedAt) return null;
   return (
     <dl className="grid grid-cols-[10rem_1fr] gap-1 text-sm">
       {v.proposedAt ? (
         <>
           <dt className="text-slate-500">{t("agreement.proposedBy")}</dt>
-          <dd>{people[v.proposedById ?? ""] ?? "—"} · {formatDateTime(locale, v.proposedAt)}</dd>
+          <dd>{people[v.proposedById ?? ""] ?? "—"} · {formatDateTime(locale, v.proposedAt, timeZone)}</dd>
         </>
       ) : null}
       {v.decidedAt ? (
         <>
           <dt className="text-slate-500">{t("agreement.decidedBy")}</dt>
           <dd>
-            {people[v.decidedById ?? ""] ?? "—"} · {formatDateTime(locale, v.decidedAt)}
+            {people[v.decidedById ?? ""] ?? "—"} · {formatDateTime(locale, v.decidedAt, timeZone)}
             {v.decisionComment ? <q className="mt-1 block italic text-slate-700">{v.decisionComment}</q> : null}
           </dd>
         </>

@@ -74,3 +74,6 @@ export function timeZones(): string[] {
   const withSupported = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
   return withSupported.supportedValuesOf ? withSupported.supportedValuesOf("timeZone") : ["UTC", "Europe/Paris", "Europe/London", "America/New_York"];
 }
+
+/** The zone times are shown in until a user's own is known (the agency's default; the agencies we serve are French). */
+export const DEFAULT_TIME_ZONE = "Europe/Paris";

@@ -50,7 +50,7 @@ const HOME_DECISIONS = 10;
 
 export default function Home() {
   const data = useLoaderData<typeof loader>();
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const client = isClientRole(data.role);
   const title = client ? "agency.home.clientTitle" : data.role === "SDR" ? "agency.home.sdrTitle" : "agency.home.agencyTitle";
   return (
@@ -85,7 +85,7 @@ export default function Home() {
                 </p>
                 {c.startDate ? (
                   <p className="mt-1 text-xs text-slate-500">
-                    {formatDate(locale, c.startDate)}{c.endDate ? ` → ${formatDate(locale, c.endDate)}` : ""}
+                    {formatDate(locale, c.startDate, { dateStyle: "medium", timeZone })}{c.endDate ? ` → ${formatDate(locale, c.endDate, { dateStyle: "medium", timeZone })}` : ""}
                   </p>
                 ) : null}
               </li>

@@ -30,7 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Team() {
   const data = useLoaderData<typeof loader>();
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   return (
     <div className="space-y-8">
       <h1 className="h1">{t("agency.team.title", { organization: data.organization })}</h1>
@@ -52,7 +52,7 @@ export default function Team() {
                   <td className="font-medium">{m.user.name}</td>
                   <td>{m.user.email}</td>
                   <td>{t(`common.role.${m.role}`)}</td>
-                  <td>{formatDate(locale, m.createdAt)}</td>
+                  <td>{formatDate(locale, m.createdAt, { dateStyle: "medium", timeZone })}</td>
                 </tr>
               ))}
             </tbody>

@@ -6,7 +6,7 @@ import type { FormState, MeetingPage } from "./types";
 
 /** The meeting's thread; internal comments (agency only) are marked. */
 export function Comments({ d, form }: { d: MeetingPage; form: FormState }) {
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const { m } = d;
   const { errorsFor, valuesFor, busy } = form;
   return (
@@ -17,7 +17,7 @@ export function Comments({ d, form }: { d: MeetingPage; form: FormState }) {
         {m.comments.map((c) => (
           <li key={c.id} className={c.internal ? "rounded-md border border-amber-200 bg-amber-50 p-2" : ""}>
             <p className="text-xs text-slate-500">
-              {c.author?.name ?? t("meetings.system")} · {formatDateTime(locale, c.createdAt)}
+              {c.author?.name ?? t("meetings.system")} · {formatDateTime(locale, c.createdAt, timeZone)}
               {c.internal ? <span className="badge ml-2 bg-amber-100 text-amber-800">{t("meetings.internalBadge")}</span> : null}
             </p>
             <p className="whitespace-pre-line">{c.body}</p>

@@ -9,7 +9,7 @@ import type { FormState, MeetingPage } from "./types";
 /** The client's review (rating, acceptance or dispute), the agency's answer to a dispute, and the outcome. */
 export function ReviewSection({ d, form }: { d: MeetingPage; form: FormState }) {
   const { errorsFor, valuesFor, busy } = form;
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const m = d.m;
   if (m.status !== "HELD") return null;
   const rateValues = valuesFor("rate");
@@ -60,15 +60,15 @@ export function ReviewSection({ d, form }: { d: MeetingPage; form: FormState }) 
       {m.verdict === "PENDING" && m.reviewDueAt ? (
         <p className="text-sm text-slate-700">
           {new Date(m.reviewDueAt) > new Date()
-            ? t("meetings.reviewDue", { date: formatDateTime(locale, m.reviewDueAt) })
-            : t("meetings.windowClosed", { date: formatDateTime(locale, m.reviewDueAt) })}
+            ? t("meetings.reviewDue", { date: formatDateTime(locale, m.reviewDueAt, timeZone) })
+            : t("meetings.windowClosed", { date: formatDateTime(locale, m.reviewDueAt, timeZone) })}
         </p>
       ) : null}
       {m.verdict !== "PENDING" && m.verdictAt ? (
         <p className="text-sm text-slate-700">
           {m.autoAccepted
             ? t("meetings.autoAccepted")
-            : t("meetings.verdictBy", { verdict: t(`meetings.verdict.${m.verdict === "ACCEPTED" ? "ACCEPTED" : "DISPUTED"}`), name: m.verdictBy ?? "—", date: formatDateTime(locale, m.verdictAt) })}
+            : t("meetings.verdictBy", { verdict: t(`meetings.verdict.${m.verdict === "ACCEPTED" ? "ACCEPTED" : "DISPUTED"}`), name: m.verdictBy ?? "—", date: formatDateTime(locale, m.verdictAt, timeZone) })}
         </p>
       ) : null}
 
@@ -87,7 +87,7 @@ export function ReviewSection({ d, form }: { d: MeetingPage; form: FormState }) 
         <div className="rounded-md border border-slate-200 bg-slate-50 p-3 text-sm">
           <h4 className="font-medium">{t("meetings.resolution")} — {t(`meetings.verdict.${m.verdict}`)}</h4>
           <p className="mt-1 whitespace-pre-line">{m.resolutionReasoning}</p>
-          <p className="mt-1 text-xs text-slate-500">{m.resolvedBy ?? ""}{m.resolvedAt ? ` · ${formatDateTime(locale, m.resolvedAt)}` : ""}</p>
+          <p className="mt-1 text-xs text-slate-500">{m.resolvedBy ?? ""}{m.resolvedAt ? ` · ${formatDateTime(locale, m.resolvedAt, timeZone)}` : ""}</p>
         </div>
       ) : null}
 

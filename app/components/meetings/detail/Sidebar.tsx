@@ -6,7 +6,7 @@ import type { FormState, MeetingPage } from "./types";
 
 /** Agency-internal notes and the meeting's history. */
 export function Sidebar({ d, form }: { d: MeetingPage; form: FormState }) {
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const { m } = d;
   const { errorsFor, valuesFor, busy } = form;
   return (
@@ -26,7 +26,7 @@ export function Sidebar({ d, form }: { d: MeetingPage; form: FormState }) {
         {m.events.map((e) => (
           <li key={e.id}>
             <p className="font-medium">{eventText(t, e, m.timeZone, locale)}</p>
-            <p className="text-xs text-slate-500">{e.actor?.name ?? t("meetings.system")} · {formatDateTime(locale, e.createdAt)}</p>
+            <p className="text-xs text-slate-500">{e.actor?.name ?? t("meetings.system")} · {formatDateTime(locale, e.createdAt, timeZone)}</p>
           </li>
         ))}
       </ol>

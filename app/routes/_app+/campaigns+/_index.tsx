@@ -14,7 +14,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Campaigns() {
   const { campaigns, canCreate, client } = useLoaderData<typeof loader>();
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   return (
     <div className="space-y-6">
       <div className="flex items-center justify-between">
@@ -41,7 +41,7 @@ export default function Campaigns() {
                   <td><Link to={`/campaigns/${c.id}`} className="link font-medium">{c.name}</Link></td>
                   {client ? null : <td>{c.clientCompany.name}</td>}
                   <td>{c.accountManager?.name ?? "—"}</td>
-                  <td className="whitespace-nowrap">{c.startDate ? formatDate(locale, c.startDate) : "—"}{c.endDate ? ` → ${formatDate(locale, c.endDate)}` : ""}</td>
+                  <td className="whitespace-nowrap">{c.startDate ? formatDate(locale, c.startDate, { dateStyle: "medium", timeZone }) : "—"}{c.endDate ? ` → ${formatDate(locale, c.endDate, { dateStyle: "medium", timeZone })}` : ""}</td>
                   <td><CampaignStatusBadge status={c.status} /></td>
                 </tr>
               ))}

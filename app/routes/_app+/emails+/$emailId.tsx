@@ -15,14 +15,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 /** One email as its recipient sees it (in a sandboxed frame), with its text version and delivery state. */
 export default function EmailView() {
   const { email } = useLoaderData<typeof loader>();
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   return (
     <div className="space-y-4">
       <Link to="/emails" className="link text-sm">← {t("agency.emails.title")}</Link>
       <h1 className="h1">{email.subject}</h1>
       <dl className="grid grid-cols-[8rem_1fr] gap-2 text-sm">
         <dt className="text-slate-500">{t("agency.emails.to")}</dt><dd>{email.to}</dd>
-        <dt className="text-slate-500">{t("agency.emails.date")}</dt><dd>{formatDateTime(locale, email.createdAt)}</dd>
+        <dt className="text-slate-500">{t("agency.emails.date")}</dt><dd>{formatDateTime(locale, email.createdAt, timeZone)}</dd>
         <dt className="text-slate-500">{t("agency.emails.status")}</dt><dd>{t(`agency.emails.status.${email.status}`)} ({t("agency.emails.attempts", { n: email.attempts })})</dd>
       </dl>
       <iframe title={email.subject} sandbox="" srcDoc={email.html} className="h-[32rem] w-full rounded-lg border border-slate-200 bg-white" />

@@ -38,7 +38,7 @@ const COLORS: Record<string, string> = {
 export default function Emails() {
   const { rows, total, page, pages, configured } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const status = params.get("status") ?? "";
   return (
     <div className="space-y-6">
@@ -72,7 +72,7 @@ export default function Emails() {
             <tbody>
               {rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="whitespace-nowrap">{formatDateTime(locale, r.createdAt)}</td>
+                  <td className="whitespace-nowrap">{formatDateTime(locale, r.createdAt, timeZone)}</td>
                   <td>{r.to}</td>
                   <td><Link to={`/emails/${r.id}`} className="link">{r.subject}</Link></td>
                   <td>

@@ -42,7 +42,7 @@ export default function CampaignOverview() {
   const { campaign, history, readiness, manage } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const busy = navigation.state === "submitting";
   const check = (ok: boolean) => (
     <span aria-hidden className={`inline-flex h-5 w-5 items-center justify-center rounded-full text-xs ${ok ? "bg-green-100 text-green-700" : "bg-slate-100 text-slate-400"}`}>{ok ? "✓" : "•"}</span>
@@ -89,7 +89,7 @@ export default function CampaignOverview() {
             <dt className="text-slate-500">{t("agency.campaigns.accountManager")}</dt>
             <dd>{campaign.accountManager?.name ?? "—"}</dd>
             <dt className="text-slate-500">{t("agency.campaigns.period")}</dt>
-            <dd>{campaign.startDate ? formatDate(locale, campaign.startDate) : "—"}{campaign.endDate ? ` → ${formatDate(locale, campaign.endDate)}` : ""}</dd>
+            <dd>{campaign.startDate ? formatDate(locale, campaign.startDate, { dateStyle: "medium", timeZone }) : "—"}{campaign.endDate ? ` → ${formatDate(locale, campaign.endDate, { dateStyle: "medium", timeZone })}` : ""}</dd>
             <dt className="text-slate-500">{t("agency.campaigns.sdrs")}</dt>
             <dd>{campaign.assignments.length ? campaign.assignments.map((a) => a.user.name).join(", ") : t("agency.campaigns.noSdr")}</dd>
           </dl>
@@ -109,7 +109,7 @@ export default function CampaignOverview() {
                   ) : null}
                   {d.from && d.to ? <p className="text-slate-600">{t(keyFor("common.status", d.from, "common.unknown"))} → {t(keyFor("common.status", d.to, "common.unknown"))}</p> : null}
                   {d.comment ? <q className="block italic text-slate-600">{d.comment}</q> : null}
-                  <p className="text-xs text-slate-500">{h.actor?.name ?? "Rendezvous"} · {formatDateTime(locale, h.createdAt)}</p>
+                  <p className="text-xs text-slate-500">{h.actor?.name ?? "Rendezvous"} · {formatDateTime(locale, h.createdAt, timeZone)}</p>
                 </li>
               );
             })}

@@ -78,7 +78,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 export default function ImportMeetings() {
   const { job, recent, timeZones } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const navigation = useNavigation();
   const errors = data && !data.ok ? data.errors : undefined;
   return (
@@ -103,7 +103,7 @@ export default function ImportMeetings() {
               <ul className="mt-2 space-y-1 text-sm">
                 {recent.map((r) => (
                   <li key={r.id}>
-                    <Link to={`?job=${r.id}`} className="link underline">{r.fileName}</Link> · {t(`meetings.import.status.${r.status}`)} · {formatDateTime(locale, r.createdAt)} ·{" "}
+                    <Link to={`?job=${r.id}`} className="link underline">{r.fileName}</Link> · {t(`meetings.import.status.${r.status}`)} · {formatDateTime(locale, r.createdAt, timeZone)} ·{" "}
                     {t("meetings.import.summary", { created: r.createdCount, skipped: r.skippedCount, errors: r.errorCount })}
                   </li>
                 ))}
