@@ -16,6 +16,7 @@ import {
   useRouteError,
   useRouteLoaderData,
   useFetcher,
+  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import stylesheet from "~/tailwind.css";
@@ -57,6 +58,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootData = typeof loader;
+
+/** Saving the detected time zone needs no reload of the page (which would also drop the toast on screen). */
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
+  formAction === "/set-timezone" ? false : defaultShouldRevalidate;
 
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");

@@ -114,7 +114,8 @@ describe("status transitions per role", () => {
     for (const actor of [w.admin, w.am, w.sdr, w.clientAdmin, w.clientMember]) {
       const id = await pastMeeting(w, a);
       expect(await code(changeMeetingStatus(actor, id, "HELD"))).toBe("OK");
-      expect(await code(changeMeetingStatus(actor, id, "NO_SHOW"))).toBe("OK");
+      // The agency corrects attendance until the client reviews; a client disputes instead.
+      expect(await code(changeMeetingStatus(actor, id, "NO_SHOW"))).toBe(actor.role.startsWith("CLIENT_") ? "INVALID" : "OK");
     }
     const future = await logMeeting(w.sdr, w.campaign.id, input(a));
     const fid = future.ok ? future.meetingId : "";
@@ -143,7 +144,7 @@ describe("status transitions per role", () => {
     const id = await pastMeeting(w, a);
     const m = await prisma.meeting.findUniqueOrThrow({ where: { id } });
     await changeMeetingStatus(w.am, id, "HELD", { revision: m.revision });
-    expect(await code(changeMeetingStatus(w.clientMember, id, "NO_SHOW", { revision: m.revision }))).toBe("CONFLICT");
+    expect(await code(changeMeetingStatus(w.sdr, id, "NO_SHOW", { revision: m.revision }))).toBe("CONFLICT");
   });
 
   it("bulk changes what is allowed and reports the rest", async () => {

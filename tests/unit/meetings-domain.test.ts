@@ -45,14 +45,24 @@ describe("status changes", () => {
     expect(canChangeStatus("SDR", "sdr1", m(), "HELD", now).ok).toBe(true);
     expect(canChangeStatus("SDR", "sdr2", m(), "HELD", now)).toEqual({ ok: false, reason: "common.forbiddenBody" });
   });
+  it("a client records attendance while nobody has, but never turns a held meeting into a no-show (that is a dispute)", () => {
+    for (const role of ["CLIENT_ADMIN", "CLIENT_MEMBER"] as const) {
+      expect(canChangeStatus(role, "x", m(), "NO_SHOW", now).ok).toBe(true);
+      expect(canChangeStatus(role, "x", m(), "HELD", now).ok).toBe(true);
+      expect(canChangeStatus(role, "x", m({ status: "HELD" }), "NO_SHOW", now)).toEqual({ ok: false, reason: "meetings.errors.attendanceSet" });
+      expect(canChangeStatus(role, "x", m({ status: "NO_SHOW" }), "HELD", now)).toEqual({ ok: false, reason: "meetings.errors.attendanceSet" });
+      expect(allowedStatusActions(role, "x", m({ status: "HELD" }), now)).toEqual([]);
+    }
+  });
+
   it("never marks a meeting held or no-show before it starts", () => {
     expect(canChangeStatus("AGENCY_ADMIN", "x", m({ scheduledAt: future }), "HELD", now).ok).toBe(false);
     expect(canChangeStatus("AGENCY_ADMIN", "x", m({ scheduledAt: future }), "NO_SHOW", now).ok).toBe(false);
     expect(canChangeStatus("AGENCY_ADMIN", "x", m({ scheduledAt: future }), "CANCELLED", now).ok).toBe(true);
   });
-  it("corrects held <-> no-show until reviewed, freezes after a verdict", () => {
-    expect(canChangeStatus("CLIENT_MEMBER", "x", m({ status: "HELD" }), "NO_SHOW", now).ok).toBe(true);
-    expect(canChangeStatus("CLIENT_MEMBER", "x", m({ status: "HELD", ratedAt: now }), "NO_SHOW", now).ok).toBe(false);
+  it("the agency corrects held <-> no-show until reviewed, freezes after a verdict", () => {
+    expect(canChangeStatus("ACCOUNT_MANAGER", "x", m({ status: "HELD" }), "NO_SHOW", now).ok).toBe(true);
+    expect(canChangeStatus("ACCOUNT_MANAGER", "x", m({ status: "HELD", ratedAt: now }), "NO_SHOW", now).ok).toBe(false);
     expect(canChangeStatus("AGENCY_ADMIN", "x", m({ status: "HELD", verdict: "ACCEPTED" }), "NO_SHOW", now).ok).toBe(false);
     expect(canChangeStatus("AGENCY_ADMIN", "x", m({ status: "CANCELLED" }), "HELD", now).ok).toBe(false);
     expect(canChangeStatus("AGENCY_ADMIN", "x", m({ status: "HELD" }), "CANCELLED", now).ok).toBe(false);

@@ -1,7 +1,7 @@
 import type { MessageKey } from "~/i18n";
 // The meeting state machine and review rules, pure (no I/O): who may move a meeting from what to what, when the
 // client may accept or dispute, what is billable. app/models/meetings/ applies them inside transactions.
-import { can, type Role } from "~/domain/shared/permissions";
+import { can, isClientRole, type Role } from "~/domain/shared/permissions";
 export { CHANNELS, type Channel } from "~/domain/shared/constants";
 
 export const MEETING_STATUSES = ["SCHEDULED", "HELD", "NO_SHOW", "CANCELLED"] as const;
@@ -60,6 +60,10 @@ export function canChangeStatus(role: Role, actorId: string, m: MeetingFacts, ac
     case "NO_SHOW": {
       const other = action === "HELD" ? "NO_SHOW" : "HELD";
       if (m.status !== "SCHEDULED" && m.status !== other) return no("meetings.errors.transition");
+      // Either side records attendance while nobody has; once set, only the agency corrects it. A client who says a
+      // held meeting did not take place says so through a dispute (a reason, evidence, the agency's answer), never
+      // by a one-click change that would make it unbillable.
+      if (m.status !== "SCHEDULED" && isClientRole(role)) return no("meetings.errors.attendanceSet");
       if (m.scheduledAt.getTime() > now.getTime()) return no("meetings.errors.notStarted");
       // Correcting held -> no-show after the client rated it would erase their review.
       if (m.status === "HELD" && m.ratedAt) return no("meetings.errors.alreadyReviewed");

@@ -68,6 +68,7 @@ export const meetingsForm = messages({
     "warnings.channel": "This channel is not among the definition's allowed channels.",
     "warnings.leadTime": "Less than {hours} hours' notice, the definition's minimum lead time.",
     "warnings.duplicate": "A meeting with this prospect email at this time is already logged on the campaign.",
+    "errors.attendanceSet": "Attendance is already recorded. If the meeting did not take place, dispute it with the reason \"the prospect did not attend\".",
   },
   fr: {
     "form.prospect": "Prospect",
@@ -135,5 +136,6 @@ export const meetingsForm = messages({
     "warnings.channel": "Ce canal ne fait pas partie des canaux autorisés par la définition.",
     "warnings.leadTime": "Moins de {hours} heures de délai, le délai minimum de la définition.",
     "warnings.duplicate": "Un rendez-vous avec cet e-mail de prospect à cette heure est déjà saisi sur la campagne.",
+    "errors.attendanceSet": "La présence est déjà renseignée. Si le rendez-vous n'a pas eu lieu, contestez-le avec le motif « le prospect ne s'est pas présenté ».",
   },
 });
