@@ -81,7 +81,7 @@ export const common = messages({
     notFoundTitle: "Page introuvable",
     notFoundBody: "Cette page n'existe pas, ou vous n'y avez pas accès.",
     errorTitle: "Une erreur est survenue",
-    errorBody: "Une erreur inattendue s'est produite. Elle a été enregistrée ; veuillez réessayer.",
+    errorBody: "Une erreur inattendue s'est produite. Elle a été enregistrée ; veuillez réessayer.",
     forbiddenTitle: "Action non autorisée",
     forbiddenBody: "Votre rôle ne permet pas cette action.",
     backHome: "Retour à l'accueil",

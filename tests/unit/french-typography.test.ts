@@ -1,0 +1,46 @@
+// Every French message reads by the rules of French typography: a no-break space before ":", a narrow no-break
+// space before ";", "!" and "?", no-break spaces inside « guillemets » (scripts/french-typography.mjs fixes them).
+import { translate, type MessageKey } from "~/i18n";
+import { common } from "~/i18n/messages/common";
+import { auth } from "~/i18n/messages/auth";
+import { agency } from "~/i18n/messages/agency";
+import { emails } from "~/i18n/messages/emails";
+import { agreement } from "~/i18n/messages/agreement";
+import { meetings } from "~/i18n/messages/meetings";
+import { typeset } from "../../scripts/french-typography.mjs";
+
+const areas = { common, auth, agency, emails, agreement, meetings };
+
+function problems(text: string) {
+  const found: string[] = [];
+  if (/[^\u00a0\u202f][:](?=\s|$)/u.test(text) && !/\{\w+\}:/.test(text)) found.push("':' without a no-break space before it");
+  if (/[^\u202f\u00a0][;!?](?=\s|$|["»)])/u.test(text)) found.push("';', '!' or '?' without a narrow no-break space before it");
+  if (/«(?!\u00a0)|(?<!\u00a0)»/u.test(text)) found.push("guillemets without no-break spaces inside");
+  return found;
+}
+
+describe("French typography", () => {
+  it("every French message has its no-break spaces", () => {
+    const wrong: string[] = [];
+    for (const [area, pair] of Object.entries(areas))
+      for (const [key, text] of Object.entries(pair.fr as Record<string, string>)) {
+        const p = problems(text);
+        if (p.length) wrong.push(`${area}.${key}: ${p.join(", ")}: ${JSON.stringify(text)}`);
+      }
+    expect(wrong).toEqual([]);
+  });
+
+  it("typesets the cases French text meets, leaving URLs, times and placeholders alone", () => {
+    expect(typeset("Statut : {from} → {to}")).toBe("Statut\u00a0: {from} → {to}");
+    expect(typeset("Prête à démarrer ?")).toBe("Prête à démarrer\u202f?");
+    expect(typeset("Bienvenue !")).toBe("Bienvenue\u202f!");
+    expect(typeset("Elle a été enregistrée ; veuillez réessayer.")).toBe("Elle a été enregistrée\u202f; veuillez réessayer.");
+    expect(typeset("le motif « absent »")).toBe("le motif «\u00a0absent\u00a0»");
+    expect(typeset("À 12:40 dans https://exemple.fr/x")).toBe("À 12:40 dans https://exemple.fr/x");
+    expect(typeset(typeset("Statut : ok ?"))).toBe(typeset("Statut : ok ?"));
+  });
+
+  it("what the screen shows keeps them", () => {
+    expect(translate("fr", "meetings.event.status" as MessageKey, { from: "Planifié", to: "Tenu" })).toBe("Statut\u00a0: Planifié → Tenu");
+  });
+});
