@@ -66,10 +66,10 @@ test("an SDR logs a meeting; the client rates it, disputes it; the AM rejects th
   // The account manager rejects the dispute with reasoning.
   await login(world.am);
   await page.goto(meetingUrl);
-  await page.getByRole("button", { name: "Reject (billable)" }).click();
+  await page.getByRole("button", { name: "Reject the dispute (billable)" }).click();
   await expect(page.getByText("This field is required.")).toBeVisible();
   await page.getByLabel("Reasoning (the client sees it)").fill("At 12:40 in the recording the CFO says she signs off tools under 50k€.");
-  await page.getByRole("button", { name: "Reject (billable)" }).click();
+  await page.getByRole("button", { name: "Reject the dispute (billable)" }).click();
   await expect(page.getByText("Dispute answered.")).toBeVisible();
 
   // The client sees the verdict and the reasoning; the history shows every step.

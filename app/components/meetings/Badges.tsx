@@ -12,7 +12,7 @@ const VERDICT: Record<string, string> = {
   ACCEPTED: "bg-green-100 text-green-800",
   DISPUTED: "bg-red-100 text-red-800",
   DISPUTE_UPHELD: "bg-slate-200 text-slate-700",
-  DISPUTE_REJECTED: "bg-green-100 text-green-800",
+  DISPUTE_REJECTED: "bg-amber-100 text-amber-800",
 };
 
 export function MeetingStatusBadge({ status }: { status: MeetingStatus }) {

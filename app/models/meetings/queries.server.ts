@@ -170,9 +170,20 @@ export async function getMeeting(actor: Actor, meetingId: string) {
     },
   });
   if (!m) throw notFound();
-  const [criteria, names] = await Promise.all([
+  // A client member does not give the verdict: the page tells them who does (their company's admins).
+  const deciders =
+    actor.role === "CLIENT_MEMBER"
+      ? prisma.user.findMany({
+          where: { memberships: { some: { agencyId: actor.agencyId, clientCompanyId: m.clientCompanyId, role: "CLIENT_ADMIN" } } },
+          select: { name: true },
+          orderBy: { name: "asc" },
+          take: 5,
+        })
+      : Promise.resolve([]);
+  const [criteria, names, admins] = await Promise.all([
     prisma.definitionCriterion.findMany({ where: { versionId: m.definitionVersionId }, orderBy: { position: "asc" }, select: { id: true, label: true, required: true } }),
     userNames([m.verdictById, m.resolvedById, m.ratedById]),
+    deciders,
   ]);
   const { internalNotes, ...rest } = m;
   return {
@@ -183,6 +194,7 @@ export async function getMeeting(actor: Actor, meetingId: string) {
     verdictBy: m.verdictById ? names.get(m.verdictById) ?? null : null,
     resolvedBy: m.resolvedById ? names.get(m.resolvedById) ?? null : null,
     ratedBy: m.ratedById ? names.get(m.ratedById) ?? null : null,
+    deciders: admins.map((a) => a.name),
   };
 }
 

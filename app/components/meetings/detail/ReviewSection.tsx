@@ -60,7 +60,9 @@ export function ReviewSection({ d, form }: { d: MeetingPage; form: FormState }) 
       {m.verdict === "PENDING" && m.reviewDueAt ? (
         <p className="text-sm text-slate-700">
           {new Date(m.reviewDueAt) > new Date()
-            ? t("meetings.reviewDue", { date: formatDateTime(locale, m.reviewDueAt, timeZone) })
+            ? m.deciders.length && !d.canDecide
+              ? t("meetings.reviewDueMember", { admins: new Intl.ListFormat(locale, { type: "disjunction" }).format(m.deciders), date: formatDateTime(locale, m.reviewDueAt, timeZone) })
+              : t("meetings.reviewDue", { date: formatDateTime(locale, m.reviewDueAt, timeZone) })
             : t("meetings.windowClosed", { date: formatDateTime(locale, m.reviewDueAt, timeZone) })}
         </p>
       ) : null}

@@ -51,8 +51,8 @@ export default function CampaignOverview() {
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         {campaign.status === "DRAFT" || manage ? (
-          <section className="card space-y-3" aria-label={t("agreement.activation.title")}>
-            <h2 className="h2">{t("agreement.activation.title")}</h2>
+          <section className="card space-y-3" aria-label={campaign.status === "ACTIVE" ? t("meetings.activation.live") : t("agreement.activation.title")}>
+            <h2 className="h2">{campaign.status === "ACTIVE" ? t("meetings.activation.live") : t("agreement.activation.title")}</h2>
             <p className="text-sm text-slate-600">{readiness.ready ? t("agreement.activation.ready") : t("agreement.activation.notReady")}</p>
             <ul className="space-y-1 text-sm">
               <li className="flex items-center gap-2">

@@ -87,7 +87,15 @@ export default function MeetingDetailPage() {
         <MeetingStatusBadge status={m.status} />
         <VerdictBadge verdict={m.verdict} />
         {m.status === "HELD" ? (
-          <span className={`badge ${d.billable ? "bg-green-100 text-green-800" : "bg-slate-100 text-slate-600"}`}>{d.billable ? t("meetings.billable") : t("meetings.notBillable")}</span>
+          <span className={`badge ${d.billable ? "bg-green-100 text-green-800" : "bg-slate-100 text-slate-600"}`}>
+            {d.billable
+              ? t("meetings.billable")
+              : m.verdict === "PENDING"
+                ? t("meetings.awaitingReview")
+                : m.verdict === "DISPUTED"
+                  ? t("meetings.awaitingAnswer")
+                  : t("meetings.notBillable")}
+          </span>
         ) : null}
         {m.possibleDuplicate ? <span className="badge bg-amber-100 text-amber-800">{t("meetings.duplicate")}</span> : null}
       </div>
