@@ -23,6 +23,7 @@ import { popToast } from "~/utils/toast.server";
 import { can, isAgencyRole } from "~/domain/permissions";
 import { DEFAULT_LOCALE, makeT, type Locale } from "~/i18n";
 import { useT } from "~/utils/i18n";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -121,6 +122,7 @@ function ProgressBar() {
 }
 
 function Document({ children, locale }: { children: React.ReactNode; locale: Locale }) {
+  const nonce = useNonce();
   return (
     <html lang={locale} className="h-full bg-slate-50">
       <head>
@@ -131,8 +133,8 @@ function Document({ children, locale }: { children: React.ReactNode; locale: Loc
       </head>
       <body className="min-h-full text-slate-800 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -178,12 +178,9 @@ export async function login(email: string, password: string, ip: string): Promis
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hash("not-a-real-password"));
 
+/** The client's address as server.mjs resolved it (X-Forwarded-For believed from TRUSTED_PROXIES only). */
 export function clientIp(request: Request) {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  return request.headers.get("x-rendezvous-client-ip")?.trim() || "local";
 }
 
-/** Only same-site relative paths, so a crafted link cannot send a user elsewhere after sign-in. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/home") {
-  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
-}
+export { safeRedirect } from "./redirect.server";
