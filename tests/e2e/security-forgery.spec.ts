@@ -81,7 +81,7 @@ test("a same-site page cannot make a signed-in browser comment, switch language 
 test("every non-GET request with a foreign Origin or Sec-Fetch-Site is a 403 with a clear body, on every route", async ({ request, baseURL, world, cookieFor }) => {
   const cookie = await cookieFor(world.am);
   const paths = ["/set-locale", "/logout", "/login", "/forgot-password", "/invitations", `/campaigns/${world.campaign.id}/settings`, "/campaigns/new?_data=routes%2F_app.campaigns.new", "/no-such-route"];
-  const foreign = [
+  const foreign: Record<string, string>[] = [
     { origin: "http://localhost:8081" },
     { origin: "null" },
     { origin: baseURL!.replace("localhost", "127.0.0.1") },
