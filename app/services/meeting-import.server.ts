@@ -16,6 +16,7 @@ export { IMPORT_FIELDS, REQUIRED_IMPORT_FIELDS, type ImportField, type ImportMap
 
 export { MAX_IMPORT_BYTES } from "~/domain/meeting-import";
 import { MAX_IMPORT_BYTES } from "~/domain/meeting-import";
+import { importOwnerScope } from "~/models/import-scope.server";
 const MAX_STORED_ERRORS = 500;
 const BATCH = 500;
 
@@ -113,7 +114,7 @@ export async function createImport(actor: Actor, campaignId: string, file: { nam
 /** The import in the actor's scope, with a 5-row preview while it is being mapped. */
 export async function getImport(actor: Actor, campaignId: string, importJobId: string) {
   const campaign = await campaignForImport(actor, campaignId);
-  const job = await prisma.importJob.findFirst({ where: { id: importJobId, campaignId: campaign.id, agencyId: actor.agencyId } });
+  const job = await prisma.importJob.findFirst({ where: { id: importJobId, campaignId: campaign.id, agencyId: actor.agencyId, ...importOwnerScope(actor) } });
   if (!job) throw notFound();
   let preview: string[][] = [];
   if (job.status === "MAPPING" && job.file) {
@@ -127,7 +128,7 @@ export async function getImport(actor: Actor, campaignId: string, importJobId: s
 export async function listImports(actor: Actor, campaignId: string) {
   const campaign = await campaignForImport(actor, campaignId);
   return prisma.importJob.findMany({
-    where: { campaignId: campaign.id, agencyId: actor.agencyId },
+    where: { campaignId: campaign.id, agencyId: actor.agencyId, ...importOwnerScope(actor) },
     orderBy: { createdAt: "desc" },
     take: 10,
     select: { id: true, fileName: true, status: true, totalRows: true, processedRows: true, createdCount: true, skippedCount: true, errorCount: true, createdAt: true },
