@@ -6,6 +6,7 @@ import { env } from "./env.server";
 import { can, type Capability, type Role } from "~/domain/permissions";
 import { DomainError } from "~/domain/errors";
 import type { Locale } from "~/i18n";
+import { reserveLoginAttempt, settleLoginAttempt } from "./rate-limit.server";
 
 const SESSION_DAYS = 30;
 
@@ -148,29 +149,22 @@ export async function signOut(request: Request) {
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
-const WINDOW_MS = 15 * 60_000;
-
 /** How a sign-in ended. The same answer whether the email has an account or not. */
 export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" };
 
 /**
- * Checks an email and password, rate limited per email and per address over 15 minutes.
- * Failures are recorded in the database, so several app servers share the count.
+ * Checks an email and password, slowed down progressively per account, per (account, address) and per address
+ * (app/utils/rate-limit.server.ts). Attempts are recorded in the database, so several app servers share the count.
  */
 export async function login(email: string, password: string, ip: string): Promise<LoginResult> {
   const normalized = email.trim().toLowerCase();
-  const since = new Date(Date.now() - WINDOW_MS);
-  const max = env().LOGIN_MAX_FAILURES;
-  const [byEmail, byIp] = await Promise.all([
-    prisma.loginAttempt.count({ where: { email: normalized, success: false, createdAt: { gte: since } } }),
-    prisma.loginAttempt.count({ where: { ip, success: false, createdAt: { gte: since } } }),
-  ]);
-  if (byEmail >= max || byIp >= max * 4) return { ok: false, reason: "rate_limited" };
+  const reservation = await reserveLoginAttempt(normalized, ip, env().LOGIN_MAX_FAILURES);
+  if (!reservation.ok) return { ok: false, reason: "rate_limited" };
 
   const user = await prisma.user.findUnique({ where: { email: normalized } });
   // Verify against a dummy hash when there is no user, so timing does not reveal whether the account exists.
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
-  await prisma.loginAttempt.create({ data: { email: normalized, ip, success: ok } });
+  await settleLoginAttempt(reservation.attemptId, ok && Boolean(user));
   if (!ok || !user) return { ok: false, reason: "invalid" };
   return { ok: true, userId: user.id };
 }
