@@ -55,6 +55,14 @@ const markStatic = (res) => {
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y", setHeaders: markStatic }));
 app.use(express.static("public", { maxAge: "1h", setHeaders: markStatic }));
 
+// A NUL in the path or the query (an id, a filter), or a broken percent-encoding, can only fail further in:
+// refused here, for every route.
+app.use((req, res, next) => {
+  const refusal = security.badUrl(req.originalUrl);
+  if (!refusal) return next();
+  res.status(400).type("text/plain").send(refusal);
+});
+
 // Forgery: every non-GET request must come from our own pages (Sec-Fetch-Site / Origin), whatever the route.
 app.use((req, res, next) => {
   const headers = new Headers();

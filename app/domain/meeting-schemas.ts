@@ -53,7 +53,7 @@ export const meetingSchema = z
       .string()
       .optional()
       .transform((v) => v === "on" || v === "true" || v === "1"),
-    revision: z.coerce.number().int().min(0).optional(),
+    revision: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
   })
   .transform((v, ctx) => {
     const scheduledAt = isValidTimeZone(v.timeZone) ? zonedToUtc(v.scheduledLocal, v.timeZone) : null;
@@ -98,7 +98,7 @@ export const statusSchema = z.object({
   action: z.enum(STATUS_ACTIONS, { error: "common.errors.invalid" }),
   newLocal: optionalText(30),
   newTimeZone: optionalText(64),
-  revision: z.coerce.number().int().min(0).optional(),
+  revision: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
 });
 
 export const bulkStatusSchema = z.object({
@@ -109,7 +109,7 @@ export const bulkStatusSchema = z.object({
 export const resolveSchema = z.object({
   decision: z.enum(["DISPUTE_UPHELD", "DISPUTE_REJECTED"], { error: "common.errors.required" }),
   reasoning: requiredText(4000),
-  revision: z.coerce.number().int().min(0).optional(),
+  revision: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
 });
 
 /** Pipeline value is typed in major units ("12 500,50") and stored in minor units. */
@@ -155,10 +155,19 @@ export const editSchema = z.object({
   discoveryContext: optionalText(4000),
   discoveryBudget: optionalText(2000),
   discoveryTimeline: optionalText(2000),
-  revision: z.coerce.number().int().min(0).optional(),
+  revision: z.coerce.number().int().min(0).max(2_147_483_647).optional(),
 });
 
 export const notesSchema = z.object({ internalNotes: z.string().trim().max(8000, { error: "common.errors.tooLong|max=8000" }) });
+
+/** A day of a list filter: a real calendar day in a year people mean (else the filter is ignored, never a 500). */
+const filterDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return v >= "1900" && v < "3000" && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  });
 
 /** The list's query string. */
 export const listFilterSchema = z.object({
@@ -167,8 +176,8 @@ export const listFilterSchema = z.object({
   sdrId: z.string().max(40).optional().catch(undefined),
   personaVersionId: z.string().max(40).optional().catch(undefined),
   campaignId: z.string().max(40).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: filterDay.optional().catch(undefined),
+  to: filterDay.optional().catch(undefined),
   q: z.string().trim().max(120).optional().catch(undefined),
   attention: z.enum(["attendance"]).optional().catch(undefined),
   sort: z.enum(["date_desc", "date_asc", "status"]).default("date_desc").catch("date_desc"),

@@ -18,7 +18,7 @@ import { allowedStatusActions, canDecide, canEdit, canRate, canRecordOutcome, ca
 import { utcToZonedInput, zonedToUtc } from "~/domain/timezone";
 import { can, isAgencyRole } from "~/domain/permissions";
 import { failure, parseForm } from "~/utils/form";
-import { actionError, orResponse } from "~/utils/http.server";
+import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ErrorList, Field, FormError } from "~/components/forms/Field";
 import { MeetingStatusBadge, VerdictBadge } from "~/components/meetings/Badges";
@@ -65,7 +65,7 @@ const intentCapability = {
 } as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "") as keyof typeof intentCapability;
   if (!(intent in intentCapability)) throw new Response("Bad Request", { status: 400 });
   const actor = await requireActor(request, intentCapability[intent]);

@@ -7,7 +7,7 @@ import { hasCalendarFeed, resetCalendarFeed } from "~/services/calendar.server";
 import { bulkStatusSchema, filterFromUrl } from "~/domain/meeting-schemas";
 import { can } from "~/domain/permissions";
 import { parseForm } from "~/utils/form";
-import { actionError, appOrigin, orResponse } from "~/utils/http.server";
+import { actionError, appOrigin, orResponse, readForm } from "~/utils/http.server";
 import { MeetingFilters, MeetingTable, Pagination } from "~/components/meetings/MeetingList";
 import { errorText } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
@@ -36,7 +36,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   if (intent === "calendar") {
     const actor = await requireActor(request, "campaign:read");

@@ -7,7 +7,7 @@ import { checkSchema, meetingSchema } from "~/domain/meeting-schemas";
 import { CHANNELS } from "~/domain/meetings";
 import { timeZones } from "~/domain/timezone";
 import { failure, parseForm, type FieldErrors } from "~/utils/form";
-import { actionError, orResponse } from "~/utils/http.server";
+import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { ErrorList, Field, FormError, SelectField, errorText } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
@@ -43,7 +43,7 @@ function parseChecks(formData: FormData, criterionIds: string[]) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "meeting:log");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const ctx = await orResponse(getLoggingContext(actor, params.campaignId!));
   const parsed = parseForm(meetingSchema, formData);
   const { checks, errors: checkErrors } = parseChecks(formData, ctx.definitionVersion?.criteria.map((c) => c.id) ?? []);

@@ -3,7 +3,7 @@ import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
 import { getDefinition, saveDefinitionDraft } from "~/models/agreement.server";
 import { parseObject } from "~/utils/form";
-import { actionError, orResponse } from "~/utils/http.server";
+import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { criteriaErrorsToFormRows, definitionSchema, readCriteria } from "~/domain/agreement-schemas";
 import { DefinitionForm, EMPTY_DEFINITION, definitionValuesFromFailure, type DefinitionFormValues } from "~/components/agreement/DefinitionForm";
@@ -20,7 +20,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await requireActor(request, "version:draft");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const input = {
     disputeWindowDays: formData.get("disputeWindowDays"),
     noShowPolicy: formData.get("noShowPolicy"),

@@ -8,6 +8,7 @@ import { parseForm } from "~/utils/form";
 import { errorText } from "~/components/forms/Field";
 import { MeetingFilters, MeetingTable, Pagination } from "~/components/meetings/MeetingList";
 import { useT } from "~/utils/i18n";
+import { readForm } from "~/utils/http.server";
 
 // Every meeting the agency user may see, across campaigns (SDRs: their own).
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -23,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await requireActor(request, "meeting:status");
   if (!isAgencyRole(actor.role)) throw new Response("Forbidden", { status: 403 });
-  const parsed = parseForm(bulkStatusSchema, await request.formData(), ["ids"]);
+  const parsed = parseForm(bulkStatusSchema, await readForm(request), ["ids"]);
   if (!parsed.ok) return json({ error: parsed.errors.ids?.[0] ?? parsed.errors.action?.[0] ?? "common.errors.invalid" }, { status: 400 });
   const r = await bulkChangeStatus(actor, parsed.data.ids, parsed.data.action);
   return json({ changed: r.changed, refused: r.refused.length });

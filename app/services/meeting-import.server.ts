@@ -94,6 +94,7 @@ export async function createImport(actor: Actor, campaignId: string, file: { nam
   const text = decodeCsv(file.bytes);
   const head = Papa.parse<string[]>(text, { preview: 2, skipEmptyLines: true });
   const columns = (head.data[0] ?? []).map((c) => String(c).trim());
+  if (columns.some((c) => c.includes("\u0000"))) throw new DomainError("INVALID", "security.input.nul", "file");
   if (columns.length < 2 || columns.every((c) => !c)) throw new DomainError("INVALID", "meetings.import.noHeader", "file");
   if (new Set(columns).size !== columns.length) throw new DomainError("INVALID", "meetings.import.duplicateColumns", "file");
   if (head.data.length < 2) throw new DomainError("INVALID", "meetings.import.noRows", "file");
@@ -102,7 +103,7 @@ export async function createImport(actor: Actor, campaignId: string, file: { nam
       agencyId: campaign.agencyId,
       campaignId: campaign.id,
       createdById: actor.userId,
-      fileName: file.name.slice(0, 200) || "import.csv",
+      fileName: file.name.replace(/\u0000/g, "").slice(0, 200) || "import.csv",
       file: Buffer.from(file.bytes),
       columns,
       mapping: guessMapping(columns),
