@@ -102,6 +102,7 @@ function Header() {
                   {t(`common.role.${user.role}`)} · {user.organization}
                 </span>
               </span>
+              <NavLink to="/profile" className={navClass}>{t("security.profile.link")}</NavLink>
               <Form method="post" action="/logout">
                 <button className="btn-secondary">{t("common.signOut")}</button>
               </Form>

@@ -7,6 +7,7 @@ import { can, type Capability, type Role } from "~/domain/permissions";
 import { DomainError } from "~/domain/errors";
 import type { Locale } from "~/i18n";
 import { reserveLoginAttempt, settleLoginAttempt } from "./rate-limit.server";
+import { touchSession } from "~/models/sessions/last-seen.server";
 
 const SESSION_DAYS = 30;
 
@@ -89,8 +90,9 @@ export function getActor(request: Request): Promise<Actor | null> {
 async function lookUpActor(request: Request): Promise<Actor | null> {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true } });
+  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true, lastSeenAt: true } });
   if (!session || session.expiresAt < new Date()) return null;
+  await touchSession(sessionId, session.lastSeenAt);
   return actorForUser(session.userId, sessionId);
 }
 
