@@ -31,6 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) return json({ ok: false as const, errors: { file: ["meetings.import.tooLarge"] } }, { status: 413 });
     // Our own reader: Remix's multipart parser fails on a file name holding "=" or ";" (app/utils/multipart.server.ts).
     const { file } = await readUpload(request, { maxBytes: MAX_IMPORT_BYTES + 64 * 1024 });
+    if (file && file.bytes.length > MAX_IMPORT_BYTES) return json({ ok: false as const, errors: { file: ["meetings.import.tooLarge"] } }, { status: 413 });
     if (!file || !file.bytes.length) return json({ ok: false as const, errors: { file: ["meetings.import.empty"] } }, { status: 400 });
     if (!/\.(csv|txt)$/i.test(file.name)) return json({ ok: false as const, errors: { file: ["meetings.import.notCsv"] } }, { status: 400 });
     try {

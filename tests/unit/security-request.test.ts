@@ -76,3 +76,22 @@ describe("response headers", () => {
     expect(redactUrlForLog("/x?token=abc&y=1")).toBe("/x?token=[redacted]&y=1");
   });
 });
+
+describe("the environment at start", () => {
+  const saved = { ...process.env };
+  afterEach(async () => {
+    process.env = { ...saved };
+    (await import("~/utils/env.server")).resetEnvCache();
+  });
+
+  it("refuses the public default SESSION_SECRET in production, and accepts one of its own", async () => {
+    const { env, resetEnvCache } = await import("~/utils/env.server");
+    process.env.NODE_ENV = "production";
+    delete process.env.SESSION_SECRET;
+    resetEnvCache();
+    expect(() => env()).toThrow(/SESSION_SECRET/);
+    process.env.SESSION_SECRET = "a-long-secret-of-our-own-1234";
+    resetEnvCache();
+    expect(env().SESSION_SECRET).toBe("a-long-secret-of-our-own-1234");
+  });
+});
