@@ -27,6 +27,7 @@ import { can, isAgencyRole } from "~/domain/shared/permissions";
 import { DEFAULT_LOCALE, isMessageKey, makeT, type Locale } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { ErrorPanel } from "~/components/ErrorPanel";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -111,6 +112,7 @@ function Header() {
                   {t(`common.role.${user.role}`)} · {user.organization}
                 </span>
               </span>
+              <NavLink to="/profile" className={navClass}>{t("security.profile.link")}</NavLink>
               <Form method="post" action="/logout">
                 <button className="btn-secondary">{t("common.signOut")}</button>
               </Form>
@@ -131,6 +133,7 @@ function ProgressBar() {
 }
 
 function Document({ children, locale }: { children: React.ReactNode; locale: Locale }) {
+  const nonce = useNonce();
   return (
     <html lang={locale} className="h-full bg-slate-50">
       <head>
@@ -141,8 +144,8 @@ function Document({ children, locale }: { children: React.ReactNode; locale: Loc
       </head>
       <body className="min-h-full text-slate-800 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

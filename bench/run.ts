@@ -33,14 +33,14 @@ const t0 = Date.now();
 const world = await seedScale();
 console.log(`Seeded ${world.summary} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-const server = spawn(process.execPath, [new URL("../node_modules/@remix-run/serve/dist/cli.js", import.meta.url).pathname, "./build/index.js"], {
+const server = spawn(process.execPath, [new URL("../server.mjs", import.meta.url).pathname, "./build/index.js"], {
   env: { ...process.env, DATABASE_URL: urlFor(DB), PORT: String(PORT), NODE_ENV: "production", RUN_JOBS: "false" },
   stdio: ["ignore", "pipe", "inherit"],
 });
 await new Promise<void>((resolve, reject) => {
   const timer = setTimeout(() => reject(new Error("server did not start in 30 s")), 30_000);
   server.stdout!.on("data", (d) => {
-    if (String(d).includes("remix-serve")) {
+    if (String(d).includes("[rendezvous]")) {
       clearTimeout(timer);
       resolve();
     }

@@ -1,12 +1,25 @@
 // `npm run demo`: a real PostgreSQL (DATABASE_URL, or the embedded default), migrated and seeded, and the portal
 // built and served at http://localhost:$PORT. Ctrl-C stops the server and the embedded database.
 import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
 import { ensureDatabase } from "./db.mjs";
 
-// Run remix-serve with node directly (not through npx), so stopping this script stops the server too.
-const REMIX_SERVE = new URL("../node_modules/@remix-run/serve/dist/cli.js", import.meta.url).pathname;
+// Run the portal's server with node directly (not through npx), so stopping this script stops the server too.
+const SERVER = new URL("../server.mjs", import.meta.url).pathname;
 
 const port = process.env.PORT || "3000";
+
+// A production server refuses the public default secret: the demo keeps a random one of its own in .data/.
+function demoSessionSecret() {
+  if (process.env.SESSION_SECRET) return process.env.SESSION_SECRET;
+  const file = new URL("../.data/session-secret", import.meta.url);
+  if (!fs.existsSync(file)) {
+    fs.mkdirSync(new URL("../.data/", import.meta.url), { recursive: true });
+    fs.writeFileSync(file, crypto.randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return fs.readFileSync(file, "utf8").trim();
+}
 const db = await ensureDatabase();
 const env = { ...process.env, DATABASE_URL: db.url };
 
@@ -33,13 +46,13 @@ if (!process.argv.includes("--no-build")) {
   if (!run("npm", ["run", "build", "--silent"])) await fail();
 }
 
-const server = spawn(process.execPath, [REMIX_SERVE, "./build/index.js"], {
+const server = spawn(process.execPath, [SERVER, "./build/index.js"], {
   stdio: ["ignore", "pipe", "inherit"],
-  env: { ...env, PORT: port, NODE_ENV: "production", INSECURE_COOKIES: "1", APP_URL: process.env.APP_URL || `http://localhost:${port}` },
+  env: { ...env, PORT: port, NODE_ENV: "production", INSECURE_COOKIES: "1", SESSION_SECRET: demoSessionSecret(), APP_URL: process.env.APP_URL || `http://localhost:${port}` },
 });
 server.stdout.on("data", (chunk) => {
   const text = chunk.toString();
-  if (/\[remix-serve\]/.test(text)) {
+  if (/\[rendezvous\]/.test(text)) {
     console.log(`
   Rendezvous is running at http://localhost:${port}
   Database: ${db.embedded ? "embedded PostgreSQL (.data/pg)" : "DATABASE_URL"}

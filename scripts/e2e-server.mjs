@@ -2,8 +2,8 @@
 import { execFileSync, spawn } from "node:child_process";
 import pg from "pg";
 
-// Run remix-serve with node directly (not through npx), so stopping this script stops the server too.
-const REMIX_SERVE = new URL("../node_modules/@remix-run/serve/dist/cli.js", import.meta.url).pathname;
+// Run the portal's server with node directly (not through npx), so stopping this script stops the server too.
+const SERVER = new URL("../server.mjs", import.meta.url).pathname;
 
 const base = process.env.DATABASE_URL;
 const dbName = process.env.E2E_DB || "rdv_e2e";
@@ -17,7 +17,7 @@ await admin.end();
 u.pathname = `/${dbName}`;
 const url = u.toString();
 execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: url }, stdio: "pipe" });
-const server = spawn(process.execPath, [REMIX_SERVE, "./build/index.js"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
+const server = spawn(process.execPath, [SERVER, "./build/index.js"], { stdio: "inherit", env: { ...process.env, DATABASE_URL: url } });
 const stop = () => server.kill("SIGTERM");
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);

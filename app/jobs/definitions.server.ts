@@ -6,6 +6,9 @@ import { deliverEmail } from "~/services/email.server";
 import { sweepOutbox } from "./outbox-sweep.server";
 import { runMeetingSweep } from "~/models/meetings/sweep.server";
 import { processImportJob } from "~/models/meetings/import-worker.server";
+import { requestPasswordReset } from "~/models/user.server";
+import type { ResetJob } from "~/models/password-reset-request.server";
+import { isLocale } from "~/i18n";
 
 export type JobDefinition<T extends object = object> = {
   queue: QueueName;
@@ -34,6 +37,14 @@ export const JOBS: JobDefinition[] = [
     pollingIntervalSeconds: 1,
     handle: async (jobs) => {
       for (const job of jobs) await processImportJob(job.data.importJobId);
+    },
+  }),
+  // Forgot-password requests: the page answers at once, the same for every address; the lookup happens here.
+  define<ResetJob>({
+    queue: QUEUES.passwordReset,
+    pollingIntervalSeconds: 1,
+    handle: async (jobs) => {
+      for (const job of jobs) await requestPasswordReset(job.data.email, isLocale(job.data.locale) ? job.data.locale : "en", job.data.origin);
     },
   }),
 ];

@@ -2,6 +2,7 @@ import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
 import { notFound } from "~/domain/shared/errors";
 import type { EmailStatus } from "~/generated/prisma/client";
+import { outboxEmailForReader } from "~/services/email-secrets.server";
 
 const PAGE = 50;
 
@@ -27,5 +28,5 @@ export async function getOutboxEmail(actor: Actor, id: string) {
   assertCan(actor, "emails:read");
   const email = await prisma.emailOutbox.findFirst({ where: { id, agencyId: actor.agencyId } });
   if (!email) throw notFound();
-  return email;
+  return outboxEmailForReader(email);
 }

@@ -8,6 +8,7 @@ import { enqueueEmails } from "~/services/queue.server";
 import type { Locale } from "~/i18n";
 import { clientScope } from "./scope.server";
 import { audit } from "./audit.server";
+import { assertInvitable } from "./invitations/invitable.server";
 
 export const INVITATION_DAYS = 7;
 
@@ -49,14 +50,13 @@ export async function createInvitation(actor: Actor, input: InvitationInput, ori
   const team = actor.role === "CLIENT_ADMIN" ? "team:invite-client" : isAgencyRole(input.role) ? "team:invite-agency" : "team:invite-client";
   assertCan(actor, team);
   const org = await organizationFor(actor, input.role, input.clientCompanyId);
-  const already = await prisma.membership.count({ where: { agencyId: actor.agencyId, user: { email: input.email } } });
-  if (already) throw new DomainError("CONFLICT", "agency.team.alreadyMember", "email");
+  await assertInvitable(actor, input.email, org.clientCompanyId);
   const { token, tokenHash } = newToken();
   const expiresAt = new Date(Date.now() + INVITATION_DAYS * 86400_000);
   const result = await prisma.$transaction(async (tx) => {
     // A new invitation to the same address and organization replaces the pending one.
     await tx.invitation.updateMany({
-      where: { agencyId: actor.agencyId, email: input.email, acceptedAt: null, revokedAt: null },
+      where: { agencyId: actor.agencyId, clientCompanyId: org.clientCompanyId, email: input.email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: new Date() },
     });
     const invitation = await tx.invitation.create({

@@ -49,6 +49,8 @@ export async function resetPassword(token: string, password: string, userAgent?:
     if (!claimed.count) throw new DomainError("INVALID", "auth.reset.invalid");
     await tx.user.update({ where: { id: reset.userId }, data: { passwordHash } });
     await tx.session.deleteMany({ where: { userId: reset.userId } });
+    // Every other outstanding link of this user stops working too (issue 8, finding 6).
+    await tx.passwordReset.updateMany({ where: { userId: reset.userId, usedAt: null }, data: { usedAt: new Date() } });
     return reset.userId;
   });
   const session = await createSession(userId, userAgent);

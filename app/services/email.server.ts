@@ -7,6 +7,7 @@ import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { templates, type EmailTemplates, type TemplateName } from "../../emails";
 import { isLocale, type Locale } from "~/i18n";
+import { deliveredCopy } from "./email-secrets.server";
 
 export function emailDeliveryConfigured() {
   return Boolean(env().RESEND_API_KEY);
@@ -92,7 +93,7 @@ export async function deliverEmail(outboxId: string): Promise<DeliveryOutcome> {
   if (!error) {
     await prisma.emailOutbox.update({
       where: { id: row.id },
-      data: { status: "SENT", sentAt: new Date(), providerId, lockedUntil: null, lastError: null },
+      data: { status: "SENT", sentAt: new Date(), providerId, lockedUntil: null, lastError: null, ...deliveredCopy(row) },
     });
     return "sent";
   }

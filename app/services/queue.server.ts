@@ -10,6 +10,7 @@ export const QUEUES = {
   emailSweep: "email-sweep",
   meetingSweep: "meeting-sweep",
   meetingImport: "meeting-import",
+  passwordReset: "password-reset-request",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -20,6 +21,7 @@ function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
     [QUEUES.emailSweep]: { policy: "singleton" },
     [QUEUES.meetingSweep]: { policy: "singleton" },
     [QUEUES.meetingImport]: { retryLimit: 2, retryDelay: 10 },
+    [QUEUES.passwordReset]: { retryLimit: 3, retryDelay: 5 },
   };
 }
 

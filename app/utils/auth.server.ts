@@ -6,6 +6,8 @@ import { env } from "./env.server";
 import { can, type Capability, type Role } from "~/domain/shared/permissions";
 import { DomainError } from "~/domain/shared/errors";
 import type { Locale } from "~/i18n";
+import { reserveLoginAttempt, settleLoginAttempt } from "./rate-limit.server";
+import { touchSession } from "~/utils/session-last-seen.server";
 
 const SESSION_DAYS = 30;
 
@@ -90,8 +92,9 @@ export function getActor(request: Request): Promise<Actor | null> {
 async function lookUpActor(request: Request): Promise<Actor | null> {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true } });
+  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true, lastSeenAt: true } });
   if (!session || session.expiresAt < new Date()) return null;
+  await touchSession(sessionId, session.lastSeenAt);
   return actorForUser(session.userId, sessionId);
 }
 
@@ -151,29 +154,22 @@ export async function signOut(request: Request) {
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
-const WINDOW_MS = 15 * 60_000;
-
 /** How a sign-in ended. The same answer whether the email has an account or not. */
 export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" };
 
 /**
- * Checks an email and password, rate limited per email and per address over 15 minutes.
- * Failures are recorded in the database, so several app servers share the count.
+ * Checks an email and password, slowed down progressively per account, per (account, address) and per address
+ * (app/utils/rate-limit.server.ts). Attempts are recorded in the database, so several app servers share the count.
  */
 export async function login(email: string, password: string, ip: string): Promise<LoginResult> {
   const normalized = email.trim().toLowerCase();
-  const since = new Date(Date.now() - WINDOW_MS);
-  const max = env().LOGIN_MAX_FAILURES;
-  const [byEmail, byIp] = await Promise.all([
-    prisma.loginAttempt.count({ where: { email: normalized, success: false, createdAt: { gte: since } } }),
-    prisma.loginAttempt.count({ where: { ip, success: false, createdAt: { gte: since } } }),
-  ]);
-  if (byEmail >= max || byIp >= max * 4) return { ok: false, reason: "rate_limited" };
+  const reservation = await reserveLoginAttempt(normalized, ip, env().LOGIN_MAX_FAILURES);
+  if (!reservation.ok) return { ok: false, reason: "rate_limited" };
 
   const user = await prisma.user.findUnique({ where: { email: normalized } });
   // Verify against a dummy hash when there is no user, so timing does not reveal whether the account exists.
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
-  await prisma.loginAttempt.create({ data: { email: normalized, ip, success: ok } });
+  await settleLoginAttempt(reservation.attemptId, ok && Boolean(user));
   if (!ok || !user) return { ok: false, reason: "invalid" };
   return { ok: true, userId: user.id };
 }
@@ -181,12 +177,9 @@ export async function login(email: string, password: string, ip: string): Promis
 let dummy: Promise<string> | undefined;
 const dummyHash = () => (dummy ??= hash("not-a-real-password"));
 
+/** The client's address as server.mjs resolved it (X-Forwarded-For believed from TRUSTED_PROXIES only). */
 export function clientIp(request: Request) {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "local";
+  return request.headers.get("x-rendezvous-client-ip")?.trim() || "local";
 }
 
-/** Only same-site relative paths, so a crafted link cannot send a user elsewhere after sign-in. */
-export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/home") {
-  if (!to || typeof to !== "string" || !to.startsWith("/") || to.startsWith("//")) return fallback;
-  return to;
-}
+export { safeRedirect } from "./redirect.server";

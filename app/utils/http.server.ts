@@ -2,14 +2,20 @@ import { json } from "@remix-run/node";
 import { DomainError } from "~/domain/shared/errors";
 import { failure } from "./form";
 import { env } from "./env.server";
+import { fieldWithNul } from "./input.server";
 
 /** The submitted form; a body that is not a form (JSON, plain text, garbage) is a 400, never a 500. */
 export async function readForm(request: Request): Promise<FormData> {
+  let form: FormData;
   try {
-    return await request.formData();
+    form = await request.formData();
   } catch {
     throw json({ error: "Expected a form submission (application/x-www-form-urlencoded or multipart/form-data)." }, { status: 400 });
   }
+  // PostgreSQL text cannot hold a NUL: refused here, once for every field of every form (issue 8, finding 12).
+  const field = fieldWithNul(form);
+  if (field) throw json({ error: `The field "${field}" contains a NUL character (\\u0000), which is not allowed.` }, { status: 400 });
+  return form;
 }
 
 /** Turns a domain error into what a route returns: 404/403 pages, or the form with the message next to its field. */

@@ -58,7 +58,7 @@ const invitation = (intent: "resend" | "revoke", id: (d: Data) => string) => (d:
 const ROWS: Row[] = [
   // Signed out: every page and every action sends to sign-in.
   ...[
-    "/home", "/clients", "/clients/new", "/campaigns", "/campaigns/new", "/team", "/emails",
+    "/home", "/clients", "/clients/new", "/campaigns", "/campaigns/new", "/team", "/emails", "/profile",
   ].map((p): Row => ({ as: "signedOut", method: "GET", path: () => p, expect: "login", why: `page ${p}` })),
   { as: "signedOut", method: "GET", path: (d) => `/clients/${byId.clientA(d)}`, expect: "login", why: "signed-out client page" },
   { as: "signedOut", method: "GET", path: (d) => `/campaigns/${byId.campaignA(d)}`, expect: "login", why: "signed-out campaign" },

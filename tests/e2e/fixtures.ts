@@ -81,9 +81,18 @@ export function linkIn(text: string, path: string) {
   return m[0];
 }
 
-/** The newest outbox email to this address (the outbox is the destination on the e2e server). */
+/**
+ * The newest outbox email to this address (the outbox is the destination on the e2e server). Some are written by a
+ * background job (forgot-password), so it waits a few seconds for one to appear.
+ */
 export async function lastEmailTo(to: string, template?: string) {
-  return prisma.emailOutbox.findFirstOrThrow({ where: { to, ...(template ? { template } : {}) }, orderBy: { createdAt: "desc" } });
+  const where = { to, ...(template ? { template } : {}) };
+  for (let i = 0; i < 25; i++) {
+    const found = await prisma.emailOutbox.findFirst({ where, orderBy: { createdAt: "desc" } });
+    if (found) return found;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return prisma.emailOutbox.findFirstOrThrow({ where, orderBy: { createdAt: "desc" } });
 }
 
 export { expect, prisma };

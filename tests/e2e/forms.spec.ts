@@ -43,7 +43,7 @@ test.describe("sign-in", () => {
       await expect(page.getByLabel("Email", { exact: true })).toHaveValue(user.email);
     }
     expect(await submit(DEFAULT_PASSWORD)).toBe(429);
-    await expect(page.getByRole("alert")).toHaveText("Too many failed attempts. Wait 15 minutes, or reset your password.");
+    await expect(page.getByRole("alert")).toHaveText("Too many failed attempts. Wait a little (longer after each failure) and try again, or reset your password.");
     await expect(page).toHaveURL(/\/login/);
   });
 });

@@ -50,7 +50,7 @@ const int = (min: number, max: number) =>
 export const concurrency = {
   /** The version the form was opened on, and its revision, so a concurrent change is detected. */
   baseVersionId: z.string().max(40).optional().transform((v) => v || null),
-  revision: z.coerce.number().int().min(0).default(0),
+  revision: z.coerce.number().int().min(0).max(2_147_483_647).default(0),
 };
 
 export const personaSchema = z
@@ -140,7 +140,7 @@ function readCriteriaRows(formData: FormData) {
 
 export const decisionSchema = z.object({
   versionId: z.string().min(1).max(40),
-  revision: z.coerce.number().int().min(0),
+  revision: z.coerce.number().int().min(0).max(2_147_483_647),
   comment: z.string().trim().max(2000, { error: "common.errors.tooLong|max=2000" }).optional().transform((v) => v ?? ""),
 });
 

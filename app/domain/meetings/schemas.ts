@@ -192,6 +192,15 @@ export const editSchema = z.object({
 
 export const notesSchema = z.object({ internalNotes: z.string().trim().max(8000, { error: "common.errors.tooLong|max=8000" }) });
 
+/** A day of a list filter: a real calendar day in a year people mean (else the filter is ignored, never a 500). */
+const filterDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return v >= "1900" && v < "3000" && !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  });
+
 /** The list's query string. */
 export const listFilterSchema = z.object({
   status: z.enum(MEETING_STATUSES).optional().catch(undefined),
@@ -199,8 +208,8 @@ export const listFilterSchema = z.object({
   sdrId: z.string().max(40).optional().catch(undefined),
   personaVersionId: z.string().max(40).optional().catch(undefined),
   campaignId: z.string().max(40).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: filterDay.optional().catch(undefined),
+  to: filterDay.optional().catch(undefined),
   q: z.string().trim().max(120).optional().catch(undefined),
   attention: z.enum(["attendance"]).optional().catch(undefined),
   sort: z.enum(["date_desc", "date_asc", "status"]).default("date_desc").catch("date_desc"),

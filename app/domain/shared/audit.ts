@@ -11,6 +11,7 @@ export const AUDIT_TYPES = [
   "invitation.resent",
   "invitation.revoked",
   "invitation.accepted",
+  "user.passwordChanged",
   "persona.drafted",
   "persona.proposed",
   "persona.approved",

@@ -29,7 +29,7 @@ export function meetingsCsvStream(actor: Actor, filter: Partial<ListFilter>): Re
       if (first) {
         first = false;
         // BOM so spreadsheet apps read UTF-8 accents correctly.
-        controller.enqueue(encoder.encode("\uFEFF" + Papa.unparse([columns]) + "\r\n"));
+        controller.enqueue(encoder.encode("\uFEFF" + Papa.unparse([columns], { quotes: true }) + "\r\n"));
         return;
       }
       const next = await pages.next();
@@ -46,7 +46,8 @@ export function meetingsCsvStream(actor: Actor, filter: Partial<ListFilter>): Re
         };
         return columns.map((c) => safe(r[c]));
       });
-      controller.enqueue(encoder.encode(Papa.unparse(rows) + "\r\n"));
+      // Every field quoted: a French spreadsheet splits on ";" too, so "Acme;=1+2" must stay one cell (issue 8, finding 10).
+      controller.enqueue(encoder.encode(Papa.unparse(rows, { quotes: true }) + "\r\n"));
     },
   });
 }

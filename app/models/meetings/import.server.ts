@@ -5,6 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
 import { DomainError, notFound } from "~/domain/shared/errors";
 import { campaignScope } from "~/models/scope.server";
+import { importOwnerScope } from "~/models/import-scope.server";
 import { decodeCsv, guessMapping, IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportError, type ImportField, type ImportMapping } from "~/domain/meetings/import";
 
 export { decodeCsv, guessMapping, IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportError, type ImportField, type ImportMapping };
@@ -25,6 +26,7 @@ export async function createImport(actor: Actor, campaignId: string, file: { nam
   const text = decodeCsv(file.bytes);
   const head = Papa.parse<string[]>(text, { preview: 2, skipEmptyLines: true });
   const columns = (head.data[0] ?? []).map((c) => String(c).trim());
+  if (columns.some((c) => c.includes("\u0000"))) throw new DomainError("INVALID", "security.input.nul", "file");
   if (columns.length < 2 || columns.every((c) => !c)) throw new DomainError("INVALID", "meetings.import.noHeader", "file");
   if (new Set(columns).size !== columns.length) throw new DomainError("INVALID", "meetings.import.duplicateColumns", "file");
   if (head.data.length < 2) throw new DomainError("INVALID", "meetings.import.noRows", "file");
@@ -33,7 +35,7 @@ export async function createImport(actor: Actor, campaignId: string, file: { nam
       agencyId: campaign.agencyId,
       campaignId: campaign.id,
       createdById: actor.userId,
-      fileName: file.name.slice(0, 200) || "import.csv",
+      fileName: file.name.replace(/\u0000/g, "").slice(0, 200) || "import.csv",
       file: Buffer.from(file.bytes),
       columns,
       mapping: guessMapping(columns),
@@ -45,7 +47,7 @@ export async function createImport(actor: Actor, campaignId: string, file: { nam
 /** The import in the actor's scope, with a 5-row preview while it is being mapped. */
 export async function getImport(actor: Actor, campaignId: string, importJobId: string) {
   const campaign = await campaignForImport(actor, campaignId);
-  const job = await prisma.importJob.findFirst({ where: { id: importJobId, campaignId: campaign.id, agencyId: actor.agencyId } });
+  const job = await prisma.importJob.findFirst({ where: { id: importJobId, campaignId: campaign.id, agencyId: actor.agencyId, ...importOwnerScope(actor) } });
   if (!job) throw notFound();
   let preview: string[][] = [];
   if (job.status === "MAPPING" && job.file) {
@@ -59,7 +61,7 @@ export async function getImport(actor: Actor, campaignId: string, importJobId: s
 export async function listImports(actor: Actor, campaignId: string) {
   const campaign = await campaignForImport(actor, campaignId);
   return prisma.importJob.findMany({
-    where: { campaignId: campaign.id, agencyId: actor.agencyId },
+    where: { campaignId: campaign.id, agencyId: actor.agencyId, ...importOwnerScope(actor) },
     orderBy: { createdAt: "desc" },
     take: 10,
     select: { id: true, fileName: true, status: true, totalRows: true, processedRows: true, createdCount: true, skippedCount: true, errorCount: true, createdAt: true },

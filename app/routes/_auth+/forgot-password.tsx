@@ -1,9 +1,10 @@
 import { json, type ActionFunctionArgs } from "@remix-run/node";
 import { Form, useActionData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
-import { parseForm } from "~/utils/form";
+import { failure, parseForm } from "~/utils/form";
 import { email } from "~/domain/shared/validation";
-import { requestPasswordReset } from "~/models/user.server";
+import { queuePasswordResetRequest } from "~/models/password-reset-request.server";
+import { clientIp } from "~/utils/auth.server";
 import { getT } from "~/utils/locale.server";
 import { appOrigin } from "~/utils/http.server";
 import { Field, FormError } from "~/components/forms/Field";
@@ -17,7 +18,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   const { locale } = await getT(request);
-  await requestPasswordReset(parsed.data.email, locale, appOrigin(request));
+  const outcome = await queuePasswordResetRequest({ email: parsed.data.email, ip: clientIp(request), locale, origin: appOrigin(request) });
+  if (outcome === "address-throttled") return json(failure(formData, { _form: ["security.reset.tooMany"] }), { status: 429 });
   return json({ ok: true as const, sent: true });
 }
 

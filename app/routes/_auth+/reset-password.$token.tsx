@@ -10,6 +10,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { Field, FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { readForm } from "~/utils/http.server";
+import { userHasCalendarFeed } from "~/models/sessions/sessions.server";
 
 const schema = z
   .object({ password, confirm: z.string({ error: "common.errors.required" }) })
@@ -24,8 +25,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseForm(schema, formData);
   if (!parsed.ok) return json(parsed, { status: 400 });
   try {
-    const { sessionId } = await resetPassword(params.token ?? "", parsed.data.password, request.headers.get("user-agent"));
-    return redirectWithToast("/home", "auth.reset.done", { headers: { "Set-Cookie": await commitSession(sessionId) } });
+    const { sessionId, userId } = await resetPassword(params.token ?? "", parsed.data.password, request.headers.get("user-agent"));
+    // With a calendar link, the profile offers to reset it too (whoever had the password may have copied it).
+    const [to, toast] = (await userHasCalendarFeed(userId)) ? ["/profile", "security.reset.doneCalendar"] : ["/home", "auth.reset.done"];
+    return redirectWithToast(to, toast, { headers: { "Set-Cookie": await commitSession(sessionId) } });
   } catch (e) {
     return actionError(e, formData);
   }

@@ -25,6 +25,9 @@ export default function EmailView() {
         <dt className="text-slate-500">{t("agency.emails.date")}</dt><dd>{formatDateTime(locale, email.createdAt, timeZone)}</dd>
         <dt className="text-slate-500">{t("agency.emails.status")}</dt><dd>{t(`agency.emails.status.${email.status}`)} ({t("agency.emails.attempts", { n: email.attempts })})</dd>
       </dl>
+      {email.linksRemoved ? (
+        <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("security.outbox.linksRemoved")}</p>
+      ) : null}
       <iframe title={email.subject} sandbox="" srcDoc={email.html} className="h-[32rem] w-full rounded-lg border border-slate-200 bg-white" />
       <details className="card">
         <summary className="cursor-pointer text-sm font-medium">{t("agency.emails.text")}</summary>

@@ -1,12 +1,5 @@
-import {
-  json,
-  MaxPartSizeExceededError,
-  redirect,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-  type ActionFunctionArgs,
-  type LoaderFunctionArgs,
-} from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { readUpload } from "~/utils/multipart.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireActor } from "~/utils/auth.server";
@@ -37,18 +30,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (isMultipart) {
     // Refuse before reading a body that announces itself as too large; the upload handler enforces the limit anyway.
     if (Number(request.headers.get("Content-Length") ?? 0) > MAX_IMPORT_BYTES + 64 * 1024) return json({ ok: false as const, errors: { file: ["meetings.import.tooLarge"] } }, { status: 413 });
-    let formData: FormData;
-    try {
-      formData = await unstable_parseMultipartFormData(request, unstable_createMemoryUploadHandler({ maxPartSize: MAX_IMPORT_BYTES }));
-    } catch (e) {
-      if (e instanceof MaxPartSizeExceededError) return json({ ok: false as const, errors: { file: ["meetings.import.tooLarge"] } }, { status: 413 });
-      throw e;
-    }
-    const file = formData.get("file");
-    if (!(file instanceof File) || !file.size) return json({ ok: false as const, errors: { file: ["meetings.import.empty"] } }, { status: 400 });
+    // Our own reader: Remix's multipart parser fails on a file name holding "=" or ";" (app/utils/multipart.server.ts).
+    const { file } = await readUpload(request, { maxBytes: MAX_IMPORT_BYTES + 64 * 1024 });
+    if (file && file.bytes.length > MAX_IMPORT_BYTES) return json({ ok: false as const, errors: { file: ["meetings.import.tooLarge"] } }, { status: 413 });
+    if (!file || !file.bytes.length) return json({ ok: false as const, errors: { file: ["meetings.import.empty"] } }, { status: 400 });
     if (!/\.(csv|txt)$/i.test(file.name)) return json({ ok: false as const, errors: { file: ["meetings.import.notCsv"] } }, { status: 400 });
     try {
-      const job = await createImport(actor, params.campaignId!, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+      const job = await createImport(actor, params.campaignId!, file);
       return redirect(`${base}?job=${job.id}`);
     } catch (e) {
       return actionError(e, new FormData());

@@ -1,0 +1,147 @@
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { requireActor, signOut } from "~/utils/auth.server";
+import { actionError, appOrigin, readForm } from "~/utils/http.server";
+import { failure, parseForm } from "~/utils/form";
+import { password } from "~/domain/shared/validation";
+import { redirectWithToast } from "~/utils/toast.server";
+import { changeMyPassword, listMySessions, revokeMyOtherSessions, revokeMySession } from "~/models/sessions/sessions.server";
+import { hasCalendarFeed, resetCalendarFeed } from "~/models/meetings/calendar.server";
+import { Field, FormError } from "~/components/forms/Field";
+import { useT } from "~/utils/i18n";
+import { LocalTime } from "~/components/security/LocalTime";
+
+export const meta: MetaFunction = () => [{ title: "Rendezvous · Profile" }];
+
+const passwordSchema = z
+  .object({ current: z.string({ error: "common.errors.required" }).min(1, { error: "common.errors.required" }).max(200, { error: "common.errors.tooLong|max=200" }), password, confirm: z.string({ error: "common.errors.required" }) })
+  .refine((v) => v.password === v.confirm, { error: "auth.errors.passwordMismatch", path: ["confirm"] });
+const sessionSchema = z.object({ sessionId: z.string().min(1).max(40) });
+
+/** Your own account: where you are signed in (revoke any of it), your password, your calendar link. */
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await requireActor(request);
+  const [sessions, calendar] = await Promise.all([listMySessions(actor), hasCalendarFeed(actor)]);
+  return json({ name: actor.name, email: actor.email, sessions, calendar });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await requireActor(request);
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
+  try {
+    switch (intent) {
+      case "revoke": {
+        const p = parseForm(sessionSchema, formData);
+        if (!p.ok) return json({ ...p, intent: "revoke" as const }, { status: 400 });
+        const { current } = await revokeMySession(actor, p.data.sessionId);
+        if (current) return redirect("/login", { headers: { "Set-Cookie": await signOut(request) } });
+        return redirectWithToast("/profile", "security.profile.revoked");
+      }
+      case "revokeOthers":
+        await revokeMyOtherSessions(actor);
+        return redirectWithToast("/profile", "security.profile.revokedOthers");
+      case "password": {
+        const p = parseForm(passwordSchema, formData);
+        if (!p.ok) return json({ ...p, intent: "password" as const }, { status: 400 });
+        await changeMyPassword(actor, p.data.current, p.data.password);
+        return redirectWithToast("/profile", "security.profile.passwordChanged");
+      }
+      case "calendar": {
+        const token = await resetCalendarFeed(actor);
+        return json({ ok: true as const, intent: "calendar" as const, url: `${appOrigin(request)}/calendar/${token}.ics` });
+      }
+      default:
+        return json({ ...failure(formData, { _form: ["common.errors.invalid"] }), intent: "unknown" as const }, { status: 400 });
+    }
+  } catch (e) {
+    return actionError(e, formData);
+  }
+}
+
+export default function Profile() {
+  const { name, email, sessions, calendar } = useLoaderData<typeof loader>();
+  const data = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t, locale } = useT();
+  const busy = navigation.state === "submitting";
+  const passwordErrors = data && !data.ok && (!("intent" in data) || data.intent === "password") ? data.errors : undefined;
+  const newCalendarUrl = data && data.ok && "url" in data ? data.url : null;
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="h1">{t("security.profile.title")}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {name} · <span className="break-all">{email}</span>
+        </p>
+      </div>
+
+      <section className="card space-y-4" aria-labelledby="sessions-title">
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <h2 id="sessions-title" className="h2">{t("security.profile.sessions")}</h2>
+          {sessions.length > 1 ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="revokeOthers" />
+              <button className="btn-secondary" disabled={busy}>{t("security.profile.revokeOthers")}</button>
+            </Form>
+          ) : null}
+        </div>
+        <p className="text-sm text-slate-600">{t("security.profile.sessionsHint")}</p>
+        <ul className="divide-y divide-slate-200">
+          {sessions.map((s) => (
+            <li key={s.id} className="flex flex-wrap items-center justify-between gap-3 py-3">
+              <div className="min-w-0">
+                <p className="font-medium text-slate-900">
+                  {s.browser && s.os
+                    ? t("security.profile.device", { browser: s.browser, os: s.os })
+                    : s.browser ?? s.os ?? t("security.profile.unknownDevice")}
+                  {s.current ? <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">{t("security.profile.thisBrowser")}</span> : null}
+                </p>
+                <p className="text-sm text-slate-600">
+                  {t("security.profile.lastSeen")} <LocalTime locale={locale} value={s.lastSeenAt} /> · {t("security.profile.signedIn")} <LocalTime locale={locale} value={s.createdAt} />
+                </p>
+              </div>
+              <Form method="post">
+                <input type="hidden" name="intent" value="revoke" />
+                <input type="hidden" name="sessionId" value={s.id} />
+                <button className="btn-secondary" disabled={busy} aria-label={s.current ? t("security.profile.signOutHere") : t("security.profile.revokeOne", { device: s.browser && s.os ? t("security.profile.device", { browser: s.browser, os: s.os }) : t("security.profile.unknownDevice") })}>
+                  {s.current ? t("security.profile.signOutHere") : t("security.profile.revoke")}
+                </button>
+              </Form>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className="card space-y-4" aria-labelledby="password-title">
+        <h2 id="password-title" className="h2">{t("security.profile.password")}</h2>
+        <p className="text-sm text-slate-600">{t("security.profile.passwordHint")}</p>
+        <Form method="post" className="max-w-sm space-y-4" noValidate>
+          <input type="hidden" name="intent" value="password" />
+          <FormError errors={passwordErrors} />
+          <Field label={t("security.profile.currentPassword")} name="current" type="password" autoComplete="current-password" required errors={passwordErrors?.current} />
+          <Field label={t("auth.reset.password")} name="password" type="password" autoComplete="new-password" required errors={passwordErrors?.password} />
+          <Field label={t("auth.reset.confirm")} name="confirm" type="password" autoComplete="new-password" required errors={passwordErrors?.confirm} />
+          <button className="btn-primary" disabled={busy}>{t("security.profile.changePassword")}</button>
+        </Form>
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="calendar-title">
+        <h2 id="calendar-title" className="h2">{t("meetings.calendar")}</h2>
+        <p className="text-sm text-slate-600">{t("security.profile.calendarHint")}</p>
+        {newCalendarUrl ? (
+          <p role="status" className="text-sm">
+            {t("meetings.calendarNew")} <code className="break-all rounded bg-slate-100 px-1">{newCalendarUrl}</code>
+          </p>
+        ) : calendar ? (
+          <p className="text-sm text-slate-600">{t("meetings.calendarExists")}</p>
+        ) : null}
+        <Form method="post">
+          <input type="hidden" name="intent" value="calendar" />
+          <button className="btn-secondary" disabled={busy}>{calendar || newCalendarUrl ? t("meetings.calendarReset") : t("meetings.calendarCreate")}</button>
+        </Form>
+      </section>
+    </div>
+  );
+}
