@@ -31,6 +31,7 @@ import { audit } from "./audit.server";
 import { sendEmailToEach } from "~/services/email.server";
 import { enqueueEmails } from "~/services/jobs.server";
 import { formatDate, type Locale } from "~/i18n";
+import { recordBillableMeetings } from "./billing/ledger.server";
 
 /** Meetings the actor may see: campaigns in their scope; an SDR sees the meetings they booked. */
 export function meetingScope(actor: Actor): Prisma.MeetingWhereInput {
@@ -546,6 +547,7 @@ export async function acceptMeeting(actor: Actor, meetingId: string, revision?: 
     await applyChange(tx, m, revision, { verdict: "ACCEPTED", verdictById: actor.userId, verdictAt: now });
     await event(tx, m.id, actor.userId, "accepted", m.verdict, "ACCEPTED");
     await audit(tx, actor, "meeting.accepted", m, { meetingId: m.id });
+    await recordBillableMeetings(tx, [m.id], now);
   });
 }
 
@@ -590,6 +592,7 @@ export async function resolveDispute(
     await applyChange(tx, m, revision, { verdict: input.decision, resolutionReasoning: reasoning, resolvedById: actor.userId, resolvedAt: now });
     await event(tx, m.id, actor.userId, "dispute_resolved", "DISPUTED", input.decision, { reasoning });
     await audit(tx, actor, input.decision === "DISPUTE_UPHELD" ? "meeting.dispute_upheld" : "meeting.dispute_rejected", m, { meetingId: m.id, reasoning });
+    if (input.decision === "DISPUTE_REJECTED") await recordBillableMeetings(tx, [m.id], now);
     emails.push(...(await notifyResolved(tx, m.id, actor, input.decision === "DISPUTE_UPHELD", reasoning)));
   });
 }
@@ -713,6 +716,7 @@ export async function autoAcceptDueMeetings(now = new Date()) {
         data: { meetingId: m.id },
       })),
     });
+    await recordBillableMeetings(tx, claimed.map((m) => m.id), now);
     return claimed.length;
   });
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "BillingProfile" ADD COLUMN     "stripeTaxRateBps" INTEGER,
+ADD COLUMN     "stripeTaxRateId" TEXT;
