@@ -109,9 +109,11 @@ export default function ClientBilling() {
         <div className="flex flex-wrap items-start justify-between gap-3">
           <div>
             <h2 id="accrued" className="h2">{t("billing.accruedPeriod", { period: periodLabel(data.period) })}</h2>
-            <p className="mt-1 text-3xl font-semibold text-slate-900"><Money amount={a.total} currency={a.currency} /></p>
+            <p className="mt-1 text-3xl font-semibold text-slate-900">
+              <Money amount={a.total} currency={a.currency} /> <span className="text-sm font-normal text-slate-500">{t("billing.total")}</span>
+            </p>
             <p className="text-sm text-slate-600">
-              {t("billing.retainer")} <Money amount={a.retainer} currency={a.currency} /> · {t("billing.meetings", { count: a.meetingCount })} <Money amount={a.meetingsTotal} currency={a.currency} /> · {t("billing.total")}
+              {t("billing.retainer")} <Money amount={a.retainer} currency={a.currency} /> · {t("billing.meetings", { count: a.meetingCount })} <Money amount={a.meetingsTotal} currency={a.currency} />
             </p>
             {a.late.count ? <p className="mt-1 text-sm text-amber-800">{t("billing.late", { amount: formatMoney(locale, a.late.total, a.currency), count: a.late.count })}</p> : null}
           </div>
@@ -130,7 +132,7 @@ export default function ClientBilling() {
               <thead>
                 <tr>
                   <th scope="col">{t("billing.prospectCompany")}</th>
-                  <th scope="col">{t("billing.meetingDate")}</th>
+                  <th scope="col" className="hidden sm:table-cell">{t("billing.meetingDate")}</th>
                   <th scope="col" className="text-right">{t("billing.amount")}</th>
                   {data.manage ? <th scope="col"><span className="sr-only">{t("billing.void")}</span></th> : null}
                 </tr>
@@ -142,10 +144,10 @@ export default function ClientBilling() {
                     <tr key={i.id} className={i.voidedAt ? "text-slate-500" : undefined}>
                       <td>
                         <Link to={meetingLink(i)} className="link">{d.prospectCompany}</Link>
-                        <span className="block text-xs text-slate-500">{d.campaignName}</span>
+                        <span className="block text-xs text-slate-500">{d.campaignName}<span className="sm:hidden">{d.scheduledAt ? ` · ${day(d.scheduledAt)}` : ""}</span></span>
                         {i.voidedAt ? <span className="block text-xs">{t("billing.voided", { reason: i.voidReason ?? "" })}</span> : null}
                       </td>
-                      <td className="whitespace-nowrap">{d.scheduledAt ? day(d.scheduledAt) : ""}</td>
+                      <td className="hidden whitespace-nowrap sm:table-cell">{d.scheduledAt ? day(d.scheduledAt) : ""}</td>
                       <td className={`text-right ${i.voidedAt ? "line-through" : ""}`}><Money amount={i.amount} currency={i.currency} /></td>
                       {data.manage ? <td>{i.voidedAt ? null : <VoidForm itemId={i.id} failure={failure && intent === "void" && failure.values.itemId === i.id ? failure : null} />}</td> : null}
                     </tr>

@@ -118,7 +118,7 @@ export default function AgencyBilling() {
             </select>
           </label>
           <label className="text-sm">
-            <span className="block font-medium text-slate-700">{t("billing.kind.MEETING")} / {t("billing.kind.RETAINER")}</span>
+            <span className="block font-medium text-slate-700">{t("billing.kind")}</span>
             <select name="kind" defaultValue={params.get("kind") ?? ""} className="input mt-1">
               <option value="">{t("billing.anyKind")}</option>
               {(["MEETING", "RETAINER", "CREDIT"] as const).map((k) => <option key={k} value={k}>{t(`billing.kind.${k}`)}</option>)}

@@ -339,6 +339,11 @@ export class FakeStripe {
     this.emit("invoice.payment_failed", inv);
   }
 
+  /** Stripe sends invoice.updated for many small changes (a memo, a reminder sent): nothing that matters to us. */
+  touch(id: string) {
+    this.emit("invoice.updated", this.get(this.invoices, id));
+  }
+
   voidInvoice(id: string) {
     const inv = this.get(this.invoices, id);
     inv.status = "void";

@@ -8,7 +8,7 @@ import { audit } from "../audit.server";
 import { addPeriods, invoiceDate, periodOf, periodStart, readCampaignPrices, termsFor, UNPAID_STATUSES, type InvoiceStatus } from "~/domain/billing/billing";
 import type { PricingInput } from "~/domain/billing/schemas";
 import { stripeConnected } from "~/services/stripe.server";
-import { ledgerWhere, type LedgerFilter } from "./ledger.server";
+import { ledgerWhere, priceTerms, type LedgerFilter } from "./ledger.server";
 
 /** Client companies whose billing the actor may read: admin all, AM the ones they manage, client admin their own. */
 async function billingClient(actor: Actor, clientId: string) {
@@ -208,10 +208,16 @@ export async function getAgencyBilling(actor: Actor, filter: LedgerFilter & { pa
     prisma.ledgerItem.findMany({ where: scope, distinct: ["period"], select: { period: true }, orderBy: { period: "desc" }, take: 24 }),
   ]);
   const names = new Map(clients.map((c) => [c.id, c.name]));
+  // This month's retainer is an item only once invoiced; until then it counts at the price in force (as on the client's page).
+  const terms = await priceTerms(prisma, clients.map((c) => c.id), period);
+  const retainerItems = new Set((await prisma.ledgerItem.findMany({ where: { ...scope, period, kind: "RETAINER" }, select: { clientCompanyId: true } })).map((r) => r.clientCompanyId));
   const byClient = clients.map((c) => ({
     id: c.id,
     name: c.name,
-    accrued: accrued.filter((a) => a.clientCompanyId === c.id).map((a) => ({ currency: a.currency, amount: a._sum.amount ?? 0, count: a._count._all })),
+    accrued: withRetainer(
+      accrued.filter((a) => a.clientCompanyId === c.id).map((a) => ({ currency: a.currency, amount: a._sum.amount ?? 0, count: a._count._all })),
+      retainerItems.has(c.id) ? null : terms(c.id),
+    ),
     invoiced: invoiced.filter((a) => a.clientCompanyId === c.id).map((a) => ({ currency: a.currency, total: a._sum.total ?? 0, paid: a._sum.amountPaid ?? 0 })),
   }));
   return {
@@ -227,6 +233,13 @@ export async function getAgencyBilling(actor: Actor, filter: LedgerFilter & { pa
     pages: Math.max(1, Math.ceil(ledgerCount / LEDGER_PAGE)),
     periods: periods.map((p) => p.period),
   };
+}
+
+function withRetainer(rows: { currency: string; amount: number; count: number }[], t: { retainerAmount: number; currency: string } | null) {
+  if (!t || !t.retainerAmount) return rows;
+  const row = rows.find((r) => r.currency === t.currency);
+  if (row) return rows.map((r) => (r === row ? { ...r, amount: r.amount + t.retainerAmount } : r));
+  return [...rows, { currency: t.currency, amount: t.retainerAmount, count: 0 }];
 }
 
 /** Streams the filtered ledger for CSV export, a page of rows at a time (keyset on id). */
