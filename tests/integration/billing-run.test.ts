@@ -72,7 +72,7 @@ describe("the billing run", () => {
     expect(remote).toHaveLength(2);
     const fr = remote.find((i) => i.lines.data.some((l: { description: string }) => l.description.startsWith("Rendez-vous qualifié")))!;
     const line = fr.lines.data.find((l: { metadata: { rdvMeetingId?: string } }) => l.metadata.rdvMeetingId);
-    expect(line.description).toMatch(/^Rendez-vous qualifié : Transports Morel, le .+ https:\/\/portal\.test\/campaigns\/.+\/meetings\/.+$/);
+    expect(line.description).toMatch(/^Rendez-vous qualifié\u202f: Transports Morel, le .+ https:\/\/portal\.test\/campaigns\/.+\/meetings\/.+$/);
     expect(remote.find((i) => i !== fr)!.lines.data.some((l: { description: string }) => l.description.startsWith("Qualified meeting: Transports Morel"))).toBe(true);
     // The customer carries the VAT number as its tax id.
     expect([...fake.customers.values()][0].tax_ids.data[0]).toMatchObject({ type: "eu_vat", value: "FR40303265045" });

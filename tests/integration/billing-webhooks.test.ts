@@ -3,6 +3,7 @@ import { prisma } from "~/utils/db.server";
 import { action } from "~/routes/webhooks.stripe";
 import { runBilling } from "~/models/billing/billing-run.server";
 import { voidLedgerItem } from "~/models/billing/ledger.server";
+import { billingActionCounts } from "~/models/billing/billing.server";
 import { addPeriods, periodOf } from "~/domain/billing/billing";
 import { FakeStripe, type FakeEvent } from "../fakes/stripe";
 import { useEnv } from "./helpers";
@@ -79,7 +80,7 @@ describe("POST /webhooks/stripe", () => {
   });
 
   test("unknown events get 200; a failure gets 500 and the retry applies it", async () => {
-    await invoicedClients(1);
+    const worlds = await invoicedClients(1);
     const unknown: FakeEvent = { id: "evt_unknown_1", type: "charge.dispute.funds_withdrawn", created: 1, object: { object: "dispute", id: "dp_1" } };
     expect(await deliver(unknown)).toBe(200);
     const inv = [...fake.invoices.values()][0];
@@ -96,6 +97,11 @@ describe("POST /webhooks/stripe", () => {
     // The client admin is told once, however many times the event comes.
     expect(await deliver(failed)).toBe(200);
     expect(await prisma.emailOutbox.count({ where: { template: "payment-failed" } })).toBe(1);
+    // The agency admin and the client's AM see it among their action items; another agency does not.
+    expect(await billingActionCounts(worlds[0].admin)).toMatchObject({ failed: 1 });
+    expect(await billingActionCounts(worlds[0].am)).toMatchObject({ failed: 1 });
+    const other = await pricedWorld();
+    expect(await billingActionCounts(other.w.admin)).toEqual({ failed: 0, overdue: 0 });
   });
 
   test("1,000 events over several invoices' lives, shuffled, repeated, some failing: the same state as one clean ordered pass", async () => {

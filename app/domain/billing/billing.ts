@@ -147,7 +147,7 @@ export function normalizeVat(v: string) {
 export function meetingLineText(locale: Locale, m: { prospectCompany: string; scheduledAt: string | Date; campaignName: string; url: string }) {
   const date = new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeZone: "Europe/Paris" }).format(new Date(m.scheduledAt));
   return locale === "fr"
-    ? `Rendez-vous qualifié : ${m.prospectCompany}, le ${date} (${m.campaignName}) ${m.url}`
+    ? `Rendez-vous qualifié\u202f: ${m.prospectCompany}, le ${date} (${m.campaignName}) ${m.url}`
     : `Qualified meeting: ${m.prospectCompany}, ${date} (${m.campaignName}) ${m.url}`;
 }
 
