@@ -94,6 +94,8 @@ export default function ClientBilling() {
           ...Object.fromEntries(Object.entries(edit?.campaignPrices ?? {}).map(([id, v]) => [`campaignPrice_${id}`, amountInput(v, cur)])),
         };
   const a = data.accrued;
+  // Typed back as the user would type it: "350,00" in French.
+  if (!pricingErrors && locale === "fr") for (const k of Object.keys(pricingValues)) if (k === "retainerAmount" || k === "meetingPrice" || k.startsWith("campaignPrice_")) pricingValues[k] = pricingValues[k]?.replace(".", ",");
   const meetingLink = (i: { campaignId: string | null; meetingId: string | null }) => `/campaigns/${i.campaignId}/meetings/${i.meetingId}`;
   const day = (iso: string) => formatDate(locale, iso, { dateStyle: "medium", timeZone: "Europe/Paris" });
   return (
@@ -127,7 +129,7 @@ export default function ClientBilling() {
         </div>
         {failure && intent === "invoiceNow" ? <ErrorList errors={failure.errors._form} /> : null}
         {a.items.length ? (
-          <div className="mt-4 overflow-x-auto">
+          <div className="relative mt-4 overflow-x-auto">
             <table className="table">
               <thead>
                 <tr>
@@ -165,7 +167,7 @@ export default function ClientBilling() {
       <section className="card" aria-labelledby="invoices">
         <h2 id="invoices" className="h2">{t("billing.invoices")}</h2>
         {data.invoices.length ? (
-          <div className="mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto">
             <table className="table">
               <thead>
                 <tr>

@@ -40,7 +40,7 @@ export default function AgencyBilling() {
 
       <section className="card" aria-labelledby="by-client">
         <h2 id="by-client" className="h2">{t("billing.byClient")} · {periodLabel(data.period)}</h2>
-        <div className="mt-3 overflow-x-auto">
+        <div className="relative mt-3 overflow-x-auto">
           <table className="table">
             <thead>
               <tr>
@@ -68,7 +68,7 @@ export default function AgencyBilling() {
         <h2 id="unpaid" className="h2">{t("billing.unpaid")}</h2>
         {failed.length ? <p className="mt-1 text-sm text-red-800">{t("billing.home.failed", { count: failed.length })}</p> : null}
         {data.unpaid.length ? (
-          <div className="mt-3 overflow-x-auto">
+          <div className="relative mt-3 overflow-x-auto">
             <table className="table">
               <thead>
                 <tr>
@@ -135,7 +135,7 @@ export default function AgencyBilling() {
         </Form>
         <p className="mt-3 text-sm text-slate-600">{t("billing.ledgerCount", { count: data.ledgerCount })}</p>
         {data.ledger.length ? (
-          <div className="mt-2 overflow-x-auto">
+          <div className="relative mt-2 overflow-x-auto">
             <table className="table">
               <thead>
                 <tr>

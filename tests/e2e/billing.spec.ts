@@ -57,8 +57,23 @@ test("the agency admin edits pricing: a bad value gets its message next to the f
 });
 
 test("screenshots of the billing pages at 1366 and 390 px, in French and English", async ({ browser }) => {
+  test.setTimeout(120_000);
   const { w, a } = await pricedWorld({ clientName: "Transports Morel et Fils" });
   for (let i = 0; i < 3; i++) await billableMeeting(w, a, new Date(), { prospectCompany: ["Groupe Vernet", "Lumen Pharma", "Métallerie Duval"][i] });
+  // Last month's invoice as Stripe left it (paid, with a credit note), to see and check the invoices table.
+  const { prisma } = await import("./fixtures");
+  const past = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 15));
+  const pastPeriod = past.toISOString().slice(0, 7);
+  const inv = await prisma.invoice.create({
+    data: {
+      agencyId: w.agency.id, clientCompanyId: w.client.id, period: pastPeriod, status: "PAID", currency: "EUR", subtotal: 185_000, tax: 37_000, total: 222_000,
+      amountPaid: 222_000, creditedAmount: 42_000, number: "RDV-0042", stripeInvoiceId: "in_screenshot", hostedInvoiceUrl: "https://invoice.stripe.test/i/in_screenshot",
+      invoicePdf: "https://pay.stripe.test/invoice/in_screenshot/pdf", issuedAt: past, issuedNotifiedAt: past,
+      creditNotes: { create: { stripeId: "cn_screenshot", number: "RDV-0042-CN1", amount: 42_000, status: "issued", pdf: "https://pay.stripe.test/cn/pdf" } },
+    },
+  });
+  const item = await prisma.ledgerItem.findFirstOrThrow({ where: { clientCompanyId: w.client.id, kind: "MEETING" } });
+  await prisma.ledgerItem.update({ where: { id: item.id }, data: { invoiceId: inv.id, stripeInvoiceItemId: "ii_screenshot" } });
   const { sessionCookieHeader } = await import("./fixtures");
   for (const locale of ["fr", "en"] as const) {
     for (const width of [1366, 390]) {
@@ -71,10 +86,16 @@ test("screenshots of the billing pages at 1366 and 390 px, in French and English
         const errors: string[] = [];
         page.on("console", (m) => (m.type() === "error" ? errors.push(m.text()) : null));
         await page.goto(path);
+        if (who === "client" && locale === "en") {
+          await expect(page.getByRole("link", { name: "PDF" })).toHaveAttribute("href", /in_screenshot\/pdf/);
+          await expect(page.getByText("Credit note RDV-0042-CN1: €420.00")).toBeVisible();
+          await page.getByRole("link", { name: "Meetings billed (1)" }).click();
+          await expect(page.getByRole("heading", { name: /What invoice .+ bills/ })).toBeVisible();
+        }
+        await page.screenshot({ path: `test-results/billing-shots/${who}-${locale}-${width}.png`, fullPage: true });
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${who} ${locale} ${width}: page wider than the screen`).toBeLessThanOrEqual(0);
         expect(await page.content()).not.toMatch(/billing\.[a-zA-Z]+\.?[a-zA-Z]*</);
-        await page.screenshot({ path: `test-results/billing-shots/${who}-${locale}-${width}.png`, fullPage: true });
         expect(errors).toEqual([]);
         await ctx.close();
       }
