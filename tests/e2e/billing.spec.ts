@@ -102,3 +102,25 @@ test("screenshots of the billing pages at 1366 and 390 px, in French and English
     }
   }
 });
+
+test("the billing pages pass axe (WCAG 2 A and AA) in English and French", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const { default: AxeBuilder } = await import("@axe-core/playwright");
+  const { sessionCookieHeader } = await import("./fixtures");
+  const { w, a } = await pricedWorld();
+  await billableMeeting(w, a);
+  const problems: string[] = [];
+  for (const locale of ["en-GB", "fr-FR"]) {
+    for (const [actor, path] of [[w.clientAdmin, `/billing/${w.client.id}`], [w.admin, `/billing/${w.client.id}`], [w.admin, "/billing"], [w.am, `/billing/${w.client.id}`]] as const) {
+      const ctx = await browser.newContext({ locale, timezoneId: "Europe/Paris" });
+      const cookie = (await sessionCookieHeader(actor)).split("=");
+      await ctx.addCookies([{ name: cookie[0], value: cookie.slice(1).join("="), url: test.info().project.use.baseURL! }]);
+      const page = await ctx.newPage();
+      await page.goto(path);
+      const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).setLegacyMode().options({ iframes: false, resultTypes: ["violations"] }).analyze();
+      for (const v of results.violations) problems.push(`${locale} ${actor.role} ${path}: ${v.id} (${v.nodes.map((n) => n.target.join(" ")).join(", ")})`);
+      await ctx.close();
+    }
+  }
+  expect(problems).toEqual([]);
+});

@@ -282,6 +282,7 @@ export class FakeStripe {
   private sendInvoice(id: string) {
     const inv = this.get(this.invoices, id);
     if (inv.status !== "open") throw new ApiError(400, "You can only send an open invoice.");
+    if (!this.get(this.customers, inv.customer).email) throw new ApiError(400, "The customer has no email address to send the invoice to.");
     this.emit("invoice.sent", inv);
     return inv;
   }

@@ -54,6 +54,14 @@ describe("the billing run", () => {
     expect(await prisma.invoice.count()).toBe(0);
   });
 
+  test("a client without a billing email is not invoiced; its items wait in the ledger", async () => {
+    const { w, a } = await pricedWorld({ pricing: { billingDay: 5, billingEmail: undefined } });
+    await billableMeeting(w, a);
+    expect((await runBilling(billingDay)).invoiced).toEqual([]);
+    expect(await prisma.invoice.count()).toBe(0);
+    expect(await prisma.ledgerItem.count({ where: { clientCompanyId: w.client.id, invoiceId: null } })).toBe(1);
+  });
+
   test("one invoice per client, one line per billable meeting and the retainer, described in the client's language with a link", async () => {
     const clients = await clientsWithMeetings(2, 3);
     const r = await runBilling(billingDay);

@@ -43,7 +43,8 @@ export type RunResult = { invoiced: string[]; failed: { invoiceId: string; error
 export async function runBilling(now = new Date(), opts: { throwOnFailure?: boolean } = {}): Promise<RunResult> {
   const result: RunResult = { invoiced: [], failed: [], skipped: 0 };
   if (!stripeClient()) return result;
-  const profiles = await prisma.billingProfile.findMany({ select: { clientCompanyId: true, billingDay: true } });
+  // Stripe sends invoices to the customer's email: a client without a billing email is not invoiced (its items wait).
+  const profiles = await prisma.billingProfile.findMany({ where: { billingEmail: { not: null } }, select: { clientCompanyId: true, billingDay: true } });
   for (const p of profiles) await claimInvoice(p.clientCompanyId, lastDuePeriod(now, p.billingDay), now);
   const pending = await prisma.invoice.findMany({ where: { issuedAt: null, status: { not: "VOID" } }, select: { id: true }, orderBy: { createdAt: "asc" } });
   for (const inv of pending) {
