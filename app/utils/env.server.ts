@@ -1,5 +1,9 @@
 import { z } from "zod";
 
+function blankAsUnset<T extends z.ZodType>(inner: T) {
+  return z.preprocess((v) => (v === "" ? undefined : v), inner);
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url({ error: "DATABASE_URL must be a postgresql:// URL" }),
@@ -16,13 +20,13 @@ const schema = z.object({
   /** "false" keeps this process from running background jobs (another process runs them). */
   RUN_JOBS: z.enum(["true", "false"]).default("true"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
-  /** Billing through Stripe: without a secret key, billing runs "not connected" (ledger and previews only). */
-  STRIPE_SECRET_KEY: z.string().startsWith("sk_", { error: "STRIPE_SECRET_KEY must start with sk_" }).optional(),
-  STRIPE_WEBHOOK_SECRET: z.string().startsWith("whsec_", { error: "STRIPE_WEBHOOK_SECRET must start with whsec_" }).optional(),
+  /** Billing through Stripe: without a secret key, billing runs "not connected" (ledger and previews only). Empty counts as unset. */
+  STRIPE_SECRET_KEY: blankAsUnset(z.string().startsWith("sk_", { error: "STRIPE_SECRET_KEY must start with sk_" }).optional()),
+  STRIPE_WEBHOOK_SECRET: blankAsUnset(z.string().startsWith("whsec_", { error: "STRIPE_WEBHOOK_SECRET must start with whsec_" }).optional()),
   /** Where the Stripe SDK sends its requests (tests and the demo may point it at tests/fakes/stripe.ts). */
-  STRIPE_API_HOST: z.string().optional(),
-  STRIPE_API_PORT: z.coerce.number().int().min(1).max(65535).optional(),
-  STRIPE_API_PROTOCOL: z.enum(["http", "https"]).optional(),
+  STRIPE_API_HOST: blankAsUnset(z.string().optional()),
+  STRIPE_API_PORT: blankAsUnset(z.coerce.number().int().min(1).max(65535).optional()),
+  STRIPE_API_PROTOCOL: blankAsUnset(z.enum(["http", "https"]).optional()),
   /** Milliseconds before a Stripe call is given up (then retried with the same idempotency key). */
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(50).default(30_000),
 });
