@@ -225,7 +225,10 @@ export default function ClientBilling() {
                       {l.kind === "CREDIT" ? <span className="text-slate-500"> · {l.voidReason}</span> : null}
                       {l.voidedAt ? <span className="block text-xs text-slate-500">{t("billing.voided", { reason: l.voidReason ?? "" })}</span> : null}
                     </span>
-                    <Money amount={l.amount} currency={l.currency} />
+                    <span className="flex items-start gap-3">
+                      <Money amount={l.amount} currency={l.currency} />
+                      {data.manage && l.kind !== "CREDIT" && !l.voidedAt ? <VoidForm itemId={l.id} failure={failure && intent === "void" && failure.values.itemId === l.id ? failure : null} /> : null}
+                    </span>
                   </li>
                 );
               })}

@@ -86,6 +86,16 @@ describe("billing routes", () => {
     expect((await v.json()).errors.reason).toEqual(["common.errors.required"]);
   });
 
+  test("the admin voids an item with a reason from the page", async () => {
+    const { w, a } = await pricedWorld();
+    const id = await billableMeeting(w, a);
+    const item = await prisma.ledgerItem.findFirstOrThrow({ where: { meetingId: id } });
+    const r = (await clientAction({ request: await req(w.admin, "/", { intent: "void", itemId: item.id, reason: "Goodwill gesture" }), params: { clientId: w.client.id }, context: {} })) as Response;
+    expect(r.status).toBe(302);
+    expect(await prisma.ledgerItem.findUniqueOrThrow({ where: { id: item.id } })).toMatchObject({ voidReason: "Goodwill gesture" });
+    expect(await prisma.ledgerItem.count({ where: { creditOfId: item.id, kind: "CREDIT" } })).toBe(1);
+  });
+
   test("the ledger CSV has one row per item, with the filters of the page", async () => {
     const { w, a } = await pricedWorld();
     await billableMeeting(w, a);
