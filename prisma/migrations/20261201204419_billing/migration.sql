@@ -201,6 +201,10 @@ ALTER TABLE "Invoice" ADD CONSTRAINT "Invoice_clientCompanyId_fkey" FOREIGN KEY 
 -- AddForeignKey
 ALTER TABLE "CreditNote" ADD CONSTRAINT "CreditNote_invoiceId_fkey" FOREIGN KEY ("invoiceId") REFERENCES "Invoice"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+-- AlterTable
+ALTER TABLE "BillingProfile" ADD COLUMN     "stripeTaxRateBps" INTEGER,
+ADD COLUMN     "stripeTaxRateId" TEXT;
+
 -- Exactly one ledger item per billable meeting, one retainer per client and period (not expressible in Prisma's schema).
 CREATE UNIQUE INDEX "LedgerItem_meeting_key" ON "LedgerItem"("meetingId") WHERE "kind" = 'MEETING';
 CREATE UNIQUE INDEX "LedgerItem_retainer_key" ON "LedgerItem"("clientCompanyId", "period") WHERE "kind" = 'RETAINER';

@@ -1,3 +1,0 @@
--- AlterTable
-ALTER TABLE "BillingProfile" ADD COLUMN     "stripeTaxRateBps" INTEGER,
-ADD COLUMN     "stripeTaxRateId" TEXT;
