@@ -51,6 +51,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       team: can(actor.role, "team:read"),
       emails: can(actor.role, "emails:read"),
       meetings: isAgencyRole(actor.role),
+      billing: can(actor.role, "billing:read"),
     },
   };
   // Times are shown in the user's zone; until the browser has told us, in the default one (and the page asks it).
@@ -85,6 +86,7 @@ function Header() {
             {user.nav.campaigns ? <NavLink to="/campaigns" className={navClass}>{t("common.campaigns")}</NavLink> : null}
             {user.nav.meetings ? <NavLink to="/meetings" className={navClass}>{t("meetings.title")}</NavLink> : null}
             {user.nav.team ? <NavLink to="/team" className={navClass}>{t("common.team")}</NavLink> : null}
+            {user.nav.billing ? <NavLink to="/billing" className={navClass}>{t("billing.title")}</NavLink> : null}
             {user.nav.emails ? <NavLink to="/emails" className={navClass}>{t("common.emails")}</NavLink> : null}
           </nav>
         ) : null}

@@ -8,6 +8,7 @@ import {
   type MeetingBookedEmailProps, type MeetingDisputedEmailProps, type MeetingHeldEmailProps, type MeetingReminderEmailProps, type MeetingResolvedEmailProps,
   type MeetingWindowClosingEmailProps,
 } from "./meeting-notices";
+import { InvoiceIssuedEmail, PaymentFailedEmail, issuedSubject, failedSubject, type InvoiceEmailProps } from "./billing-notices";
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
 
@@ -22,6 +23,8 @@ export type EmailTemplates = {
   "meeting-window-closing": MeetingWindowClosingEmailProps;
   "version-proposed": VersionProposedEmailProps;
   "version-decided": VersionDecidedEmailProps;
+  "invoice-issued": InvoiceEmailProps;
+  "payment-failed": InvoiceEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -37,6 +40,8 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "meeting-window-closing": { component: MeetingWindowClosingEmail, subject: windowClosingSubject },
   "version-proposed": { component: VersionProposedEmail, subject: proposedSubject },
   "version-decided": { component: VersionDecidedEmail, subject: decidedSubject },
+  "invoice-issued": { component: InvoiceIssuedEmail, subject: issuedSubject },
+  "payment-failed": { component: PaymentFailedEmail, subject: failedSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

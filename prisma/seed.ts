@@ -9,6 +9,7 @@ import { createPersona, saveDefinitionDraft, savePersonaDraft } from "~/models/a
 import { setCampaignStatus } from "~/models/campaign.server";
 import { DEMO_CRITERIA, definitionInput, personaInput } from "../tests/factories";
 import { seedDemoMeetings } from "./seed-meetings";
+import { seedDemoPricing, seedPastBillableMeetings } from "./seed-billing";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -62,6 +63,10 @@ async function seed() {
     ids.push(campaign.id);
   }
   await seedAgreements(ids, { claire, david, sophie, anna });
+  // Billing: every client priced (accepted meetings then enter the ledger at those prices), and past months' items.
+  await seedDemoPricing((await actorForUser(admin.userId))!);
+  await seedPastBillableMeetings(ids[0]);
+  await seedPastBillableMeetings(ids[2]);
   // The two live campaigns get meetings in every state: upcoming, to review, accepted, disputed, no-show.
   await seedDemoMeetings(ids[0]);
   await seedDemoMeetings(ids[2]);

@@ -7,12 +7,13 @@ import { emails } from "./messages/emails";
 import { meetings } from "./messages/meetings";
 import { agreement } from "./messages/agreement";
 import { security } from "./messages/security";
+import { billing } from "./messages/billing";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails, agreement, meetings, security };
+const areas = { common, auth, agency, emails, agreement, meetings, security, billing };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };

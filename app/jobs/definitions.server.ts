@@ -9,6 +9,7 @@ import { processImportJob } from "~/models/meetings/import-worker.server";
 import { requestPasswordReset } from "~/models/user.server";
 import type { ResetJob } from "~/models/password-reset-request.server";
 import { isLocale } from "~/i18n";
+import { runBilling } from "~/models/billing/billing-run.server";
 
 export type JobDefinition<T extends object = object> = {
   queue: QueueName;
@@ -39,6 +40,8 @@ export const JOBS: JobDefinition[] = [
       for (const job of jobs) await processImportJob(job.data.importJobId);
     },
   }),
+  // The monthly billing run, checked hourly; a failed invoice throws, so the job is retried with backoff.
+  define({ queue: QUEUES.billingRun, schedule: "7 * * * *", pollingIntervalSeconds: 30, handle: async () => void (await runBilling(new Date(), { throwOnFailure: true })) }),
   // Forgot-password requests: the page answers at once, the same for every address; the lookup happens here.
   define<ResetJob>({
     queue: QUEUES.passwordReset,

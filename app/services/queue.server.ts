@@ -11,6 +11,7 @@ export const QUEUES = {
   meetingSweep: "meeting-sweep",
   meetingImport: "meeting-import",
   passwordReset: "password-reset-request",
+  billingRun: "billing-run",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -22,6 +23,8 @@ function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
     [QUEUES.meetingSweep]: { policy: "singleton" },
     [QUEUES.meetingImport]: { retryLimit: 2, retryDelay: 10 },
     [QUEUES.passwordReset]: { retryLimit: 3, retryDelay: 5 },
+    // Once an hour: every client whose billing day has come is invoiced (claimed in the database, resumable).
+    [QUEUES.billingRun]: { policy: "singleton", retryLimit: 10, retryDelay: 60, retryBackoff: true },
   };
 }
 

@@ -2,6 +2,9 @@ import { z } from "zod";
 
 /** The public demo secret: a production server refuses to sign sessions with it. */
 export const DEMO_SESSION_SECRET = "rendezvous-demo-secret-change-me";
+function blankAsUnset<T extends z.ZodType>(inner: T) {
+  return z.preprocess((v) => (v === "" ? undefined : v), inner);
+}
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -21,6 +24,15 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
   /** Proxies whose X-Forwarded-For is believed (server.mjs, express "trust proxy" syntax); unset: none. */
   TRUSTED_PROXIES: z.string().optional(),
+  /** Billing through Stripe: without a secret key, billing runs "not connected" (ledger and previews only). Empty counts as unset. */
+  STRIPE_SECRET_KEY: blankAsUnset(z.string().startsWith("sk_", { error: "STRIPE_SECRET_KEY must start with sk_" }).optional()),
+  STRIPE_WEBHOOK_SECRET: blankAsUnset(z.string().startsWith("whsec_", { error: "STRIPE_WEBHOOK_SECRET must start with whsec_" }).optional()),
+  /** Where the Stripe SDK sends its requests (tests and the demo may point it at tests/fakes/stripe.ts). */
+  STRIPE_API_HOST: blankAsUnset(z.string().optional()),
+  STRIPE_API_PORT: blankAsUnset(z.coerce.number().int().min(1).max(65535).optional()),
+  STRIPE_API_PROTOCOL: blankAsUnset(z.enum(["http", "https"]).optional()),
+  /** Milliseconds before a Stripe call is given up (then retried with the same idempotency key). */
+  STRIPE_TIMEOUT_MS: z.coerce.number().int().min(50).default(30_000),
 });
 
 

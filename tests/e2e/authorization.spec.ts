@@ -53,6 +53,7 @@ const byId = {
 const clientEdit = (name = "Taken over") => () => ({ name, currency: "EUR" });
 const campaignEdit = () => ({ intent: "update", name: "Taken over" });
 const assign = (sdr: (d: Data) => string) => (d: Data) => ({ intent: "assign", sdrIds: sdr(d) });
+const pricing = () => ({ intent: "pricing", currency: "EUR", retainerAmount: "1", meetingPrice: "1", billingDay: "1", country: "FR", taxRateBps: "2000", locale: "fr" });
 const invitation = (intent: "resend" | "revoke", id: (d: Data) => string) => (d: Data) => ({ intent, invitationId: id(d) });
 
 const ROWS: Row[] = [
@@ -152,6 +153,34 @@ const ROWS: Row[] = [
     as: "adminA", method: "POST", path: () => "/invitations", expect: [400], why: "invite into agency C's client",
     form: (d) => ({ intent: "invite", email: `${unique("into-c")}@example.test`, role: "CLIENT_ADMIN", clientCompanyId: d.c.client.id, locale: "en" }),
   },
+
+  // Billing (issue 13): a client company's billing page, the agency's page, the ledger CSV.
+  ...["/billing", "/billing/export"].map((p): Row => ({ as: "signedOut", method: "GET", path: () => p, expect: "login", why: `page ${p}` })),
+  { as: "signedOut", method: "GET", path: (d) => `/billing/${byId.clientA(d)}`, expect: "login", why: "signed-out client billing" },
+  { as: "signedOut", method: "POST", path: (d) => `/billing/${byId.clientA(d)}`, form: pricing, expect: "login", why: "signed-out pricing edit" },
+  { as: "clientAdminA", method: "GET", path: (d) => `/billing/${byId.clientA(d)}`, expect: OK, why: "own company's billing (control)", shows: (d) => d.a.client.name },
+  { as: "clientAdminA", method: "GET", path: () => "/billing", expect: [302], why: "billing lands on own company's" },
+  { as: "clientAdminA", method: "GET", path: (d) => `/billing/${byId.clientB(d)}`, expect: NOT_FOUND, why: "company B's billing" },
+  { as: "clientAdminA", method: "GET", path: (d) => `/billing/${byId.clientC(d)}`, expect: NOT_FOUND, why: "agency C's client billing" },
+  { as: "clientAdminA", method: "GET", path: () => "/billing/export", expect: NOT_FOUND, why: "the agency ledger CSV" },
+  { as: "clientAdminA", method: "POST", path: (d) => `/billing/${byId.clientA(d)}`, form: pricing, expect: NOT_FOUND, why: "edit own pricing (agency admin only)" },
+  { as: "clientAdminA", method: "POST", path: (d) => `/billing/${byId.clientA(d)}`, form: () => ({ intent: "invoiceNow" }), expect: NOT_FOUND, why: "invoice own company now" },
+  { as: "clientMemberA", method: "GET", path: (d) => `/billing/${byId.clientA(d)}`, expect: NOT_FOUND, why: "own company's billing (client admins only)" },
+  { as: "clientMemberA", method: "GET", path: () => "/billing", expect: NOT_FOUND, why: "billing" },
+  { as: "clientMemberA", method: "POST", path: (d) => `/billing/${byId.clientA(d)}`, form: () => ({ intent: "void", itemId: "x", reason: "r" }), expect: NOT_FOUND, why: "void an item" },
+  { as: "sdrA", method: "GET", path: (d) => `/billing/${byId.clientA(d)}`, expect: NOT_FOUND, why: "client billing" },
+  { as: "sdrA", method: "GET", path: () => "/billing", expect: NOT_FOUND, why: "agency billing" },
+  { as: "sdrA", method: "GET", path: () => "/billing/export", expect: NOT_FOUND, why: "ledger CSV" },
+  { as: "amA", method: "GET", path: (d) => `/billing/${byId.clientA(d)}`, expect: OK, why: "own client's billing (control)", shows: (d) => d.a.client.name },
+  { as: "amA", method: "GET", path: () => "/billing", expect: OK, why: "agency billing, own clients (control)", shows: (d) => d.a.client.name },
+  { as: "amA", method: "GET", path: (d) => `/billing/${byId.clientB(d)}`, expect: NOT_FOUND, why: "another AM's client billing" },
+  { as: "amA", method: "POST", path: (d) => `/billing/${byId.clientA(d)}`, form: pricing, expect: [403], why: "edit pricing (admin only)" },
+  { as: "amA", method: "GET", path: () => "/billing/export", expect: OK, why: "ledger CSV of own clients (control)" },
+  { as: "adminA", method: "GET", path: (d) => `/billing/${byId.clientB(d)}`, expect: OK, why: "any client's billing (control)", shows: (d) => d.clientB.name },
+  { as: "adminA", method: "GET", path: (d) => `/billing/${byId.clientC(d)}`, expect: NOT_FOUND, why: "agency C's client billing" },
+  { as: "adminA", method: "POST", path: (d) => `/billing/${byId.clientC(d)}`, form: pricing, expect: NOT_FOUND, why: "edit agency C's pricing" },
+  { as: "adminA", method: "POST", path: (d) => `/billing/${byId.clientC(d)}`, form: () => ({ intent: "invoiceNow" }), expect: NOT_FOUND.concat([400]), why: "invoice agency C's client" },
+  { as: "adminA", method: "POST", path: (d) => `/billing/${byId.clientA(d)}`, form: () => ({ intent: "void", itemId: "not-ours", reason: "r" }), expect: NOT_FOUND, why: "void an item that is not the agency's" },
 ];
 
 let data: Data;
@@ -225,6 +254,7 @@ test("after the walk, nothing of another tenant has changed", async () => {
   expect(clientC.name).toBe(d.c.client.name);
   const clientA = await prisma.clientCompany.findUniqueOrThrow({ where: { id: d.a.client.id } });
   expect(clientA.accountManagerId).toBe(d.a.am.userId);
+  expect(await prisma.billingProfile.count({ where: { clientCompanyId: { in: [d.c.client.id, d.a.client.id] } } })).toBe(0);
   for (const id of [d.campaignB.id, d.c.campaign.id]) {
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id } })).name).not.toBe("Taken over");
   }

@@ -3,3 +3,4 @@
 export * from "./accounts";
 export * from "./agreement";
 export * from "./meetings";
+export * from "./billing";

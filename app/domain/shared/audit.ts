@@ -25,5 +25,8 @@ export const AUDIT_TYPES = [
   "meeting.disputed",
   "meeting.dispute_upheld",
   "meeting.dispute_rejected",
+  "billing.pricing_changed",
+  "billing.item_voided",
+  "billing.invoice_now",
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];

@@ -4,12 +4,16 @@
 // the meeting becomes billable, never twice and never for a rolled-back change.
 import type { Tx } from "~/utils/db.server";
 import type { ChangeEffects } from "../effects.server";
+import { recordBillableMeetings } from "../billing/ledger.server";
 
 /** The facts every follower of a billable meeting needs. */
 export type BillableMeeting = { id: string; agencyId: string; clientCompanyId: string; campaignId: string };
 
 /** Called inside the change's transaction by every path that makes meetings billable. */
-export async function meetingBecameBillable(_tx: Tx, fx: ChangeEffects, meetings: BillableMeeting[], _now: Date) {
+export async function meetingBecameBillable(tx: Tx, fx: ChangeEffects, meetings: BillableMeeting[], now: Date) {
   if (!meetings.length) return;
-  fx.billableMeetingIds.push(...meetings.map((m) => m.id));
+  const ids = meetings.map((m) => m.id);
+  // One ledger item per billable meeting, at the price in force today (unique in the database).
+  await recordBillableMeetings(tx, ids, now);
+  fx.billableMeetingIds.push(...ids);
 }

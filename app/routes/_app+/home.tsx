@@ -11,6 +11,8 @@ import { can, isClientRole } from "~/domain/shared/permissions";
 import { useT } from "~/utils/i18n";
 import { CampaignStatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n";
+import { billingActionCounts } from "~/models/billing/billing.server";
+import { BillingActionItems } from "~/components/billing/BillingActionItems";
 
 /** One home per side: the agency's (clients, campaigns), an SDR's (assigned campaigns), a client's (own company). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -42,6 +44,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     decisionCount,
     meetingCounts,
     meetingCampaigns,
+    billing: await billingActionCounts(actor),
   });
 }
 
@@ -60,6 +63,7 @@ export default function Home() {
         <p className="mt-1 text-slate-600">{t("agency.home.welcome", { name: data.name })}</p>
       </div>
       <MeetingActionItems counts={data.meetingCounts} agency={!client} campaigns={data.meetingCampaigns} />
+      <BillingActionItems counts={data.billing} />
       {data.decisions.length ? <ActionItems decisions={data.decisions} total={data.decisionCount} forClient={data.role === "CLIENT_ADMIN"} /> : null}
       <section aria-label={t("agency.home.glance")} className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("agency.home.activeCampaigns")} value={data.activeTotal} />

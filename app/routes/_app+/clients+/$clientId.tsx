@@ -59,6 +59,7 @@ export default function ClientPage() {
         <Link to="/clients" className="text-sm link">← {t("common.clients")}</Link>
         <h1 className="h1 mt-2">{client.name}</h1>
         <p className="text-sm text-slate-600">{t("agency.clients.accountManager")}: {client.accountManager?.name ?? "—"}</p>
+        <Link to={`/billing/${client.id}`} className="link text-sm">{t("billing.openBilling")}</Link>
       </div>
       <section className="card">
         <div className="flex items-center justify-between">
