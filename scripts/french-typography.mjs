@@ -1,5 +1,6 @@
-// Puts French typography into the French dictionaries (app/i18n/messages/*.ts, the `fr` half): a no-break space
-// before ":", a narrow no-break space before ";", "!" and "?", no-break spaces inside « guillemets ».
+// Puts French typography into the French dictionaries (app/i18n/messages/*.ts, the `fr` half): a narrow no-break
+// space before ":", ";", "!" and "?" (as Intl's French number format uses for thousands), no-break spaces inside
+// « guillemets ».
 // `node scripts/french-typography.mjs` rewrites the files; tests/unit/french-typography.test.ts checks them.
 import fs from "node:fs";
 import path from "node:path";
@@ -12,7 +13,7 @@ const NNBSP = "\u202f";
 /** One French message, typeset. Placeholders ({name}), URLs and times (12:40) are left as they are. */
 export function typeset(text) {
   return text
-    .replace(/[ \u00a0\u202f]*:(?=\s|$)/g, (m, offset, s) => (offset > 0 && /[\p{L}\p{N})}»"’']/u.test(s[offset - 1]) ? `${NBSP}:` : m.replace(/ /g, NBSP)))
+    .replace(/[ \u00a0\u202f]*:(?=\s|$)/g, (m, offset, s) => (offset > 0 && /[\p{L}\p{N})}»"’']/u.test(s[offset - 1]) ? `${NNBSP}:` : m.replace(/ /g, NNBSP)))
     .replace(/([\p{L}\p{N})}»"’'])[ \u00a0\u202f]*([;!?])/gu, `$1${NNBSP}$2`)
     .replace(/«[ \u00a0\u202f]*/g, `«${NBSP}`)
     .replace(/[ \u00a0\u202f]*»/g, `${NBSP}»`);

@@ -404,7 +404,7 @@ test("in French, the client admin decides with « Valider » or « Demander des 
   await expect(d.getByRole("button", { name: "Demander des modifications" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Versions" }).getByRole("link", { name: /Version 1.*En attente du client/ })).toBeVisible();
   await d.getByRole("button", { name: "Demander des modifications" }).click();
-  await expectFieldError(page, "Commentaire (obligatoire pour demander des modifications)", "Dites ce qui doit changer\u00a0: un commentaire est obligatoire pour demander des modifications.");
+  await expectFieldError(page, "Commentaire (obligatoire pour demander des modifications)", "Dites ce qui doit changer\u202f: un commentaire est obligatoire pour demander des modifications.");
   const table = page.getByRole("table", { name: "Comparaison" });
   await expect(fieldRow(table, "Niveau hiérarchique")).toContainText("Directeur");
   // The proposal email went out in French.

@@ -1,5 +1,4 @@
-// Every French message reads by the rules of French typography: a no-break space before ":", a narrow no-break
-// space before ";", "!" and "?", no-break spaces inside « guillemets » (scripts/french-typography.mjs fixes them).
+// Every French message reads by the rules of French typography: a narrow no-break space before ":", ";", "!" and "?", no-break spaces inside « guillemets » (scripts/french-typography.mjs fixes them).
 import { translate, type MessageKey } from "~/i18n";
 import { common } from "~/i18n/messages/common";
 import { auth } from "~/i18n/messages/auth";
@@ -31,7 +30,7 @@ describe("French typography", () => {
   });
 
   it("typesets the cases French text meets, leaving URLs, times and placeholders alone", () => {
-    expect(typeset("Statut : {from} → {to}")).toBe("Statut\u00a0: {from} → {to}");
+    expect(typeset("Statut : {from} → {to}")).toBe("Statut\u202f: {from} → {to}");
     expect(typeset("Prête à démarrer ?")).toBe("Prête à démarrer\u202f?");
     expect(typeset("Bienvenue !")).toBe("Bienvenue\u202f!");
     expect(typeset("Elle a été enregistrée ; veuillez réessayer.")).toBe("Elle a été enregistrée\u202f; veuillez réessayer.");
@@ -41,6 +40,6 @@ describe("French typography", () => {
   });
 
   it("what the screen shows keeps them", () => {
-    expect(translate("fr", "meetings.event.status" as MessageKey, { from: "Planifié", to: "Tenu" })).toBe("Statut\u00a0: Planifié → Tenu");
+    expect(translate("fr", "meetings.event.status" as MessageKey, { from: "Planifié", to: "Tenu" })).toBe("Statut\u202f: Planifié → Tenu");
   });
 });

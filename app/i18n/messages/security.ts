@@ -54,7 +54,7 @@ export const security = messages({
     "profile.changePassword": "Changer le mot de passe",
     "profile.wrongPassword": "Ce n’est pas votre mot de passe actuel.",
     "profile.passwordChanged": "Votre mot de passe a été modifié. Toutes les autres sessions ont été déconnectées.",
-    "profile.calendarHint": "Votre lien d’agenda personnel liste les prochains rendez-vous que vous pouvez voir. Si quelqu’un d’autre peut le connaître, réinitialisez-le : l’ancien lien cesse de fonctionner.",
+    "profile.calendarHint": "Votre lien d’agenda personnel liste les prochains rendez-vous que vous pouvez voir. Si quelqu’un d’autre peut le connaître, réinitialisez-le : l’ancien lien cesse de fonctionner.",
     "reset.doneCalendar": "Votre mot de passe a été modifié. Si quelqu’un d’autre peut connaître votre lien d’agenda, réinitialisez-le ci-dessous.",
     "input.nul": "Ce contenu comporte un caractère NUL (\\u0000), qu’aucun texte ne peut contenir. Retirez-le et réessayez.",
     "input.badUpload": "Le fichier n’est pas arrivé en entier. Choisissez-le de nouveau et envoyez-le.",
