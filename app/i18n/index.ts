@@ -6,12 +6,13 @@ import { agency } from "./messages/agency";
 import { emails } from "./messages/emails";
 import { meetings } from "./messages/meetings";
 import { agreement } from "./messages/agreement";
+import { objectives, activity } from "./messages/objectives";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails, agreement, meetings };
+const areas = { common, auth, agency, emails, agreement, meetings, objectives, activity };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };

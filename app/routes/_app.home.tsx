@@ -11,11 +11,15 @@ import { can, isClientRole } from "~/domain/permissions";
 import { useT } from "~/utils/i18n";
 import { CampaignStatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n";
+import { objectivesAtRisk } from "~/models/objectives/objectives.server";
+import { HomeObjectives } from "~/components/objectives/HomeObjectives";
 
 /** One home per side: the agency's (clients, campaigns), an SDR's (assigned campaigns), a client's (own company). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const decides = actor.role === "CLIENT_ADMIN" || can(actor.role, "version:draft");
+  const objectives = objectivesAtRisk(actor);
+  objectives.catch(() => undefined); // awaited below; this keeps an early failure of the others from leaving it unhandled
   const [counts, active, others, clientCount, invitations, decisions, decisionCount, meetingCounts, meetingCampaigns] = await Promise.all([
     campaignCounts(actor),
     listCampaigns(actor, { status: "ACTIVE", take: HOME_CAMPAIGNS }),
@@ -42,6 +46,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     decisionCount,
     meetingCounts,
     meetingCampaigns,
+    objectives: await objectives,
   });
 }
 
@@ -60,6 +65,7 @@ export default function Home() {
         <p className="mt-1 text-slate-600">{t("agency.home.welcome", { name: data.name })}</p>
       </div>
       <MeetingActionItems counts={data.meetingCounts} agency={!client} campaigns={data.meetingCampaigns} />
+      <HomeObjectives {...data.objectives} activityLinks={data.role === "SDR" ? data.campaigns.filter((c) => c.status === "ACTIVE") : undefined} />
       {data.decisions.length ? <ActionItems decisions={data.decisions} total={data.decisionCount} forClient={data.role === "CLIENT_ADMIN"} /> : null}
       <section aria-label={t("agency.home.glance")} className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("agency.home.activeCampaigns")} value={data.activeTotal} />

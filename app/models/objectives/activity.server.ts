@@ -5,7 +5,7 @@ import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
 import { DomainError, notFound } from "~/domain/errors";
 import { ACTIVITY_FIELDS, activityRowSchema, type ActivityRow } from "~/domain/objectives/activity";
-import { addDays, parseDay, toDay, type Day } from "~/domain/objectives/dates";
+import { addDays, parseDay, toDay, todayIn, type Day } from "~/domain/objectives/dates";
 import { campaignScope } from "../scope.server";
 import { audit } from "../audit.server";
 
@@ -66,9 +66,13 @@ type Change = { day: Day; from: Counts | null; to: Counts };
  */
 export async function recordActivityWeek(actor: Actor, campaignId: string, sdrId: string, rows: ActivityRow[]) {
   const campaign = await assertSdr(actor, campaignId, sdrId);
+  const agency = await prisma.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { timeZone: true } });
+  const today = todayIn(agency.timeZone);
   for (const r of rows) {
     const parsed = activityRowSchema.safeParse(r);
     if (!parsed.success) throw new DomainError("INVALID", parsed.error.issues[0].message, `${r.day}.${String(parsed.error.issues[0].path[0])}`);
+    // A past day can be corrected (the correction is in the history); a future day has no activity yet.
+    if (r.day > today) throw new DomainError("INVALID", "activity.errors.future", `${r.day}.dials`);
   }
   return prisma.$transaction(async (tx) => {
     const existing = await tx.activityDay.findMany({ where: { campaignId, sdrId, day: { in: rows.map((r) => parseDay(r.day)) } } });
@@ -109,6 +113,7 @@ export const MAX_ACTIVITY_CSV_BYTES = 1_000_000;
  */
 export async function importActivityCsv(actor: Actor, campaignId: string, text: string) {
   const { sdrs } = await activityContext(actor, campaignId);
+  const tz = (await prisma.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { timeZone: true } })).timeZone;
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true, transformHeader: (h) => h.trim().toLowerCase() });
   const headers = parsed.meta.fields ?? [];
   const col = (k: string) => headers.find((h) => COLUMNS[k].includes(h));
@@ -126,6 +131,7 @@ export async function importActivityCsv(actor: Actor, campaignId: string, text: 
       day, dials: raw[col("dials") ?? ""], conversations: raw[col("conversations") ?? ""], emails: raw[col("emails") ?? ""], linkedinMessages: raw[col("linkedinMessages") ?? ""],
     });
     if (!row.success) return void errors.push({ line, field: String(row.error.issues[0].path[0]), message: row.error.issues[0].message });
+    if (day > todayIn(tz)) return void errors.push({ line, field: "day", message: "activity.errors.future" });
     const key = `${sdr.id}|${day}`;
     if (seen.has(key)) return void errors.push({ line, field: "day", message: "activity.errors.csvDuplicateDay" });
     seen.add(key);
