@@ -10,6 +10,7 @@ import {
 } from "./meeting-notices";
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
+import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
 
 export type EmailTemplates = {
   invitation: InvitationEmailProps;
@@ -22,6 +23,7 @@ export type EmailTemplates = {
   "meeting-window-closing": MeetingWindowClosingEmailProps;
   "version-proposed": VersionProposedEmailProps;
   "version-decided": VersionDecidedEmailProps;
+  "objective-off-track": ObjectiveOffTrackEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -37,6 +39,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "meeting-window-closing": { component: MeetingWindowClosingEmail, subject: windowClosingSubject },
   "version-proposed": { component: VersionProposedEmail, subject: proposedSubject },
   "version-decided": { component: VersionDecidedEmail, subject: decidedSubject },
+  "objective-off-track": { component: ObjectiveOffTrackEmail, subject: offTrackSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

@@ -4,6 +4,7 @@ import { prisma } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { deliverEmail, emailDeliveryConfigured } from "./email.server";
 import { registerMeetingWork } from "./meeting-jobs.server";
+import { registerObjectiveWork } from "./objective-jobs.server";
 
 export const QUEUES = { emailDeliver: "email-deliver", emailSweep: "email-sweep" } as const;
 
@@ -49,6 +50,7 @@ export async function startBackgroundWork({ pollingIntervalSeconds = 2 } = {}) {
   await sweepOutbox();
   // Meetings: auto-accept after the dispute window, attendance reminders, CSV imports.
   await registerMeetingWork(boss);
+  await registerObjectiveWork(boss);
   return boss;
 }
 

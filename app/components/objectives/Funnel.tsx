@@ -7,7 +7,7 @@ export function Funnel({ stages }: { stages: { stage: string; value: number; con
   const { t, locale } = useT();
   const top = Math.max(1, ...stages.map((s) => s.value));
   return (
-    <ol className="grid gap-2 sm:grid-cols-7" aria-label={t("objectives.funnel.title")}>
+    <ol className="grid grid-cols-2 gap-2 sm:grid-cols-4 lg:grid-cols-7" aria-label={t("objectives.funnel.title")}>
       {stages.map((s) => (
         <li key={s.stage} className="rounded-md border border-slate-200 bg-white p-3">
           <p className="text-xs text-slate-500">{t(`objectives.funnel.${s.stage}`)}</p>

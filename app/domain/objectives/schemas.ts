@@ -31,9 +31,10 @@ export const objectiveSchema = z
     stake: z.enum(STAKES, { error: "common.errors.required" }),
     why: z.string().trim().max(2000, { error: "common.errors.tooLong|max=2000" }).default(""),
   })
+  // Only weeks and months recur: the box is ignored for a quarter or the whole campaign.
+  .transform((v) => ({ ...v, recurring: v.recurring && (v.periodKind === "WEEK" || v.periodKind === "MONTH") }))
   .superRefine((v, ctx) => {
     if (v.scope === "SDR" && !v.sdrId) ctx.addIssue({ code: "custom", path: ["sdrId"], message: "objectives.errors.sdrRequired" });
-    if (v.recurring && v.periodKind !== "WEEK" && v.periodKind !== "MONTH") ctx.addIssue({ code: "custom", path: ["recurring"], message: "objectives.errors.recurring" });
     if (v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: "custom", path: ["endsOn"], message: "objectives.errors.endBeforeStart" });
   });
 export type ObjectiveInput = z.infer<typeof objectiveSchema>;

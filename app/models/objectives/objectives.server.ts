@@ -14,6 +14,9 @@ import type { GapInput, ObjectiveInput } from "~/domain/objectives/schemas";
 import { campaignScope } from "../scope.server";
 import { audit } from "../audit.server";
 import { dailyCounters, sumRanges } from "./rollup.server";
+import { sendEmailToEach } from "~/services/email.server";
+import { makeT } from "~/i18n";
+import { formatMetric, formatPeriod } from "~/components/objectives/format";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
 export function objectiveScope(actor: Actor): Prisma.ObjectiveWhereInput {
@@ -157,8 +160,12 @@ const INCLUDE = {
 } as const;
 
 /** The current period's pace of many objectives: one query for the objectives, one for the rollup, one for days off. */
-async function withPace(actor: Actor, objectives: Loaded[], now: Date) {
-  const settings = await agencySettings(actor.agencyId);
+function withPace(actor: Actor, objectives: Loaded[], now: Date) {
+  return paceFor(actor.agencyId, objectives, now);
+}
+
+async function paceFor(agencyId: string, objectives: Loaded[], now: Date) {
+  const settings = await agencySettings(agencyId);
   const today = todayIn(settings.timeZone, now);
   const daysOff = await daysOffOf([...new Set(objectives.map((o) => o.campaignId))]);
   const quantitative = objectives.filter((o) => o.kind === "QUANTITATIVE" && isMetricKey(o.metric));
@@ -476,4 +483,79 @@ export async function openActions(actor: Actor, opts: { campaignId?: string; tak
     objectiveId: g.objective.id, metric: g.objective.metric as MetricKey, campaignId: g.objective.campaignId, campaignName: g.objective.campaign.name,
     mine: g.ownerId === actor.userId,
   }));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The scheduled check (app/services/objective-jobs.server.ts)
+
+/**
+ * Freezes the result of every objective period that closed (once), and emails the campaign's AM when a current
+ * period is off track (once per objective and period, claimed by a conditional upsert so two workers never both send).
+ */
+export async function checkObjectives(now = new Date()) {
+  const objectives = await prisma.objective.findMany({
+    where: { kind: "QUANTITATIVE", archivedAt: null, campaign: { status: "ACTIVE" } },
+    include: { ...INCLUDE, campaign: { select: { ...INCLUDE.campaign.select, agency: { select: { name: true } }, accountManager: { select: { email: true, locale: true } }, clientCompany: { select: { currency: true, accountManager: { select: { email: true, locale: true } } } } } } },
+  });
+  const byAgency = new Map<string, typeof objectives>();
+  for (const o of objectives) (byAgency.get(o.agencyId) ?? byAgency.set(o.agencyId, []).get(o.agencyId)!).push(o);
+  let frozen = 0;
+  const alerts: { o: (typeof objectives)[number]; p: ObjectivePace }[] = [];
+  for (const [agencyId, list] of byAgency) {
+    const { list: paced, today, settings } = await paceFor(agencyId, list, now);
+    const byId = new Map(list.map((o) => [o.id, o]));
+    // Freeze the last closed period of each objective (its final result, with the target it had).
+    const closing = list.flatMap((o) => {
+      const ps = periodsOf(spec(o), dayOrNull(o.campaign.endDate), today).filter((p) => p.end < today);
+      return ps.length ? [{ o, p: ps[ps.length - 1] }] : [];
+    });
+    const done = new Set((await prisma.objectivePeriod.findMany({ where: { objectiveId: { in: closing.map((c) => c.o.id) }, closedAt: { not: null } }, select: { objectiveId: true, periodStart: true } })).map((r) => `${r.objectiveId}|${toDay(r.periodStart)}`));
+    const todo = closing.filter((c) => !done.has(`${c.o.id}|${c.p.start}`));
+    const sums = await sumRanges(todo.map((c) => ({ key: c.o.id, campaignId: c.o.campaignId, sdrId: c.o.sdrId, start: c.p.start, end: c.p.end })));
+    const daysOff = await daysOffOf([...new Set(todo.map((c) => c.o.campaignId))]);
+    for (const c of todo) {
+      const r = toPace(c.o, c.p, sums.get(c.o.id) ?? zeroCounters(), today, daysOff.get(c.o.campaignId) ?? new Set(), settings.thresholds);
+      await prisma.objectivePeriod.upsert({
+        where: { objectiveId_periodStart: { objectiveId: c.o.id, periodStart: parseDay(c.p.start) } },
+        create: { objectiveId: c.o.id, periodStart: parseDay(c.p.start), periodEnd: parseDay(c.p.end), target: r.target, actual: r.pace.actual, status: r.pace.status, closedAt: now },
+        update: { target: r.target, actual: r.pace.actual, status: r.pace.status, closedAt: now },
+      });
+      frozen += 1;
+    }
+    for (const p of paced) if (p.pace.status === "OFF_TRACK" && !p.pace.final) alerts.push({ o: byId.get(p.id)!, p });
+  }
+  let emailed = 0;
+  const ids: string[] = [];
+  for (const { o, p } of alerts) {
+    const claimed = await prisma.$queryRaw<{ id: string }[]>`
+      INSERT INTO "ObjectivePeriod" ("id", "objectiveId", "periodStart", "periodEnd", "offTrackAlertAt")
+      VALUES (${`op_${o.id}_${p.period.start}`}, ${o.id}, ${p.period.start}::date, ${p.period.end}::date, ${now})
+      ON CONFLICT ("objectiveId", "periodStart") DO UPDATE SET "offTrackAlertAt" = EXCLUDED."offTrackAlertAt"
+        WHERE "ObjectivePeriod"."offTrackAlertAt" IS NULL
+      RETURNING "id"`;
+    if (!claimed.length) continue;
+    const am = o.campaign.accountManager ?? o.campaign.clientCompany.accountManager;
+    if (!am) continue;
+    const origin = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+    ids.push(
+      ...(await prisma.$transaction((tx) =>
+        sendEmailToEach(tx, [am], {
+          template: "objective-off-track",
+          agencyId: o.agencyId,
+          props: (locale) => {
+            const t = makeT(locale);
+            return {
+              locale, campaign: o.campaign.name, agency: o.campaign.agency.name, metric: t(`objectives.metricName.${p.metric}`),
+              scope: p.sdr ? p.sdr.name : t("objectives.email.team"),
+              actual: formatMetric(locale, p.unit, p.pace.actual, p.currency), expected: formatMetric(locale, p.unit, p.pace.expected, p.currency, { precise: true }),
+              target: formatMetric(locale, p.unit, p.target, p.currency), period: formatPeriod(locale, p.period),
+              url: `${origin}/campaigns/${o.campaignId}/objectives/${o.id}`,
+            };
+          },
+        }),
+      )),
+    );
+    emailed += 1;
+  }
+  return { frozen, emailed, outboxIds: ids };
 }
