@@ -10,6 +10,7 @@ import { todayIn, addDays, startOfMonth, startOfWeek } from "~/domain/objectives
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMember, type AgencyWorld } from "../factories";
 import { expectDomainError } from "./helpers";
 import type { Actor } from "~/utils/auth.server";
+import { runObjectiveCheck } from "~/services/objective-jobs.server";
 
 type Agreement = Awaited<ReturnType<typeof createActiveCampaignWithAgreement>>;
 const HOUR = 3600_000;
@@ -144,6 +145,26 @@ describe("objectives", () => {
     expect(home.actions.map((x) => x.action)).toEqual(["Rewrite the opener"]);
     const client = await objectivesAtRisk(w.clientAdmin);
     expect(client.actions.map((x) => x.action)).toEqual(["Rewrite the opener"]);
+  });
+});
+
+describe("the scheduled check", () => {
+  it("emails the AM once per period when an objective turns off track, and freezes closed periods", async () => {
+    const t = today();
+    await prisma.campaign.update({ where: { id: w.campaign.id }, data: { startDate: new Date(`${addDays(t, -14)}T00:00:00Z`), endDate: new Date(`${addDays(t, 14)}T00:00:00Z`), accountManagerId: w.am.userId } });
+    await prisma.user.update({ where: { id: w.am.userId }, data: { locale: "fr" } });
+    const o = await createObjective(w.am, w.campaign.id, objective({ metric: "DIALS", target: "1000", periodKind: "CAMPAIGN" }));
+    const weekly = await createObjective(w.am, w.campaign.id, objective({ metric: "MEETINGS_HELD", target: "5", periodKind: "WEEK", recurring: "", startsOn: addDays(t, -14) }));
+    const first = await runObjectiveCheck();
+    expect(first.emailed).toBe(1);
+    const email = await prisma.emailOutbox.findFirstOrThrow({ where: { to: w.am.email, template: "objective-off-track" } });
+    expect(email.subject).toBe(`En retard\u202f: Appels sur ${w.campaign.name}`);
+    expect(email.text).toContain(`/campaigns/${w.campaign.id}/objectives/${o.id}`);
+    expect((await runObjectiveCheck()).emailed).toBe(0);
+    expect(await prisma.emailOutbox.count({ where: { template: "objective-off-track" } })).toBe(1);
+    const closed = await prisma.objectivePeriod.findMany({ where: { objectiveId: weekly.id, closedAt: { not: null } } });
+    expect(closed.length).toBeGreaterThan(0);
+    expect(closed[0]).toMatchObject({ actual: 0, target: 5, status: "OFF_TRACK" });
   });
 });
 
