@@ -8,6 +8,7 @@ import { approveVersion, createPersona, proposeVersion, requestVersionChanges, s
 import { setCampaignStatus } from "~/models/campaign.server";
 import { DEMO_CRITERIA, definitionInput, personaInput } from "../tests/agreement-factories";
 import { seedDemoMeetings } from "./seed-meetings";
+import { seedDemoObjectives } from "./seed-objectives";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -64,6 +65,7 @@ async function seed() {
   // The two live campaigns get meetings in every state: upcoming, to review, accepted, disputed, no-show.
   await seedDemoMeetings(ids[0]);
   await seedDemoMeetings(ids[2]);
+  await seedDemoObjectives(ids[0]);
   return true;
 }
 
