@@ -163,3 +163,22 @@ describe("activity bounds", () => {
     expect(activityRowSchema.safeParse({ day: "2026-13-07", dials: 1, conversations: 0, emails: 0, linkedinMessages: 0 }).success).toBe(false);
   });
 });
+
+describe("working days, counted arithmetically", () => {
+  it("matches a day-by-day count over many ranges", () => {
+    const off = new Set(["2026-12-25", "2026-12-26", "2027-01-01", "2026-11-11"]);
+    const slow = (a: string, b: string) => {
+      let n = 0;
+      for (let d = new Date(`${a}T00:00:00Z`); d <= new Date(`${b}T00:00:00Z`); d = new Date(d.getTime() + 86400_000)) {
+        const s = d.toISOString().slice(0, 10);
+        if (d.getUTCDay() % 6 !== 0 && !off.has(s)) n += 1;
+      }
+      return n;
+    };
+    for (let i = 0; i < 60; i += 1) {
+      const a = new Date(Date.UTC(2026, 9, 1) + i * 3 * 86400_000).toISOString().slice(0, 10);
+      const b = new Date(Date.UTC(2026, 9, 1) + (i * 3 + (i * 7) % 45) * 86400_000).toISOString().slice(0, 10);
+      expect(workingDays(a, b, off), `${a}..${b}`).toBe(slow(a, b));
+    }
+  });
+});

@@ -1,6 +1,6 @@
 // Pace: actual against expected to date, counted in working days (Mon-Fri, the campaign's days off excluded),
 // the linear projection at period end, and a status from the agency's thresholds. A day counts as elapsed once over.
-import { addDays, weekday, type Day } from "./dates";
+import { addDays, daysBetween, weekday, type Day } from "./dates";
 import type { Aggregation } from "./metrics";
 import type { Period } from "./periods";
 
@@ -14,9 +14,14 @@ export function isWorkingDay(day: Day, daysOff: ReadonlySet<Day>) {
 
 /** Working days from `from` to `to`, both included (0 when to < from). */
 export function workingDays(from: Day, to: Day, daysOff: ReadonlySet<Day> = new Set()): number {
-  let n = 0;
-  for (let d = from; d <= to; d = addDays(d, 1)) if (isWorkingDay(d, daysOff)) n += 1;
-  return n;
+  if (to < from) return 0;
+  // Whole weeks count 5 each; the remaining days start on `from`'s weekday. Then the days off that fall on a weekday.
+  const n = daysBetween(from, to) + 1;
+  let count = Math.floor(n / 7) * 5;
+  const first = weekday(from);
+  for (let i = 0; i < n % 7; i += 1) if ((first + i) % 7 < 5) count += 1;
+  for (const d of daysOff) if (d >= from && d <= to && weekday(d) < 5) count -= 1;
+  return count;
 }
 
 export type Pace = {

@@ -451,11 +451,25 @@ export async function removeDayOff(actor: Actor, campaignId: string, dayOffId: s
  */
 export async function objectivesAtRisk(actor: Actor, now = new Date(), take = 20) {
   assertCan(actor, "objective:read");
-  const objectives = await prisma.objective.findMany({
-    where: { AND: [objectiveScope(actor), { kind: "QUANTITATIVE", campaign: { status: "ACTIVE" } }] },
-    include: INCLUDE,
+  // Flat queries (campaigns in scope, their objectives, the SDRs' names), no nested relation filters: this page
+  // must stay fast at 200 campaigns and a thousand objectives.
+  const campaigns = await prisma.campaign.findMany({
+    where: { AND: [campaignScope(actor), { status: "ACTIVE" }] },
+    select: { id: true, name: true, endDate: true, clientCompany: { select: { currency: true } } },
+    take: 2000,
+  });
+  const byCampaign = new Map(campaigns.map((c) => [c.id, c]));
+  const visible = objectiveScope(actor);
+  const rows = await prisma.objective.findMany({
+    where: {
+      agencyId: actor.agencyId, archivedAt: null, kind: "QUANTITATIVE", campaignId: { in: [...byCampaign.keys()] },
+      ...(visible.OR ? { OR: visible.OR } : {}), ...(visible.scope ? { scope: visible.scope } : {}),
+    },
     take: 5000,
   });
+  const sdrIds = [...new Set(rows.map((o) => o.sdrId).filter((x): x is string => Boolean(x)))];
+  const sdrs = new Map((sdrIds.length ? await prisma.user.findMany({ where: { id: { in: sdrIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]));
+  const objectives: Loaded[] = rows.map((o) => ({ ...o, campaign: byCampaign.get(o.campaignId)!, sdr: o.sdrId ? sdrs.get(o.sdrId) ?? null : null }));
   const { list } = await withPace(actor, objectives, now);
   const rank = { OFF_TRACK: 0, AT_RISK: 1 } as Record<string, number>;
   const atRisk = list

@@ -15,23 +15,31 @@ function toCounters(row: Record<string, unknown>): Counters {
   return c;
 }
 
-/** The counters of many ranges at once (one query, whatever their number). */
+/** The counters of many ranges at once (one query, whatever their number; identical ranges are read once). */
 export async function sumRanges(ranges: Range[]): Promise<Map<string, Counters>> {
   const out = new Map<string, Counters>();
   if (ranges.length === 0) return out;
+  const unique = new Map<string, Omit<Range, "key">>();
+  const rangeOf = (r: Omit<Range, "key">) => `${r.campaignId}|${r.sdrId ?? ""}|${r.start}|${r.end}`;
+  for (const r of ranges) unique.set(rangeOf(r), r);
+  const list = [...unique.entries()];
+  // One index scan per range (LATERAL), not a hash join over the whole rollup.
   const rows = await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
     `SELECT q.key, ${SUMS}
        FROM unnest($1::text[], $2::text[], $3::text[], $4::date[], $5::date[]) AS q(key, campaign, sdr, d0, d1)
-       JOIN "CampaignDayStat" s ON s."campaignId" = q.campaign AND s."day" BETWEEN q.d0 AND q.d1 AND (q.sdr IS NULL OR s."sdrId" = q.sdr)
+       CROSS JOIN LATERAL (
+         SELECT * FROM "CampaignDayStat" c
+          WHERE c."campaignId" = q.campaign AND c."day" BETWEEN q.d0 AND q.d1 AND (q.sdr IS NULL OR c."sdrId" = q.sdr)
+       ) s
       GROUP BY q.key`,
-    ranges.map((r) => r.key),
-    ranges.map((r) => r.campaignId),
-    ranges.map((r) => r.sdrId),
-    ranges.map((r) => r.start),
-    ranges.map((r) => r.end),
+    list.map(([k]) => k),
+    list.map(([, r]) => r.campaignId),
+    list.map(([, r]) => r.sdrId),
+    list.map(([, r]) => r.start),
+    list.map(([, r]) => r.end),
   );
-  for (const r of ranges) out.set(r.key, zeroCounters());
-  for (const row of rows) out.set(String(row.key), toCounters(row));
+  const byRange = new Map(rows.map((row) => [String(row.key), toCounters(row)]));
+  for (const r of ranges) out.set(r.key, byRange.get(rangeOf(r)) ?? zeroCounters());
   return out;
 }
 
