@@ -87,7 +87,7 @@ export default function ObjectiveDetail() {
         <p className="mt-2 text-sm"><span className="badge mr-2 bg-brand-50 text-brand-700">{t(`objectives.stake.${o.stake}`)}</span>{o.why}</p>
       </div>
 
-      <section aria-label={t("objectives.pace")} className="grid gap-3 sm:grid-cols-4">
+      <section aria-label={t("objectives.pace")} className="grid grid-cols-2 gap-3 sm:grid-cols-4">
         <Stat label={t("objectives.actual")} value={fmt(o.pace.actual)} />
         <Stat label={sum ? t("objectives.expectedToDate") : t("objectives.target")} value={fmt(sum ? o.pace.expected : o.target, true)} />
         <Stat label={t("objectives.projection")} value={fmt(o.pace.projection)} />
@@ -126,7 +126,7 @@ export default function ObjectiveDetail() {
           ))}
         </ul>
         {data.manage ? (
-          <Form method="post" className="card space-y-3" noValidate aria-labelledby="gap-form-title">
+          <Form key={`gap-${data.gaps.length}`} method="post" className="card space-y-3" noValidate aria-labelledby="gap-form-title">
             <h4 id="gap-form-title" className="font-medium text-slate-900">{t("objectives.gapNew")}</h4>
             <input type="hidden" name="intent" value="gap" />
             {v?.intent === "gap" ? <FormError errors={errors} /> : null}
@@ -158,7 +158,7 @@ export default function ObjectiveDetail() {
           </ul>
         )}
         {data.manage ? (
-          <Form method="post" className="card space-y-3" noValidate aria-labelledby="target-form-title">
+          <Form key={`target-${data.changes.length}`} method="post" className="card space-y-3" noValidate aria-labelledby="target-form-title">
             <h4 id="target-form-title" className="font-medium text-slate-900">{t("objectives.changeTarget")}</h4>
             <input type="hidden" name="intent" value="target" />
             {v?.intent === "target" ? <FormError errors={errors} /> : null}

@@ -36,6 +36,7 @@ test("objective lifecycle: create, split, activity, meeting, at risk, gap analys
   await page.getByRole("link", { name: "New objective" }).click();
   await page.getByLabel("Metric", { exact: true }).selectOption("DIALS");
   await page.getByLabel("Target", { exact: true }).fill("abc");
+  await shots(page, "objective-form-en");
   await page.getByLabel("Period", { exact: true }).selectOption("CAMPAIGN");
   await page.getByLabel("Strategic stake").selectOption("GROWTH");
   await page.getByRole("button", { name: "Create the objective" }).click();
@@ -80,6 +81,8 @@ test("objective lifecycle: create, split, activity, meeting, at risk, gap analys
   await page.locator(`input[name="${monday}.dials"]`).fill("-3");
   await page.keyboard.press("Enter");
   await expect(page.getByText("A count cannot be negative.")).toBeVisible();
+  await expect(page.locator(`input[name="${monday}.dials"]`)).toHaveValue("-3");
+  await shots(page, "activity-en");
 
   await page.goto(`${base}/meetings`);
   await page.getByRole("link", { name: "Log a meeting" }).click();

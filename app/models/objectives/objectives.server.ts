@@ -260,7 +260,6 @@ export async function getObjective(actor: Actor, objectiveId: string, now = new 
       id: g.id, lever: g.lever, diagnosis: g.diagnosis, action: g.action, owner: g.owner, dueDate: toDay(g.dueDate), status: g.status,
       createdAt: g.createdAt.toISOString(), day: toDay(g.createdAt),
     })),
-    clientCompanyId: o.campaign.id,
   };
 }
 
