@@ -55,7 +55,7 @@ await q(`INSERT INTO "QualificationDefinition" (id, "campaignId", "updatedAt") V
 await q(`INSERT INTO "DefinitionVersion" (id, "definitionId", number, status, "allowedChannels", "updatedAt") VALUES ('dv', 'qd', 1, 'APPROVED', '{VIDEO}', now())`);
 
 log(`inserting ${MEETINGS} meetings (rollup triggers off; rebuilt afterwards)`);
-await q(`ALTER TABLE "Meeting" DISABLE TRIGGER "Meeting_rollup"`);
+await q(`ALTER TABLE "Meeting" DISABLE TRIGGER "Meeting_rollup_insert"`);
 await q(`ALTER TABLE "ActivityDay" DISABLE TRIGGER "ActivityDay_rollup"`);
 const BATCH = 100_000;
 for (let from = 1; from <= MEETINGS; from += BATCH) {
@@ -76,7 +76,7 @@ log("activity: 1,000 campaigns x 3 SDRs x 120 days");
 await q(`INSERT INTO "ActivityDay" (id, "agencyId", "campaignId", "sdrId", day, dials, conversations, emails, "linkedinMessages", "updatedAt")
   SELECT 'ad_' || g || '_' || k || '_' || d, 'ag', 'c_' || g, 'u_sdr_' || ((g * 3 + k) % 300), current_date - d, 40 + (g + d) % 60, 5 + (g + d) % 12, 10 + d % 15, 3 + k, now()
   FROM generate_series(0, ${CAMPAIGNS - 1}) g, generate_series(0, 2) k, generate_series(0, 119) d WHERE extract(isodow FROM current_date - d) < 6`);
-await q(`ALTER TABLE "Meeting" ENABLE TRIGGER "Meeting_rollup"`);
+await q(`ALTER TABLE "Meeting" ENABLE TRIGGER "Meeting_rollup_insert"`);
 await q(`ALTER TABLE "ActivityDay" ENABLE TRIGGER "ActivityDay_rollup"`);
 log("objectives: 20 on campaign 0, 5 on each of AM 0's other 199 campaigns");
 const METRICS = ["DIALS", "CONVERSATIONS", "MEETINGS_BOOKED", "MEETINGS_HELD", "MEETINGS_ACCEPTED", "SHOW_RATE", "ACCEPTANCE_RATE", "CONVERSATION_TO_MEETING_RATE", "AVERAGE_RATING", "OPPORTUNITIES", "PIPELINE_VALUE", "WON_VALUE"];

@@ -11,6 +11,7 @@ import { todayIn } from "~/domain/objectives/dates";
 import { prisma } from "~/utils/db.server";
 import { Field, FormError, ErrorList, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
+import { formatDay } from "~/components/objectives/format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "objective:manage");
@@ -40,7 +41,7 @@ export default function NewObjective() {
   const errors = result && !result.ok ? result.errors : undefined;
   const v = result && !result.ok ? result.values : undefined;
   const navigation = useNavigation();
-  const { t } = useT();
+  const { t, locale } = useT();
   return (
     <section className="card max-w-3xl">
       <Link to=".." relative="path" className="link text-sm">← {t("objectives.title")}</Link>
@@ -106,7 +107,7 @@ export default function NewObjective() {
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <Field label={t("objectives.form.startsOn")} name="startsOn" type="date" required defaultValue={v?.startsOn ?? today} errors={errors?.startsOn} hint={t("objectives.form.startsOnHint")} />
-          <Field label={t("objectives.form.endsOn")} name="endsOn" type="date" defaultValue={v?.endsOn ?? ""} errors={errors?.endsOn} hint={campaign.endDate ? t("objectives.form.endsOnHint", { date: campaign.endDate }) : t("objectives.form.endsOnHintOpen")} />
+          <Field label={t("objectives.form.endsOn")} name="endsOn" type="date" defaultValue={v?.endsOn ?? ""} errors={errors?.endsOn} hint={campaign.endDate ? t("objectives.form.endsOnHint", { date: formatDay(locale, campaign.endDate) }) : t("objectives.form.endsOnHintOpen")} />
         </div>
         <SelectField
           label={t("objectives.stakeLabel")}
