@@ -11,6 +11,7 @@ import {
 import { InvoiceIssuedEmail, PaymentFailedEmail, issuedSubject, failedSubject, type InvoiceEmailProps } from "./billing-notices";
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
+import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
 
 export type EmailTemplates = {
   invitation: InvitationEmailProps;
@@ -25,6 +26,7 @@ export type EmailTemplates = {
   "version-decided": VersionDecidedEmailProps;
   "invoice-issued": InvoiceEmailProps;
   "payment-failed": InvoiceEmailProps;
+  "objective-off-track": ObjectiveOffTrackEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -42,6 +44,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "version-decided": { component: VersionDecidedEmail, subject: decidedSubject },
   "invoice-issued": { component: InvoiceIssuedEmail, subject: issuedSubject },
   "payment-failed": { component: PaymentFailedEmail, subject: failedSubject },
+  "objective-off-track": { component: ObjectiveOffTrackEmail, subject: offTrackSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

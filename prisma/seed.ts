@@ -10,6 +10,7 @@ import { setCampaignStatus } from "~/models/campaign.server";
 import { DEMO_CRITERIA, definitionInput, personaInput } from "../tests/factories";
 import { seedDemoMeetings } from "./seed-meetings";
 import { seedDemoPricing, seedPastBillableMeetings } from "./seed-billing";
+import { seedDemoObjectives } from "./seed-objectives";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -70,6 +71,7 @@ async function seed() {
   // The two live campaigns get meetings in every state: upcoming, to review, accepted, disputed, no-show.
   await seedDemoMeetings(ids[0]);
   await seedDemoMeetings(ids[2]);
+  await seedDemoObjectives(ids[0]);
   return true;
 }
 

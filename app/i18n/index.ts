@@ -8,12 +8,13 @@ import { meetings } from "./messages/meetings";
 import { agreement } from "./messages/agreement";
 import { security } from "./messages/security";
 import { billing } from "./messages/billing";
+import { objectives, activity } from "./messages/objectives";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails, agreement, meetings, security, billing };
+const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };

@@ -10,6 +10,7 @@ import { requestPasswordReset } from "~/models/user.server";
 import type { ResetJob } from "~/models/password-reset-request.server";
 import { isLocale } from "~/i18n";
 import { runBilling } from "~/models/billing/billing-run.server";
+import { runObjectiveCheck } from "~/models/objectives/check.server";
 
 export type JobDefinition<T extends object = object> = {
   queue: QueueName;
@@ -42,6 +43,8 @@ export const JOBS: JobDefinition[] = [
   }),
   // The monthly billing run, checked hourly; a failed invoice throws, so the job is retried with backoff.
   define({ queue: QUEUES.billingRun, schedule: "7 * * * *", pollingIntervalSeconds: 30, handle: async () => void (await runBilling(new Date(), { throwOnFailure: true })) }),
+  // Objectives: closed periods frozen with their result, the AM emailed when one turns off track.
+  define({ queue: QUEUES.objectiveCheck, schedule: "7 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await runObjectiveCheck()) }),
   // Forgot-password requests: the page answers at once, the same for every address; the lookup happens here.
   define<ResetJob>({
     queue: QUEUES.passwordReset,

@@ -12,6 +12,7 @@ export const QUEUES = {
   meetingImport: "meeting-import",
   passwordReset: "password-reset-request",
   billingRun: "billing-run",
+  objectiveCheck: "objective-check",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -23,6 +24,7 @@ function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
     [QUEUES.meetingSweep]: { policy: "singleton" },
     [QUEUES.meetingImport]: { retryLimit: 2, retryDelay: 10 },
     [QUEUES.passwordReset]: { retryLimit: 3, retryDelay: 5 },
+    [QUEUES.objectiveCheck]: { policy: "singleton" },
     // Once an hour: every client whose billing day has come is invoiced (claimed in the database, resumable).
     [QUEUES.billingRun]: { policy: "singleton", retryLimit: 10, retryDelay: 60, retryBackoff: true },
   };

@@ -14,6 +14,8 @@ const MATRIX: Record<Capability, Role[]> = {
   "campaign:manage": [ADMIN, AM],
   "client:read": [ADMIN, AM],
   "campaign:read": [ADMIN, AM, SDR, CADMIN, MEMBER],
+  // record daily activity: admin, AM, SDR (own, assigned campaigns: scoped in the query)
+  "activity:record": [ADMIN, AM, SDR],
   // draft and propose persona / definition versions
   "version:draft": [ADMIN, AM],
   // approve or request changes on a version: the client admin only

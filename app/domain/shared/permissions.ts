@@ -25,6 +25,7 @@ export type Capability =
   | "dispute:resolve"
   | "objective:manage"
   | "objective:read"
+  | "activity:record"
   | "report:send"
   | "report:read"
   | "billing:manage"
@@ -35,13 +36,14 @@ const MAP: Record<Role, readonly Capability[]> = {
     "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:invite-agency",
     "team:invite-client", "emails:read", "version:draft", "version:comment", "meeting:log", "meeting:status",
     "dispute:resolve", "objective:manage", "objective:read", "report:send", "report:read", "billing:manage", "billing:read",
+    "activity:record",
   ],
   ACCOUNT_MANAGER: [
     "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:invite-client",
     "version:draft", "version:comment", "meeting:log", "meeting:status", "dispute:resolve", "objective:manage",
-    "objective:read", "report:send", "report:read", "billing:read",
+    "objective:read", "report:send", "report:read", "billing:read", "activity:record",
   ],
-  SDR: ["campaign:read", "version:comment", "meeting:log", "meeting:status", "objective:read"],
+  SDR: ["campaign:read", "version:comment", "meeting:log", "meeting:status", "objective:read", "activity:record"],
   CLIENT_ADMIN: [
     "campaign:read", "team:read", "team:invite-client", "version:decide", "version:comment", "meeting:status",
     "meeting:review", "meeting:rate", "objective:read", "report:read", "billing:read",

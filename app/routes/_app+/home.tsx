@@ -13,11 +13,15 @@ import { CampaignStatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n";
 import { billingActionCounts } from "~/models/billing/billing.server";
 import { BillingActionItems } from "~/components/billing/BillingActionItems";
+import { objectivesAtRisk } from "~/models/objectives/objectives.server";
+import { HomeObjectives } from "~/components/objectives/HomeObjectives";
 
 /** One home per side: the agency's (clients, campaigns), an SDR's (assigned campaigns), a client's (own company). */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const decides = actor.role === "CLIENT_ADMIN" || can(actor.role, "version:draft");
+  const objectives = objectivesAtRisk(actor);
+  objectives.catch(() => undefined); // awaited below; this keeps an early failure of the others from leaving it unhandled
   const [counts, active, others, clientCount, invitations, decisions, decisionCount, meetingCounts, meetingCampaigns] = await Promise.all([
     campaignCounts(actor),
     listCampaigns(actor, { status: "ACTIVE", take: HOME_CAMPAIGNS }),
@@ -45,6 +49,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     meetingCounts,
     meetingCampaigns,
     billing: await billingActionCounts(actor),
+    objectives: await objectives,
   });
 }
 
@@ -64,6 +69,7 @@ export default function Home() {
       </div>
       <MeetingActionItems counts={data.meetingCounts} agency={!client} campaigns={data.meetingCampaigns} />
       <BillingActionItems counts={data.billing} />
+      <HomeObjectives {...data.objectives} activityLinks={data.role === "SDR" ? data.campaigns.filter((c) => c.status === "ACTIVE") : undefined} />
       {data.decisions.length ? <ActionItems decisions={data.decisions} total={data.decisionCount} forClient={data.role === "CLIENT_ADMIN"} /> : null}
       <section aria-label={t("agency.home.glance")} className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("agency.home.activeCampaigns")} value={data.activeTotal} />

@@ -43,6 +43,7 @@ export default function CampaignLayout() {
         <NavLink to="targeting" className={tab}>{t("agreement.targeting")}</NavLink>
         <NavLink to="qualification" className={tab}>{t("agreement.qualification")}</NavLink>
         <NavLink to="meetings" className={tab}>{t("meetings.title")}</NavLink>
+        <NavLink to="objectives" className={tab}>{t("objectives.title")}</NavLink>
         {manage ? <NavLink to="settings" className={tab}>{t("agency.campaigns.settings")}</NavLink> : null}
       </nav>
       <Outlet />
