@@ -4,7 +4,8 @@
 import { prisma } from "~/utils/db.server";
 import { actorForUser, type Actor } from "~/utils/auth.server";
 import { recordActivityWeek } from "~/models/objectives/activity.server";
-import { addDayOff, addGapAnalysis, applySplit, changeTarget, createObjective, getObjective, setMaturity } from "~/models/objectives/objectives.server";
+import { addDayOff, applySplit, setMaturity } from "~/models/objectives/team.server";
+import { addGapAnalysis, changeTarget, createObjective, getObjective } from "~/models/objectives/objectives.server";
 import { objectiveSchema } from "~/domain/objectives/schemas";
 import { addDays, todayIn, weekday } from "~/domain/objectives/dates";
 

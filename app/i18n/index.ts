@@ -8,7 +8,8 @@ import { meetings } from "./messages/meetings";
 import { agreement } from "./messages/agreement";
 import { security } from "./messages/security";
 import { billing } from "./messages/billing";
-import { objectives, activity } from "./messages/objectives";
+import { objectives } from "./messages/objectives";
+import { activity } from "./messages/activity";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];

@@ -1,9 +1,9 @@
 import { prisma } from "~/utils/db.server";
 import { logMeeting, type MeetingInput } from "~/models/meetings/logging.server";
 import { changeMeetingStatus } from "~/models/meetings/attendance.server";
-import {
-  addGapAnalysis, applySplit, campaignObjectives, changeTarget, createObjective, getObjective, objectivesAtRisk, openActions, setMaturity, splitSuggestion,
-} from "~/models/objectives/objectives.server";
+import { addGapAnalysis, campaignObjectives, changeTarget, createObjective, getObjective } from "~/models/objectives/objectives.server";
+import { applySplit, setMaturity, splitSuggestion } from "~/models/objectives/team.server";
+import { objectivesAtRisk, openActions } from "~/models/objectives/homes.server";
 import { activityHistory, importActivityCsv, recordActivityWeek } from "~/models/objectives/activity.server";
 import { objectiveSchema } from "~/domain/objectives/schemas";
 import { setCampaignSdrs } from "~/models/campaign.server";

@@ -6,7 +6,8 @@ import { acceptMeeting, disputeMeeting, rateMeeting, recordOutcome, resolveDispu
 import { autoAcceptDueMeetings } from "~/models/meetings/sweep.server";
 import { changeMeetingStatus } from "~/models/meetings/attendance.server";
 import { logMeeting, type MeetingInput } from "~/models/meetings/logging.server";
-import { confirmImport, createImport, getImport, processImportJob } from "~/models/meetings/import.server";
+import { confirmImport, createImport, getImport } from "~/models/meetings/import.server";
+import { processImportJob } from "~/models/meetings/import-worker.server";
 import { rebuildRollup } from "~/models/objectives/rollup.server";
 import { recordActivityWeek } from "~/models/objectives/activity.server";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMember, type AgencyWorld } from "../factories";

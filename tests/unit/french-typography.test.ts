@@ -6,9 +6,13 @@ import { agency } from "~/i18n/messages/agency";
 import { emails } from "~/i18n/messages/emails";
 import { agreement } from "~/i18n/messages/agreement";
 import { meetings } from "~/i18n/messages/meetings";
+import { security } from "~/i18n/messages/security";
+import { billing } from "~/i18n/messages/billing";
+import { objectives } from "~/i18n/messages/objectives";
+import { activity } from "~/i18n/messages/activity";
 import { typeset } from "../../scripts/french-typography.mjs";
 
-const areas = { common, auth, agency, emails, agreement, meetings };
+const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity };
 
 function problems(text: string) {
   const found: string[] = [];

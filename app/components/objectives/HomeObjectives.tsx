@@ -1,9 +1,10 @@
+import { keyFor } from "~/i18n";
 // The homes' objectives: those at risk or off track on the active campaigns (clients: team objectives only), and
 // the open actions of gap analyses (an AM's action items; the client reads what is being done).
 import { Link } from "@remix-run/react";
 import { useT } from "~/utils/i18n";
 import { PaceBadge } from "./PaceBadge";
-import { formatDay, formatMetric } from "./format";
+import { formatDay, formatMetric } from "~/domain/objectives/format";
 
 type AtRisk = {
   id: string; campaignId: string; campaignName: string; metric: string; unit: string; currency: string; scope: string;
@@ -24,7 +25,7 @@ export function HomeObjectives({ atRisk, actions, activityLinks }: { atRisk: AtR
                 <Link to={`/campaigns/${o.campaignId}/objectives/${o.id}`} className="link">
                   {t("objectives.home.line", {
                     campaign: o.campaignName,
-                    metric: `${t(`objectives.metricName.${o.metric}`)}${o.sdr ? ` (${o.sdr.name})` : ""}`,
+                    metric: `${t(keyFor("objectives.metricName", o.metric, "common.unknown"))}${o.sdr ? ` (${o.sdr.name})` : ""}`,
                     actual: formatMetric(locale, o.unit, o.pace.actual, o.currency),
                     expected: formatMetric(locale, o.unit, o.pace.expected, o.currency, { precise: true }),
                   })}
@@ -41,7 +42,7 @@ export function HomeObjectives({ atRisk, actions, activityLinks }: { atRisk: AtR
           <ul className="mt-3 space-y-2 text-sm">
             {actions.map((a) => (
               <li key={a.id}>
-                <span className="badge mr-2 bg-amber-100 text-amber-900">{t(`objectives.lever.${a.lever}`)}</span>
+                <span className="badge mr-2 bg-amber-100 text-amber-900">{t(keyFor("objectives.lever", a.lever, "common.unknown"))}</span>
                 <Link to={`/campaigns/${a.campaignId}/objectives/${a.objectiveId}`} className="link">{a.action}</Link>
                 <span className="block text-xs text-slate-500">{a.campaignName} · {t("objectives.ownerDue", { owner: a.owner?.name ?? "—", date: formatDay(locale, a.dueDate) })}</span>
               </li>

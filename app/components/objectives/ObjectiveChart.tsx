@@ -1,7 +1,8 @@
+import { keyFor } from "~/i18n";
 // The objective's small chart: actual against the expected line over the current period, with the gap analyses'
 // levers as markers on the day they were recorded (so the effect of an action can be read afterwards).
 import { useT } from "~/utils/i18n";
-import { formatDay, formatMetric } from "./format";
+import { formatDay, formatMetric } from "~/domain/objectives/format";
 
 type Point = { day: string; expected: number; actual: number | null };
 type Marker = { day: string; lever: string };
@@ -42,7 +43,7 @@ export function ObjectiveChart({ points, markers, unit, currency }: { points: Po
             <g key={k}>
               <line x1={x(i)} x2={x(i)} y1={pad.t} y2={H - pad.b} stroke="#f59e0b" strokeWidth="1.5" />
               <circle cx={x(i)} cy={pad.t + 6} r="5" fill="#f59e0b">
-                <title>{t(`objectives.lever.${m.lever}`)}</title>
+                <title>{t(keyFor("objectives.lever", m.lever, "common.unknown"))}</title>
               </circle>
             </g>
           );

@@ -1,3 +1,4 @@
+import { keyFor } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
 const COLORS: Record<string, string> = {
@@ -12,7 +13,7 @@ export function PaceBadge({ status, final }: { status: string; final?: boolean }
   const { t } = useT();
   return (
     <span className={`badge ${COLORS[status] ?? "bg-slate-100"}`}>
-      {t(`objectives.status.${status}`)}
+      {t(keyFor("objectives.status", status, "common.unknown"))}
       {final ? ` · ${t("objectives.final")}` : ""}
     </span>
   );

@@ -28,5 +28,12 @@ export const AUDIT_TYPES = [
   "billing.pricing_changed",
   "billing.item_voided",
   "billing.invoice_now",
+  "activity.recorded",
+  "campaign.maturity_set",
+  "objective.created",
+  "objective.target_changed",
+  "objective.archived",
+  "objective.gap_analysis",
+  "objective.split",
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];

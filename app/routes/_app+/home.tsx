@@ -13,7 +13,7 @@ import { CampaignStatusBadge } from "~/components/StatusBadge";
 import { formatDate } from "~/i18n";
 import { billingActionCounts } from "~/models/billing/billing.server";
 import { BillingActionItems } from "~/components/billing/BillingActionItems";
-import { objectivesAtRisk } from "~/models/objectives/objectives.server";
+import { objectivesAtRisk } from "~/models/objectives/homes.server";
 import { HomeObjectives } from "~/components/objectives/HomeObjectives";
 
 /** One home per side: the agency's (clients, campaigns), an SDR's (assigned campaigns), a client's (own company). */

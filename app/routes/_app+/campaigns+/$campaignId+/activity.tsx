@@ -9,9 +9,9 @@ import { type ActivityImportError, activityContext, activityHistory, getActivity
 import { ACTIVITY_FIELDS, ACTIVITY_MAX, activityRowSchema, type ActivityRow } from "~/domain/objectives/activity";
 import { addDays, isDay, startOfWeek, todayIn } from "~/domain/objectives/dates";
 import { prisma } from "~/utils/db.server";
-import { formatDay } from "~/components/objectives/format";
-import { ErrorList, FormError } from "~/components/forms/Field";
-import { formatDateTime } from "~/i18n";
+import { formatDay } from "~/domain/objectives/format";
+import { ErrorList, FormError, errorText } from "~/components/forms/Field";
+import { formatDateTime, keyFor } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
 async function weekAndSdr(request: Request, campaignId: string) {
@@ -94,7 +94,7 @@ export default function ActivityGrid() {
   const errors: Record<string, string[]> | undefined = result && !result.ok ? result.errors : undefined;
   const values: Record<string, string> | undefined = result && !result.ok && result.values.intent !== "import" ? result.values : undefined;
   const navigation = useNavigation();
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const importErrors = (result && "importErrors" in result ? result.importErrors : []) as ActivityImportError[];
   const totals = Object.fromEntries(ACTIVITY_FIELDS.map((f) => [f, data.days.reduce((n, d) => n + d[f], 0)]));
   const link = (week: string) => `?sdr=${data.sdr?.id ?? ""}&week=${week}`;
@@ -138,7 +138,7 @@ export default function ActivityGrid() {
                 <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
                   <tr>
                     <th scope="col" className="px-4 py-2">{t("activity.day")}</th>
-                    {ACTIVITY_FIELDS.map((f) => <th key={f} scope="col" className="px-2 py-2">{t(`activity.field.${f}`)}</th>)}
+                    {ACTIVITY_FIELDS.map((f) => <th key={f} scope="col" className="px-2 py-2">{t(keyFor("activity.field", f, "common.unknown"))}</th>)}
                   </tr>
                 </thead>
                 <tbody className="divide-y divide-slate-100">
@@ -163,7 +163,7 @@ export default function ActivityGrid() {
                                 inputMode="numeric"
                                 autoComplete="off"
                                 disabled={future}
-                                aria-label={`${t(`activity.field.${f}`)}, ${dayLabel}`}
+                                aria-label={`${t(keyFor("activity.field", f, "common.unknown"))}, ${dayLabel}`}
                                 aria-invalid={Boolean(err) || undefined}
                                 defaultValue={values?.[name] ?? (future ? "" : String(d[f]))}
                                 className={`input w-24 text-right ${err ? "border-red-500" : ""}`}
@@ -203,7 +203,7 @@ export default function ActivityGrid() {
             {importErrors.length ? (
               <ul className="space-y-0.5 text-sm text-red-700">
                 {importErrors.map((e) => (
-                  <li key={`${e.line}-${e.field}`}>{t("activity.errors.csvLine", { line: e.line, field: e.field ? t(`activity.column.${e.field}`) : "—" })} {t(e.message)}</li>
+                  <li key={`${e.line}-${e.field}`}>{t("activity.errors.csvLine", { line: e.line, field: e.field ? t(keyFor("activity.column", e.field, "common.unknown")) : "—" })} {errorText(t, e.message)}</li>
                 ))}
               </ul>
             ) : null}
@@ -215,8 +215,8 @@ export default function ActivityGrid() {
               <ul className="space-y-1 text-sm">
                 {data.history.map((h) => (
                   <li key={h.id}>
-                    <span className="text-slate-500">{formatDateTime(locale, h.at)} · {h.by ?? "—"}:</span>{" "}
-                    {h.changes.map((c) => `${formatDay(locale, c.day, { day: "numeric", month: "short" })} ${ACTIVITY_FIELDS.map((f) => `${t(`activity.field.${f}`)} ${c.from ? `${c.from[f]}→` : ""}${c.to[f]}`).join(", ")}`).join(" ; ")}
+                    <span className="text-slate-500">{formatDateTime(locale, h.at, timeZone)} · {h.by ?? "—"}:</span>{" "}
+                    {h.changes.map((c) => `${formatDay(locale, c.day, { day: "numeric", month: "short" })} ${ACTIVITY_FIELDS.map((f) => `${t(keyFor("activity.field", f, "common.unknown"))} ${c.from ? `${c.from[f]}→` : ""}${c.to[f]}`).join(", ")}`).join(" ; ")}
                   </li>
                 ))}
               </ul>

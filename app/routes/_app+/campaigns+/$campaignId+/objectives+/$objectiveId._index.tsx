@@ -10,10 +10,10 @@ import { METRICS, type MetricKey } from "~/domain/objectives/metrics";
 import { can } from "~/domain/shared/permissions";
 import { ObjectiveChart } from "~/components/objectives/ObjectiveChart";
 import { PaceBadge } from "~/components/objectives/PaceBadge";
-import { formatDay, formatMetric, formatPeriod, typedTarget } from "~/components/objectives/format";
+import { formatDay, formatMetric, formatPeriod, typedTarget } from "~/domain/objectives/format";
 import { Field, FormError, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
-import { formatDateTime } from "~/i18n";
+import { formatDateTime, keyFor } from "~/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "objective:read");
@@ -67,7 +67,7 @@ export default function ObjectiveDetail() {
   const errors = result && !result.ok ? result.errors : undefined;
   const v = result && !result.ok ? result.values : undefined;
   const navigation = useNavigation();
-  const { t, locale } = useT();
+  const { t, locale, timeZone } = useT();
   const o = data.objective;
   const fmt = (n: number | null | undefined, precise = false) => formatMetric(locale, o.unit, n, o.currency, { precise });
   const lagging = o.pace.status === "AT_RISK" || o.pace.status === "OFF_TRACK";
@@ -77,14 +77,14 @@ export default function ObjectiveDetail() {
       <div>
         <Link to=".." relative="path" className="link text-sm">← {t("objectives.title")}</Link>
         <div className="mt-2 flex flex-wrap items-center gap-3">
-          <h2 className="h2">{t(`objectives.metricName.${o.metric}`)}</h2>
+          <h2 className="h2">{t(keyFor("objectives.metricName", o.metric, "common.unknown"))}</h2>
           <PaceBadge status={o.pace.status} final={o.pace.final} />
         </div>
         <p className="text-sm text-slate-600">
-          {o.scope === "TEAM" ? t("objectives.scopeTeam") : o.sdr?.name} · {t(`objectives.periodKind.${o.periodKind}`)}
-          {o.recurring ? ` (${t(`objectives.recurs.${o.periodKind}`)})` : ""} · {formatPeriod(locale, o.period)}
+          {o.scope === "TEAM" ? t("objectives.scopeTeam") : o.sdr?.name} · {t(keyFor("objectives.periodKind", o.periodKind, "common.unknown"))}
+          {o.recurring ? ` (${t(keyFor("objectives.recurs", o.periodKind, "common.unknown"))})` : ""} · {formatPeriod(locale, o.period)}
         </p>
-        <p className="mt-2 text-sm"><span className="badge mr-2 bg-brand-50 text-brand-700">{t(`objectives.stake.${o.stake}`)}</span>{o.why}</p>
+        <p className="mt-2 text-sm"><span className="badge mr-2 bg-brand-50 text-brand-700">{t(keyFor("objectives.stake", o.stake, "common.unknown"))}</span>{o.why}</p>
       </div>
 
       <section aria-label={t("objectives.pace")} className="grid grid-cols-2 gap-3 sm:grid-cols-4">
@@ -108,8 +108,8 @@ export default function ObjectiveDetail() {
           {data.gaps.map((g) => (
             <li key={g.id} className="card space-y-1 text-sm">
               <div className="flex flex-wrap items-center justify-between gap-2">
-                <span className="badge bg-amber-100 text-amber-900">{t(`objectives.lever.${g.lever}`)}</span>
-                <span className={`badge ${g.status === "OPEN" ? "bg-slate-100 text-slate-700" : "bg-green-100 text-green-800"}`}>{t(`objectives.gapStatus.${g.status}`)}</span>
+                <span className="badge bg-amber-100 text-amber-900">{t(keyFor("objectives.lever", g.lever, "common.unknown"))}</span>
+                <span className={`badge ${g.status === "OPEN" ? "bg-slate-100 text-slate-700" : "bg-green-100 text-green-800"}`}>{t(keyFor("objectives.gapStatus", g.status, "common.unknown"))}</span>
               </div>
               <p><span className="font-medium">{t("objectives.diagnosis")}</span> {g.diagnosis}</p>
               <p><span className="font-medium">{t("objectives.action")}</span> {g.action}</p>
@@ -131,7 +131,7 @@ export default function ObjectiveDetail() {
             <input type="hidden" name="intent" value="gap" />
             {v?.intent === "gap" ? <FormError errors={errors} /> : null}
             <SelectField label={t("objectives.leverLabel")} name="lever" required defaultValue={v?.lever ?? ""} emptyLabel={t("objectives.chooseLever")} errors={v?.intent === "gap" ? errors?.lever : undefined}
-              options={LEVERS.map((l) => ({ value: l, label: t(`objectives.lever.${l}`) }))} />
+              options={LEVERS.map((l) => ({ value: l, label: t(keyFor("objectives.lever", l, "common.unknown")) }))} />
             <Field label={t("objectives.diagnosisLabel")} name="diagnosis" multiline required defaultValue={v?.diagnosis} errors={v?.intent === "gap" ? errors?.diagnosis : undefined} maxLength={2000} />
             <Field label={t("objectives.actionLabel")} name="action" multiline required defaultValue={v?.action} errors={v?.intent === "gap" ? errors?.action : undefined} maxLength={2000} />
             <div className="grid gap-3 sm:grid-cols-2">
@@ -152,7 +152,7 @@ export default function ObjectiveDetail() {
             {data.changes.map((c) => (
               <li key={c.id}>
                 {t("objectives.targetChanged", { from: fmt(c.from), to: fmt(c.to), reason: c.reason })}
-                <span className="text-slate-500"> · {c.by ?? "—"}, {formatDateTime(locale, c.at)}</span>
+                <span className="text-slate-500"> · {c.by ?? "—"}, {formatDateTime(locale, c.at, timeZone)}</span>
               </li>
             ))}
           </ul>

@@ -5,9 +5,9 @@ import { requireActor } from "~/utils/auth.server";
 import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { failure } from "~/utils/form";
 import { redirectWithToast } from "~/utils/toast.server";
-import { applySplit, splitSuggestion } from "~/models/objectives/objectives.server";
+import { applySplit, splitSuggestion } from "~/models/objectives/team.server";
 import { prisma } from "~/utils/db.server";
-import { formatMetric, formatPeriod } from "~/components/objectives/format";
+import { formatMetric, formatPeriod } from "~/domain/objectives/format";
 import { ErrorList, FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 

@@ -1,17 +1,20 @@
+import { keyFor } from "~/i18n";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
 import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { failure, parseForm } from "~/utils/form";
 import { redirectWithToast } from "~/utils/toast.server";
-import { addDayOff, campaignObjectives, campaignSdrs, listDaysOff, openActions, removeDayOff, setMaturity } from "~/models/objectives/objectives.server";
+import { addDayOff, campaignSdrs, listDaysOff, removeDayOff, setMaturity } from "~/models/objectives/team.server";
+import { campaignObjectives } from "~/models/objectives/objectives.server";
+import { openActions } from "~/models/objectives/homes.server";
 import { dayOffSchema, maturitySchema } from "~/domain/objectives/schemas";
 import { funnel } from "~/domain/objectives/metrics";
 import { can } from "~/domain/shared/permissions";
 import { MATURITIES } from "~/domain/objectives/split";
 import { Funnel } from "~/components/objectives/Funnel";
 import { PaceBadge } from "~/components/objectives/PaceBadge";
-import { formatDay, formatMetric, formatPeriod } from "~/components/objectives/format";
+import { formatDay, formatMetric, formatPeriod } from "~/domain/objectives/format";
 import { ErrorList } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 
@@ -104,7 +107,7 @@ export default function ObjectivesTab() {
             {data.actions.map((a) => (
               <li key={a.id} className="flex flex-wrap items-center justify-between gap-2 px-5 py-3 text-sm">
                 <span>
-                  <span className="badge mr-2 bg-amber-100 text-amber-900">{t(`objectives.lever.${a.lever}`)}</span>
+                  <span className="badge mr-2 bg-amber-100 text-amber-900">{t(keyFor("objectives.lever", a.lever, "common.unknown"))}</span>
                   <Link to={a.objectiveId} className="link">{a.action}</Link>
                 </span>
                 <span className="text-slate-600">{t("objectives.ownerDue", { owner: a.owner?.name ?? "—", date: formatDay(locale, a.dueDate) })}</span>
@@ -128,7 +131,7 @@ export default function ObjectivesTab() {
                 <label className="text-sm">
                   <span className="block text-slate-600">{t("objectives.maturity.level")}</span>
                   <select name="maturity" defaultValue={s.maturity} className="input">
-                    {MATURITIES.map((m) => <option key={m} value={m}>{t(`objectives.maturity.${m}`)}</option>)}
+                    {MATURITIES.map((m) => <option key={m} value={m}>{t(keyFor("objectives.maturity", m, "common.unknown"))}</option>)}
                   </select>
                 </label>
                 <label className="text-sm">
@@ -203,8 +206,8 @@ function ObjectiveTable({ title, rows, empty, showSdr }: { title: string; rows: 
               {rows.map((o) => (
                 <tr key={o.id} className="align-top">
                   <td className="px-4 py-3">
-                    <Link to={o.id} className="font-medium text-slate-900 hover:underline">{t(`objectives.metricName.${o.metric}`)}</Link>
-                    <p className="text-xs text-slate-500">{t(`objectives.stake.${o.stake}`)}{o.why ? ` · ${o.why}` : ""}</p>
+                    <Link to={o.id} className="font-medium text-slate-900 hover:underline">{t(keyFor("objectives.metricName", o.metric, "common.unknown"))}</Link>
+                    <p className="text-xs text-slate-500">{t(keyFor("objectives.stake", o.stake, "common.unknown"))}{o.why ? ` · ${o.why}` : ""}</p>
                     {o.lastChange ? (
                       <p className="text-xs text-slate-500">
                         {t("objectives.targetChanged", { from: formatMetric(locale, o.unit, o.lastChange.from, o.currency), to: formatMetric(locale, o.unit, o.lastChange.to, o.currency), reason: o.lastChange.reason })}
@@ -214,7 +217,7 @@ function ObjectiveTable({ title, rows, empty, showSdr }: { title: string; rows: 
                   {showSdr ? <td className="px-4 py-3">{o.sdr?.name}</td> : null}
                   <td className="whitespace-nowrap px-4 py-3 text-slate-600">
                     {formatPeriod(locale, o.period)}
-                    {o.recurring ? <span className="block text-xs">{t(`objectives.recurs.${o.periodKind}`)}</span> : null}
+                    {o.recurring ? <span className="block text-xs">{t(keyFor("objectives.recurs", o.periodKind, "common.unknown"))}</span> : null}
                   </td>
                   <td className="px-4 py-3 text-right font-medium">{formatMetric(locale, o.unit, o.pace.actual, o.currency)}</td>
                   <td className="px-4 py-3 text-right">{formatMetric(locale, o.unit, o.pace.expected, o.currency, { precise: true })}</td>

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireActor } from "~/utils/auth.server";
 import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { parseForm } from "~/utils/form";
-import { createObjective, campaignSdrs } from "~/models/objectives/objectives.server";
+import { createObjective } from "~/models/objectives/objectives.server";
+import { campaignSdrs } from "~/models/objectives/team.server";
 import { objectiveSchema, STAKES } from "~/domain/objectives/schemas";
 import { METRIC_KEYS, METRICS, defaultMetricsFor } from "~/domain/objectives/metrics";
 import { PERIOD_KINDS } from "~/domain/objectives/periods";
@@ -11,7 +12,7 @@ import { todayIn } from "~/domain/objectives/dates";
 import { prisma } from "~/utils/db.server";
 import { Field, FormError, ErrorList, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
-import { formatDay } from "~/components/objectives/format";
+import { formatDay } from "~/domain/objectives/format";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "objective:manage");
