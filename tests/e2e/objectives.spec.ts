@@ -132,7 +132,7 @@ test("objective lifecycle: create, split, activity, meeting, at risk, gap analys
   await expect(page.getByText("Rémi Novice")).toHaveCount(0);
   await shots(page, "objectives-tab-fr");
   await page.getByRole("link", { name: "Appels" }).first().click();
-  await expect(page.getByText("Mix de canaux").first()).toBeVisible();
+  await expect(page.getByText("Mix de canaux").filter({ visible: true }).first()).toBeVisible();
   await expect(page.getByRole("button", { name: "Enregistrer l'analyse d'écart" })).toHaveCount(0);
   await shots(page, "objective-detail-fr");
   await page.goto("/home");

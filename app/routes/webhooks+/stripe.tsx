@@ -13,7 +13,8 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   if (request.method !== "POST") return new Response("Method Not Allowed", { status: 405, headers: { Allow: "POST" } });
   const secret = env().STRIPE_WEBHOOK_SECRET;
-  if (!secret || !env().STRIPE_SECRET_KEY) return json({ error: "Stripe is not connected" }, { status: 503 });
+  // Not connected: there is no endpoint to deliver to (a 404, not a server error; Stripe only sends where it was set up).
+  if (!secret || !env().STRIPE_SECRET_KEY) return json({ error: "Stripe is not connected" }, { status: 404 });
   const body = await request.text();
   let event: Stripe.Event;
   try {
