@@ -29,3 +29,22 @@ for (const timezoneId of ["Europe/Paris", "America/New_York"]) {
     });
   });
 }
+
+test("a user changes their time zone on the profile page, and times read in it from then on", async ({ page, world, login }) => {
+  const agreement = await createActiveCampaignWithAgreement(world);
+  const meetingId = await createMeetingInState(world, agreement, "held");
+  await prisma.user.update({ where: { id: world.am.userId }, data: { timeZone: "Europe/Paris" } });
+  const logged = await prisma.meetingEvent.findFirstOrThrow({ where: { meetingId, type: "created" } });
+  const inZone = (timeZone: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone }).format(logged.createdAt);
+  await login(world.am);
+  await page.goto(`/campaigns/${world.campaign.id}/meetings/${meetingId}`);
+  await expect(page.getByText(inZone("Europe/Paris")).first()).toBeVisible();
+  await page.goto("/profile");
+  await page.getByLabel("Your time zone").selectOption("America/New_York");
+  await page.getByRole("region", { name: "Time zone" }).getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status")).toHaveText("Time zone saved: times now read in it.");
+  await expect(page.getByLabel("Your time zone")).toHaveValue("America/New_York");
+  expect((await prisma.user.findUniqueOrThrow({ where: { id: world.am.userId } })).timeZone).toBe("America/New_York");
+  await page.goto(`/campaigns/${world.campaign.id}/meetings/${meetingId}`);
+  await expect(page.getByText(inZone("America/New_York")).first()).toBeVisible();
+});

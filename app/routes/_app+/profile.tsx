@@ -8,9 +8,11 @@ import { password } from "~/domain/shared/validation";
 import { redirectWithToast } from "~/utils/toast.server";
 import { changeMyPassword, listMySessions, revokeMyOtherSessions, revokeMySession } from "~/models/sessions/sessions.server";
 import { hasCalendarFeed, resetCalendarFeed } from "~/models/meetings/calendar.server";
-import { Field, FormError } from "~/components/forms/Field";
+import { Field, FormError, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { LocalTime } from "~/components/security/LocalTime";
+import { DEFAULT_TIME_ZONE, isValidTimeZone, timeZones } from "~/domain/shared/timezone";
+import { setUserTimeZone } from "~/models/user.server";
 
 export const meta: MetaFunction = () => [{ title: "Rendezvous · Profile" }];
 
@@ -18,12 +20,16 @@ const passwordSchema = z
   .object({ current: z.string({ error: "common.errors.required" }).min(1, { error: "common.errors.required" }).max(200, { error: "common.errors.tooLong|max=200" }), password, confirm: z.string({ error: "common.errors.required" }) })
   .refine((v) => v.password === v.confirm, { error: "auth.errors.passwordMismatch", path: ["confirm"] });
 const sessionSchema = z.object({ sessionId: z.string().min(1).max(40) });
+const timeZoneSchema = z.object({
+  timeZone: z.string({ error: "common.errors.required" }).trim().max(64, { error: "meetings.errors.timeZone" }).refine(isValidTimeZone, { error: "meetings.errors.timeZone" }),
+});
 
-/** Your own account: where you are signed in (revoke any of it), your password, your calendar link. */
+/** Your own account: where you are signed in (revoke any of it), your password, your time zone, your calendar link. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const [sessions, calendar] = await Promise.all([listMySessions(actor), hasCalendarFeed(actor)]);
-  return json({ name: actor.name, email: actor.email, sessions, calendar });
+  // The zones are listed by the server, so the browser renders the same options (its own list may differ).
+  return json({ name: actor.name, email: actor.email, sessions, calendar, timeZone: actor.timeZone ?? DEFAULT_TIME_ZONE, timeZones: timeZones() });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -48,6 +54,12 @@ export async function action({ request }: ActionFunctionArgs) {
         await changeMyPassword(actor, p.data.current, p.data.password);
         return redirectWithToast("/profile", "security.profile.passwordChanged");
       }
+      case "timeZone": {
+        const p = parseForm(timeZoneSchema, formData);
+        if (!p.ok) return json({ ...p, intent: "timeZone" as const }, { status: 400 });
+        await setUserTimeZone(actor, p.data.timeZone);
+        return redirectWithToast("/profile", "security.profile.timeZoneSaved");
+      }
       case "calendar": {
         const token = await resetCalendarFeed(actor);
         return json({ ok: true as const, intent: "calendar" as const, url: `${appOrigin(request)}/calendar/${token}.ics` });
@@ -61,11 +73,12 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { name, email, sessions, calendar } = useLoaderData<typeof loader>();
+  const { name, email, sessions, calendar, timeZone, timeZones: timeZoneList } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useT();
   const busy = navigation.state === "submitting";
+  const timeZoneErrors = data && !data.ok && "intent" in data && data.intent === "timeZone" ? data.errors.timeZone : undefined;
   const passwordErrors = data && !data.ok && (!("intent" in data) || data.intent === "password") ? data.errors : undefined;
   const newCalendarUrl = data && data.ok && "url" in data ? data.url : null;
   return (
@@ -124,6 +137,24 @@ export default function Profile() {
           <Field label={t("auth.reset.password")} name="password" type="password" autoComplete="new-password" required errors={passwordErrors?.password} />
           <Field label={t("auth.reset.confirm")} name="confirm" type="password" autoComplete="new-password" required errors={passwordErrors?.confirm} />
           <button className="btn-primary" disabled={busy}>{t("security.profile.changePassword")}</button>
+        </Form>
+      </section>
+
+      <section className="card space-y-3" aria-labelledby="timezone-title">
+        <h2 id="timezone-title" className="h2">{t("security.profile.timeZoneTitle")}</h2>
+        <p className="text-sm text-slate-600">{t("security.profile.timeZoneHint")}</p>
+        <Form method="post" className="flex flex-wrap items-end gap-3">
+          <input type="hidden" name="intent" value="timeZone" />
+          <div className="min-w-0 flex-1 sm:max-w-sm">
+            <SelectField
+              label={t("security.profile.timeZoneLabel")}
+              name="timeZone"
+              options={timeZoneList.map((z) => ({ value: z, label: z.replace(/_/g, " ") }))}
+              defaultValue={timeZone}
+              errors={timeZoneErrors}
+            />
+          </div>
+          <button className="btn-secondary" disabled={busy}>{t("common.save")}</button>
         </Form>
       </section>
 
