@@ -1,6 +1,6 @@
 import { json, redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { requireActor } from "~/utils/auth.server";
+import { getActor } from "~/utils/auth.server";
 import { readForm } from "~/utils/http.server";
 import { parseForm } from "~/utils/form";
 import { isValidTimeZone } from "~/domain/shared/timezone";
@@ -16,7 +16,10 @@ const schema = z.object({
 
 /** The browser's time zone, sent once at the first visit (and from the profile page): saved on the user. */
 export async function action({ request }: ActionFunctionArgs) {
-  const actor = await requireActor(request);
+  // Sent in the background by the page: a session that ended meanwhile (the user signed out) gets a plain 401, never
+  // a redirect, which the fetcher would follow and take the page to the sign-in form of this endpoint.
+  const actor = await getActor(request);
+  if (!actor) return json({ ok: false as const, error: "Not signed in." }, { status: 401 });
   const form = await readForm(request);
   const parsed = parseForm(schema, form);
   if (!parsed.ok) return json(parsed, { status: 400 });
