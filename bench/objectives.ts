@@ -3,14 +3,13 @@
 // (triggers off), then the rollup is rebuilt once. The Objectives tab, the AM's home (objectives at risk of 200
 // campaigns) and a client's home are measured beside a trivial page of the same server, in the same run.
 // Run: npm run build && npm run bench:objectives
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
+import { CONCURRENCY, measure, REQUESTS, startServer, type Result } from "./harness";
 import pg from "pg";
 
 const BASE = process.env.DATABASE_URL!;
 const DB = "rdv_bench_obj";
 const PORT = Number(process.env.BENCH_PORT ?? 3391);
-const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 1_000_000);
 const CAMPAIGNS = 1000;
 
@@ -94,42 +93,8 @@ const stats = await q(`SELECT (SELECT count(*) FROM "Meeting") m, (SELECT count(
 log(`seeded in ${((Date.now() - t0) / 1000).toFixed(0)} s: ${JSON.stringify(stats.rows[0])}`);
 await db.end();
 
-const server = spawn(process.execPath, [new URL("../node_modules/@remix-run/serve/dist/cli.js", import.meta.url).pathname, "./build/index.js"], {
-  env: { ...process.env, PORT: String(PORT), NODE_ENV: "production", RUN_JOBS: "false" },
-  stdio: ["ignore", "pipe", "inherit"],
-});
-await new Promise<void>((resolve, reject) => {
-  const timer = setTimeout(() => reject(new Error("server did not start in 30 s")), 30_000);
-  server.stdout!.on("data", (d) => String(d).includes("remix-serve") && (clearTimeout(timer), resolve()));
-});
-const { createSession, sessionCookie } = await import("~/utils/auth.server");
-const cookieFor = async (userId: string | null) => (userId ? (await sessionCookie.serialize((await createSession(userId, "bench")).id)).split(";")[0] : "");
+const server = await startServer(PORT);
 
-type Result = { name: string; p50: number; p95: number; p99: number; rps: number; bytes: number };
-async function measure(name: string, path: string, userId: string | null): Promise<Result> {
-  const cookie = await cookieFor(userId);
-  const url = `http://127.0.0.1:${PORT}${path}`;
-  for (let i = 0; i < 5; i++) await fetch(url, { headers: { cookie } }).then((r) => r.text());
-  const times: number[] = [];
-  let bytes = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < REQUESTS) {
-      next++;
-      const t = performance.now();
-      const res = await fetch(url, { headers: { cookie }, signal: AbortSignal.timeout(30_000) });
-      const body = await res.text();
-      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-      bytes = body.length;
-      times.push(performance.now() - t);
-    }
-  }));
-  const elapsed = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  const p = (x: number) => Math.round(times[Math.min(times.length - 1, Math.floor(x * times.length))] * 10) / 10;
-  return { name, p50: p(0.5), p95: p(0.95), p99: p(0.99), rps: Math.round(times.length / elapsed), bytes };
-}
 
 const scenarios: [string, string, string | null][] = [
   ["trivial page (/healthz)", "/healthz", null],
@@ -143,7 +108,7 @@ const results: Result[] = [];
 try {
   for (const [name, path, user] of scenarios) {
     process.stdout.write(`  ${name}… `);
-    const r = await measure(name, path, user);
+    const r = await measure(PORT, name, path, user);
     console.log(`p95 ${r.p95} ms`);
     results.push(r);
   }
