@@ -106,7 +106,8 @@ const ROWS: Row[] = [
   { as: "amA", method: "POST", path: (d) => `${B(d)}/objectives`, form: (d) => ({ intent: "maturity", sdrId: d.a.sdr.userId, maturity: "SENIOR" }), expect: NF, why: "AM: maturity on another AM's campaign" },
   { as: "amA", method: "GET", path: (d) => `${B(d)}/activity`, expect: NF, why: "AM: another AM's campaign activity" },
   { as: "amA", method: "POST", path: (d) => `${C(d)}/activity`, form: activity, expect: NF, why: "AM: agency C's activity" },
-  { as: "amA", method: "POST", path: (d) => `${A(d)}/activity?sdr=${d.a.otherSdr.userId}`, form: activity, expect: DENIED.concat([400, 302]), why: "AM: an SDR not on the campaign (falls back to an assigned one)" },
+  { as: "amA", method: "POST", path: (d) => `${A(d)}/activity?sdr=${d.a.otherSdr.userId}`, form: activity, expect: NF, why: "AM: an SDR not on the campaign (never recorded for another SDR in their place)" },
+  { as: "amA", method: "GET", path: (d) => `${A(d)}/activity?sdr=${d.a.otherSdr.userId}`, expect: NF, why: "AM: the week of an SDR not on the campaign" },
 ];
 
 async function ask(row: Row, request: APIRequestContext) {

@@ -23,7 +23,11 @@ async function weekAndSdr(request: Request, campaignId: string) {
   const w = url.searchParams.get("week");
   const week = startOfWeek(w && isDay(w) ? w : today);
   const wanted = url.searchParams.get("sdr");
-  const sdr = sdrs.find((s) => s.id === wanted) ?? sdrs.find((s) => s.id === actor.userId) ?? sdrs[0] ?? null;
+  const named = wanted ? sdrs.find((s) => s.id === wanted) : undefined;
+  // The agency naming an SDR who is not on the campaign gets a 404, never another SDR's week in its place
+  // (an SDR only ever has their own week, whatever the query says).
+  if (wanted && !named && actor.role !== "SDR") throw new Response("Not Found", { status: 404 });
+  const sdr = named ?? sdrs.find((s) => s.id === actor.userId) ?? sdrs[0] ?? null;
   return { actor, campaign, sdrs, sdr, week, today };
 }
 
