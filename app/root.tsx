@@ -52,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       emails: can(actor.role, "emails:read"),
       meetings: isAgencyRole(actor.role),
       billing: can(actor.role, "billing:read"),
+      settings: can(actor.role, "agency:manage"),
     },
   };
   // Times are shown in the user's zone; until the browser has told us, in the default one (and the page asks it).
@@ -90,7 +91,7 @@ function Header() {
             {user.nav.emails ? <NavLink to="/emails" className={navClass}>{t("common.emails")}</NavLink> : null}
           </nav>
         ) : null}
-        <div className="ml-auto flex items-center gap-3">
+        <div className="ml-auto flex flex-wrap items-center justify-end gap-3">
           <Form method="post" action="/set-locale" className="flex items-center gap-1" aria-label={t("common.language")}>
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
             {(["en", "fr"] as const).map((l) => (
@@ -107,13 +108,14 @@ function Header() {
             ))}
           </Form>
           {user ? (
-            <div className="flex items-center gap-3 text-sm">
+            <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
               <span className="hidden text-right sm:block">
                 <span className="block font-medium text-slate-900">{user.name}</span>
                 <span className="block text-xs text-slate-500">
                   {t(`common.role.${user.role}`)} · {user.organization}
                 </span>
               </span>
+              {user.nav.settings ? <NavLink to="/settings/agency" className={navClass}>{t("settings.link")}</NavLink> : null}
               <NavLink to="/profile" className={navClass}>{t("security.profile.link")}</NavLink>
               <Form method="post" action="/logout">
                 <button className="btn-secondary">{t("common.signOut")}</button>

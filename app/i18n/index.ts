@@ -10,12 +10,13 @@ import { security } from "./messages/security";
 import { billing } from "./messages/billing";
 import { objectives } from "./messages/objectives";
 import { activity } from "./messages/activity";
+import { settings } from "./messages/settings";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity };
+const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };

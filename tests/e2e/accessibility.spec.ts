@@ -93,6 +93,7 @@ const PAGES: { role: Role | null; title: string; checks: Check[] }[] = [
       { name: "team", path: () => "/team" },
       { name: "emails", path: () => "/emails" },
       { name: "an email", path: (d) => `/emails/${d.emailId}` },
+      { name: "agency settings", path: () => "/settings/agency" },
       { name: "not found", path: () => "/no-such-page", status: 404 },
     ],
   },
@@ -172,6 +173,8 @@ for (const locale of ["en-GB", "fr-FR"]) {
     for (const { role, title, checks } of PAGES) {
       // One browser page per role, one load per check; each check reports on its own.
       test(title, async ({ page, login }) => {
+        // Several pages, each audited by axe: the default 30 s is for one page on an idle machine.
+        test.setTimeout(30_000 + checks.length * 15_000);
         if (role) await login(data.world[role] as Actor);
         for (const check of checks) {
           await test.step(check.name, async () => {

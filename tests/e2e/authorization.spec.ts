@@ -54,6 +54,7 @@ const clientEdit = (name = "Taken over") => () => ({ name, currency: "EUR" });
 const campaignEdit = () => ({ intent: "update", name: "Taken over" });
 const assign = (sdr: (d: Data) => string) => (d: Data) => ({ intent: "assign", sdrIds: sdr(d) });
 const pricing = () => ({ intent: "pricing", currency: "EUR", retainerAmount: "1", meetingPrice: "1", billingDay: "1", country: "FR", taxRateBps: "2000", locale: "fr" });
+const settings = () => ({ paceOnTrackPct: "50", paceAtRiskPct: "10", weightRampingPct: "300", weightConfirmedPct: "100", weightSeniorPct: "10" });
 const invitation = (intent: "resend" | "revoke", id: (d: Data) => string) => (d: Data) => ({ intent, invitationId: id(d) });
 
 const ROWS: Row[] = [
@@ -153,6 +154,15 @@ const ROWS: Row[] = [
     as: "adminA", method: "POST", path: () => "/invitations", expect: [400], why: "invite into agency C's client",
     form: (d) => ({ intent: "invite", email: `${unique("into-c")}@example.test`, role: "CLIENT_ADMIN", clientCompanyId: d.c.client.id, locale: "en" }),
   },
+
+  // The agency's settings (pace thresholds, maturity weights): its admin only.
+  { as: "signedOut", method: "GET", path: () => "/settings/agency", expect: "login", why: "signed-out agency settings" },
+  { as: "signedOut", method: "POST", path: () => "/settings/agency", form: settings, expect: "login", why: "signed-out settings change" },
+  { as: "adminA", method: "GET", path: () => "/settings/agency", expect: OK, why: "own agency's settings (control)", shows: (d) => d.a.agency.name },
+  ...(["amA", "sdrA", "clientAdminA", "clientMemberA"] as const).flatMap((as): Row[] => [
+    { as, method: "GET", path: () => "/settings/agency", expect: [403], why: "agency settings (admin only)" },
+    { as, method: "POST", path: () => "/settings/agency", form: settings, expect: [403], why: "change the agency settings" },
+  ]),
 
   // Billing (issue 13): a client company's billing page, the agency's page, the ledger CSV.
   ...["/billing", "/billing/export"].map((p): Row => ({ as: "signedOut", method: "GET", path: () => p, expect: "login", why: `page ${p}` })),
@@ -254,6 +264,7 @@ test("after the walk, nothing of another tenant has changed", async () => {
   expect(clientC.name).toBe(d.c.client.name);
   const clientA = await prisma.clientCompany.findUniqueOrThrow({ where: { id: d.a.client.id } });
   expect(clientA.accountManagerId).toBe(d.a.am.userId);
+  expect(await prisma.agency.count({ where: { id: { in: [d.a.agency.id, d.c.agency.id] }, paceOnTrackPct: 50 } })).toBe(0);
   expect(await prisma.billingProfile.count({ where: { clientCompanyId: { in: [d.c.client.id, d.a.client.id] } } })).toBe(0);
   for (const id of [d.campaignB.id, d.c.campaign.id]) {
     expect((await prisma.campaign.findUniqueOrThrow({ where: { id } })).name).not.toBe("Taken over");

@@ -34,6 +34,8 @@ const MATRIX: Record<Capability, Role[]> = {
   // objectives: agency manages, everyone reads
   "objective:manage": [ADMIN, AM],
   "objective:read": [ADMIN, AM, SDR, CADMIN, MEMBER],
+  // the agency's own settings (pace thresholds, maturity weights: OBJECTIVES.md): the admin, "everything"
+  "agency:manage": [ADMIN],
   // reports: agency sends, clients read sent ones, SDRs do not
   "report:send": [ADMIN, AM],
   "report:read": [ADMIN, AM, CADMIN, MEMBER],

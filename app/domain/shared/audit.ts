@@ -35,5 +35,6 @@ export const AUDIT_TYPES = [
   "objective.archived",
   "objective.gap_analysis",
   "objective.split",
+  "agency.settings_changed",
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];

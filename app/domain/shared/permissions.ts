@@ -29,14 +29,15 @@ export type Capability =
   | "report:send"
   | "report:read"
   | "billing:manage"
-  | "billing:read";
+  | "billing:read"
+  | "agency:manage";
 
 const MAP: Record<Role, readonly Capability[]> = {
   AGENCY_ADMIN: [
     "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:invite-agency",
     "team:invite-client", "emails:read", "version:draft", "version:comment", "meeting:log", "meeting:status",
     "dispute:resolve", "objective:manage", "objective:read", "report:send", "report:read", "billing:manage", "billing:read",
-    "activity:record",
+    "activity:record", "agency:manage",
   ],
   ACCOUNT_MANAGER: [
     "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:invite-client",
