@@ -27,7 +27,7 @@ export function HomeObjectives({ atRisk, actions, activityLinks }: { atRisk: AtR
                     campaign: o.campaignName,
                     metric: `${t(keyFor("objectives.metricName", o.metric, "common.unknown"))}${o.sdr ? ` (${o.sdr.name})` : ""}`,
                     actual: formatMetric(locale, o.unit, o.pace.actual, o.currency),
-                    expected: formatMetric(locale, o.unit, o.pace.expected, o.currency, { precise: true }),
+                    expected: formatMetric(locale, o.unit, o.pace.expected, o.currency),
                   })}
                 </Link>
                 <PaceBadge status={o.pace.status} />

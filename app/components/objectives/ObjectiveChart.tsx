@@ -23,7 +23,7 @@ export function ObjectiveChart({ points, markers, unit, currency }: { points: Po
   const last = shown.at(-1);
   const summary = t("objectives.chart.summary", {
     actual: formatMetric(locale, unit, last?.actual ?? null, currency),
-    expected: formatMetric(locale, unit, last ? points[last.i].expected : null, currency, { precise: true }),
+    expected: formatMetric(locale, unit, last ? points[last.i].expected : null, currency),
   });
   return (
     <figure className="w-full">

@@ -135,7 +135,7 @@ export async function checkObjectives(now = new Date()) {
             return {
               locale, campaign: o.campaign.name, agency: o.campaign.agency.name, metric: t(`objectives.metricName.${p.metric}`),
               scope: p.sdr ? p.sdr.name : t("objectives.email.team"),
-              actual: formatMetric(locale, p.unit, p.pace.actual, p.currency), expected: formatMetric(locale, p.unit, p.pace.expected, p.currency, { precise: true }),
+              actual: formatMetric(locale, p.unit, p.pace.actual, p.currency), expected: formatMetric(locale, p.unit, p.pace.expected, p.currency),
               target: formatMetric(locale, p.unit, p.target, p.currency), period: formatPeriod(locale, p.period),
               url: `${origin}/campaigns/${o.campaignId}/objectives/${o.id}`,
             };

@@ -220,7 +220,7 @@ function ObjectiveTable({ title, rows, empty, showSdr }: { title: string; rows: 
                     {o.recurring ? <span className="block text-xs">{t(keyFor("objectives.recurs", o.periodKind, "common.unknown"))}</span> : null}
                   </td>
                   <td className="px-4 py-3 text-right font-medium">{formatMetric(locale, o.unit, o.pace.actual, o.currency)}</td>
-                  <td className="px-4 py-3 text-right">{formatMetric(locale, o.unit, o.pace.expected, o.currency, { precise: true })}</td>
+                  <td className="px-4 py-3 text-right">{formatMetric(locale, o.unit, o.pace.expected, o.currency)}</td>
                   <td className="px-4 py-3 text-right">{formatMetric(locale, o.unit, o.target, o.currency)}</td>
                   <td className="px-4 py-3 text-right">{formatMetric(locale, o.unit, o.pace.projection, o.currency)}</td>
                   <td className="px-4 py-3">
