@@ -1,0 +1,79 @@
+// Writes one event's notifications inside the change's transaction: once per recipient (computed from who may see
+// the campaign, app/domain/notifications), in the recipient's language, on the channel of their choice or their
+// role's default. Returns who chose an email at once, so the caller writes those outbox rows and no others.
+import type { Tx } from "~/utils/db.server";
+import { isLocale, type Locale } from "~/i18n";
+import { channelFor, recipientsFor, type Channel, type NotificationKind, type Preferences } from "~/domain/notifications/kinds";
+import type { Role } from "~/domain/shared/permissions";
+
+export interface NotificationEvent {
+  agencyId: string;
+  campaignId: string;
+  kind: NotificationKind;
+  href: string;
+  meetingId?: string | null;
+  /** The user who made the change: not notified of it. */
+  actorUserId?: string | null;
+  /** About an internal note or an SDR's assessment: no client user receives it. */
+  internal?: boolean;
+  text: (locale: Locale) => { title: string; body?: string };
+}
+
+/** Users who may see the campaign, with their role there: the agency's admins, its AM (campaign's or client's), its SDRs, the client's users. */
+export async function campaignAudience(tx: Tx, agencyId: string, campaignId: string) {
+  const c = await tx.campaign.findFirstOrThrow({
+    where: { id: campaignId, agencyId },
+    select: { clientCompanyId: true, accountManagerId: true, clientCompany: { select: { accountManagerId: true } } },
+  });
+  const ams = [c.accountManagerId, c.clientCompany.accountManagerId].filter((x): x is string => Boolean(x));
+  const memberships = await tx.membership.findMany({
+    where: {
+      agencyId,
+      OR: [
+        { role: "AGENCY_ADMIN", clientCompanyId: null },
+        { role: "ACCOUNT_MANAGER", clientCompanyId: null, userId: { in: ams } },
+        { role: "SDR", clientCompanyId: null, user: { assignments: { some: { campaignId } } } },
+        { role: { in: ["CLIENT_ADMIN", "CLIENT_MEMBER"] }, clientCompanyId: c.clientCompanyId },
+      ],
+    },
+    select: { userId: true, role: true, user: { select: { locale: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return memberships.map((m) => ({ userId: m.userId, role: m.role as Role, locale: m.user.locale }));
+}
+
+export async function writeNotifications(tx: Tx, event: NotificationEvent) {
+  const audience = await campaignAudience(tx, event.agencyId, event.campaignId);
+  const recipients = recipientsFor(
+    event.kind,
+    audience.map((a) => ({ ...a, isActor: a.userId === event.actorUserId })),
+    { internal: event.internal },
+  );
+  if (!recipients.length) return { emailUserIds: new Set<string>(), count: 0 };
+  const prefs = await tx.notificationPreference.findMany({
+    where: { userId: { in: recipients.map((r) => r.userId) }, kind: event.kind },
+    select: { userId: true, channel: true },
+  });
+  const chosen = new Map(prefs.map((p) => [p.userId, p.channel as Channel]));
+  const localeOf = new Map(audience.map((a) => [a.userId, a.locale]));
+  const rows = recipients.map((r) => {
+    const raw = localeOf.get(r.userId);
+    const locale: Locale = isLocale(raw) ? raw : "en";
+    const preferences: Preferences = chosen.has(r.userId) ? { [event.kind]: chosen.get(r.userId) } : {};
+    const { title, body } = event.text(locale);
+    return {
+      agencyId: event.agencyId,
+      userId: r.userId,
+      kind: event.kind,
+      channel: channelFor(r.role, event.kind, preferences),
+      locale,
+      title,
+      body: body ?? null,
+      href: event.href,
+      campaignId: event.campaignId,
+      meetingId: event.meetingId ?? null,
+    };
+  });
+  await tx.notification.createMany({ data: rows });
+  return { emailUserIds: new Set(rows.filter((r) => r.channel === "EMAIL").map((r) => r.userId)), count: rows.length };
+}
