@@ -167,7 +167,7 @@ export async function logMeeting(actor: Actor, campaignId: string, input: Meetin
         select: { id: true },
       });
       meetingId = m.id;
-      fx.emails(await notifyBooked(tx, m.id));
+      fx.emails(await notifyBooked(tx, m.id, actor.userId));
     });
   } catch (e) {
     // Two submissions of the same external id at once: the second finds the first.

@@ -4,7 +4,8 @@ import type { Tx } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { sendEmailToEach } from "~/services/email.server";
-import { formatDate, type Locale } from "~/i18n";
+import { formatDate, translate, type Locale } from "~/i18n";
+import { writeNotifications } from "~/models/notifications/write.server";
 
 function origin() {
   return env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
@@ -52,13 +53,30 @@ function baseProps(m: EmailMeeting, locale: Locale) {
 function clientUsers(tx: Tx, m: EmailMeeting, roles: ("CLIENT_ADMIN" | "CLIENT_MEMBER")[] = ["CLIENT_ADMIN", "CLIENT_MEMBER"]) {
   return tx.user.findMany({
     where: { memberships: { some: { agencyId: m.agencyId, clientCompanyId: m.clientCompanyId, role: { in: roles } } } },
-    select: { email: true, locale: true },
+    select: { id: true, email: true, locale: true },
   });
 }
 
-export async function notifyBooked(tx: Tx, meetingId: string) {
+/** The client's users are notified in the inbox; only those who chose (or whose role defaults to) email at once get one. */
+export async function notifyBooked(tx: Tx, meetingId: string, actorUserId?: string) {
   const m = await meetingForEmail(tx, meetingId);
-  return sendEmailToEach(tx, await clientUsers(tx, m), {
+  const { emailUserIds } = await writeNotifications(tx, {
+    agencyId: m.agencyId,
+    campaignId: m.campaignId,
+    meetingId: m.id,
+    kind: "MEETING_BOOKED",
+    href: `/campaigns/${m.campaignId}/meetings/${m.id}`,
+    actorUserId,
+    text: (locale) => {
+      const p = { ...baseProps(m, locale), sdr: m.sdr.name };
+      return {
+        title: translate(locale, "notifications.meetingBooked.title", { prospect: p.prospect, company: p.company }),
+        body: translate(locale, "notifications.meetingBooked.body", { sdr: p.sdr, campaign: p.campaign, when: p.when }),
+      };
+    },
+  });
+  const recipients = (await clientUsers(tx, m)).filter((u) => emailUserIds.has(u.id));
+  return sendEmailToEach(tx, recipients, {
     template: "meeting-booked",
     agencyId: m.agencyId,
     props: (locale) => ({ ...baseProps(m, locale), sdr: m.sdr.name }),
