@@ -19,6 +19,7 @@ const STRIPE_VARS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_H
  */
 export async function seedDemoInvoices(now = new Date()) {
   if (process.env.STRIPE_SECRET_KEY) return 0; // Real keys: the real billing job invoices, never the demo.
+  if (await prisma.invoice.count()) return 0; // Already invoiced: the fake's objects are gone, nothing to redo.
   const saved = Object.fromEntries(STRIPE_VARS.map((k) => [k, process.env[k]]));
   let simulated = now;
   const fake = await new FakeStripe({ webhookSecret: "whsec_demo_fake" }).start();
