@@ -7,6 +7,14 @@ import { test, expect } from "./fixtures";
 
 const PASSWORD = "rendezvous-demo";
 
+/** Full-page screenshots at 1366 and 390 px, to look at. */
+async function shoot(page: Page, name: string) {
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: test.info().outputPath(`demo-billing-${name}-${width}.png`), fullPage: true });
+  }
+}
+
 test.beforeAll(async () => {
   test.setTimeout(180_000);
   // The real seed script, in its own process, on the e2e database (a second run is a no-op).
@@ -38,6 +46,7 @@ test.describe("in French", () => {
     await invoices.getByRole("link", { name: "Rendez-vous facturés (5)" }).click();
     await expect(invoices.getByRole("heading", { name: /Ce que facture la période octobre|Ce que facture la période/ })).toBeVisible();
     await expect(invoices.getByRole("link", { name: "Groupe Vernet" })).toBeVisible();
+    await shoot(page, "client-fr");
   });
 });
 
@@ -55,6 +64,7 @@ test("the demo agency admin sees the open and failed invoices on the agency's bi
     const invoices = page.getByRole("region", { name: "Invoices" });
     await expect(invoices.getByText("Paid").first()).toBeVisible();
     await expect(invoices.getByText("Open", { exact: true })).toHaveCount(1);
+    await shoot(page, "agency-client-en");
   } finally {
     await prisma.user.update({ where: { id: admin.id }, data: { locale: "fr" } });
   }
