@@ -13,8 +13,8 @@ import { FakeStripe } from "../tests/fakes/stripe";
 const STRIPE_VARS = ["STRIPE_SECRET_KEY", "STRIPE_WEBHOOK_SECRET", "STRIPE_API_HOST", "STRIPE_API_PORT", "STRIPE_API_PROTOCOL", "STRIPE_TIMEOUT_MS"] as const;
 
 /**
- * Invoices the demo's past periods: the runs on the 28th of the two previous months (each bills the month before),
- * then the run now (bills last month for the clients whose billing day has come). Per client, older invoices are paid; the latest
+ * Invoices the demo's past periods: the real run on each billing day of the two previous months and of this one
+ * (each bills the month before for the clients whose day it is), up to now. Per client, older invoices are paid; the latest
  * is left open, except Acme's (the demo client admin's company), whose payment fails. Returns the number of invoices.
  */
 export async function seedDemoInvoices(now = new Date()) {
@@ -27,7 +27,10 @@ export async function seedDemoInvoices(now = new Date()) {
   Object.assign(process.env, fake.env({ STRIPE_TIMEOUT_MS: "5000" }));
   resetEnvCache();
   try {
-    for (const at of [-2, -1].map((b) => new Date(`${addPeriods(periodOf(now), b)}-28T06:00:00Z`)).concat(now)) {
+    // Each client's billing day of the two previous months and this one (past days only), in order: issue dates read true.
+    const days = [...new Set((await prisma.billingProfile.findMany({ select: { billingDay: true } })).map((p) => p.billingDay))].sort((a, b) => a - b);
+    const runs = [-2, -1, 0].flatMap((b) => days.map((d) => new Date(`${addPeriods(periodOf(now), b)}-${String(d).padStart(2, "0")}T06:00:00Z`))).filter((at) => at <= now);
+    for (const at of runs) {
       simulated = at;
       await runBilling(at);
     }
