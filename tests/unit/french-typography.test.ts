@@ -3,7 +3,10 @@ import { translate, type MessageKey } from "~/i18n";
 import { typeset } from "../../scripts/french-typography.mjs";
 
 // Every file of app/i18n/messages, so that a new area (settings was once left out) is read too.
-const files = import.meta.glob("../../app/i18n/messages/*.ts", { eager: true }) as Record<string, Record<string, unknown>>;
+const files = (import.meta as unknown as { glob: (p: string, o: { eager: true }) => Record<string, Record<string, unknown>> }).glob(
+  "../../app/i18n/messages/*.ts",
+  { eager: true },
+);
 const areas: Record<string, { fr: Record<string, string> }> = {};
 for (const [file, mod] of Object.entries(files))
   for (const [name, value] of Object.entries(mod))
