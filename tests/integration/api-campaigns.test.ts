@@ -2,7 +2,7 @@
 import { prisma } from "~/utils/db.server";
 import { createApiKey, revokeApiKey } from "~/models/api/keys.server";
 import { loader as listCampaigns } from "~/routes/api+/v1+/campaigns._index";
-import { loader as readCampaign } from "~/routes/api+/v1+/campaigns.$campaignId";
+import { loader as readCampaign } from "~/routes/api+/v1+/campaigns.$campaignId._index";
 import { hashApiToken } from "~/domain/api/keys";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, unique } from "../factories";
 

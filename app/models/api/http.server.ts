@@ -2,7 +2,7 @@
 import { apiKeyOfRequest, type ApiKeyActor } from "./keys.server";
 import type { ApiScope } from "~/domain/api/keys";
 
-export type ProblemCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "rate_limited" | "method_not_allowed";
+export type ProblemCode = "unauthenticated" | "forbidden" | "not_found" | "invalid" | "rate_limited" | "method_not_allowed" | "conflict" | "unconfirmed_warnings";
 const TITLES: Record<ProblemCode, [number, string]> = {
   unauthenticated: [401, "A valid API key is required"],
   forbidden: [403, "This key lacks the scope this operation needs"],
@@ -10,6 +10,8 @@ const TITLES: Record<ProblemCode, [number, string]> = {
   invalid: [400, "The request is invalid"],
   rate_limited: [429, "Too many requests"],
   method_not_allowed: [405, "Method not allowed"],
+  conflict: [409, "Conflicts with an existing resource"],
+  unconfirmed_warnings: [422, "The meeting departs from the agreement; confirm to log it anyway"],
 };
 
 export function problem(code: ProblemCode, extra: { detail?: string; errors?: { field: string; message: string }[]; headers?: Record<string, string> } = {}) {

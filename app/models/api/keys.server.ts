@@ -2,7 +2,7 @@
 import { prisma } from "~/utils/db.server";
 import { bearerToken, hashApiToken, isApiScope, newApiToken, type ApiScope } from "~/domain/api/keys";
 
-export type ApiKeyActor = { keyId: string; agencyId: string; scopes: ApiScope[]; clientCompanyIds: string[] };
+export type ApiKeyActor = { keyId: string; agencyId: string; scopes: ApiScope[]; clientCompanyIds: string[]; createdById: string | null };
 
 /** Creates a key and returns its token: the only time it is ever readable. */
 export async function createApiKey(input: { agencyId: string; name: string; scopes: string[]; clientCompanyIds?: string[]; createdById?: string | null }) {
@@ -34,7 +34,7 @@ export async function apiKeyOfRequest(request: Request): Promise<ApiKeyActor | n
   if (!token) return null;
   const key = await prisma.apiKey.findUnique({
     where: { secretHash: hashApiToken(token) },
-    select: { id: true, agencyId: true, scopes: true, clientCompanyIds: true, revokedAt: true, lastUsedAt: true },
+    select: { id: true, agencyId: true, scopes: true, clientCompanyIds: true, revokedAt: true, lastUsedAt: true, createdById: true },
   });
   if (!key || key.revokedAt) return null;
   // "Last used" at minute precision: one write a minute at most, not one per request.
@@ -42,5 +42,5 @@ export async function apiKeyOfRequest(request: Request): Promise<ApiKeyActor | n
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > 60_000) {
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
   }
-  return { keyId: key.id, agencyId: key.agencyId, scopes: key.scopes.filter(isApiScope), clientCompanyIds: key.clientCompanyIds };
+  return { keyId: key.id, agencyId: key.agencyId, scopes: key.scopes.filter(isApiScope), clientCompanyIds: key.clientCompanyIds, createdById: key.createdById };
 }
