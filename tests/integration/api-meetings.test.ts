@@ -2,6 +2,7 @@
 import { prisma } from "~/utils/db.server";
 import { createApiKey } from "~/models/api/keys.server";
 import { action as createMeeting } from "~/routes/api+/v1+/campaigns.$campaignId.meetings";
+import { loader as readMeeting } from "~/routes/api+/v1+/meetings.$meetingId._index";
 import { utcToZonedInput } from "~/domain/shared/timezone";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, type AgencyWorld } from "../factories";
 
@@ -97,5 +98,42 @@ describe("POST /api/v1/campaigns/:id/meetings", () => {
     const { token: otherClientKey } = await createApiKey({ agencyId: w.agency.id, name: "Other", scopes: ["meetings:write"], clientCompanyIds: ["some-other-client"], createdById: w.am.userId });
     expect((await post(otherClientKey, w.campaign.id, payload())).status).toBe(404);
     expect(await prisma.meeting.count({ where: { campaignId: w.campaign.id } })).toBe(0);
+  });
+});
+
+describe("GET /api/v1/meetings/:id", () => {
+  async function get(token: string, meetingId: string) {
+    const request = new Request(`http://localhost/api/v1/meetings/${meetingId}`, { headers: { Authorization: `Bearer ${token}` } });
+    try {
+      return await readMeeting({ request, params: { meetingId }, context: {} });
+    } catch (e) {
+      if (e instanceof Response) return e;
+      throw e;
+    }
+  }
+
+  it("reads a meeting with its checklist by key and no agency-internal field; other tenants and clients get 404", async () => {
+    const { token: writer } = await createApiKey({ agencyId: w.agency.id, name: "Dialer", scopes: ["meetings:write"], createdById: w.am.userId });
+    const { id } = await (await post(writer, w.campaign.id, payload({ externalId: "dialer-7" }))).json();
+    await prisma.meeting.update({ where: { id }, data: { internalNotes: "agency secret" } });
+    expect((await get(writer, id)).status).toBe(403);
+
+    const { token: clientKey } = await createApiKey({ agencyId: w.agency.id, name: "Client tools", scopes: ["meetings:read"], clientCompanyIds: [w.client.id], createdById: w.clientAdmin.userId });
+    const res = await get(clientKey, id);
+    expect(res.status).toBe(200);
+    const text = await res.text();
+    expect(text).not.toContain("agency secret");
+    const m = JSON.parse(text);
+    expect(m).toMatchObject({ id, externalId: "dialer-7", status: "SCHEDULED", verdict: "PENDING" });
+    expect(m).not.toHaveProperty("internalNotes");
+    expect(m.checks.map((c: { key: string }) => c.key).sort()).toEqual(a.criteria.map((c) => c.key).sort());
+
+    const { token: otherClient } = await createApiKey({ agencyId: w.agency.id, name: "Other", scopes: ["meetings:read"], clientCompanyIds: ["another-client"] });
+    expect((await get(otherClient, id)).status).toBe(404);
+    const b = await createAgencyWithClient();
+    const { token: keyB } = await createApiKey({ agencyId: b.agency.id, name: "B", scopes: ["meetings:read"] });
+    const cross = await get(keyB, id);
+    expect(cross.status).toBe(404);
+    expect(await cross.text()).not.toContain("Sophie");
   });
 });

@@ -74,3 +74,25 @@ export async function createApiMeeting(key: ApiKeyActor, campaignId: string, bod
     throw e;
   }
 }
+
+/** The fields a meeting shows through the API; agency-internal ones (internal notes, duplicate flags) are never read. */
+const meetingFields = {
+  id: true, campaignId: true, clientCompanyId: true, sdrId: true, externalId: true, personaVersionId: true, definitionVersionId: true,
+  prospectName: true, prospectTitle: true, prospectEmail: true, prospectPhone: true, prospectCompany: true, prospectDomain: true,
+  prospectCompanySize: true, prospectIndustry: true, prospectCountry: true, prospectLinkedinUrl: true,
+  scheduledAt: true, timeZone: true, durationMinutes: true, channel: true, location: true,
+  discoveryNeed: true, discoveryContext: true, discoveryBudget: true, discoveryTimeline: true,
+  status: true, statusChangedAt: true, verdict: true, verdictAt: true, ratingOverall: true, createdAt: true, updatedAt: true,
+  checks: { select: { met: true, note: true, criterion: { select: { key: true } } } },
+} as const;
+
+/** GET /api/v1/meetings/:id, within the key's agency and client companies (otherwise 404). */
+export async function readApiMeeting(key: ApiKeyActor, meetingId: string): Promise<Response> {
+  const m = await prisma.meeting.findFirst({
+    where: { id: meetingId, agencyId: key.agencyId, ...(key.clientCompanyIds.length ? { clientCompanyId: { in: key.clientCompanyIds } } : {}) },
+    select: meetingFields,
+  });
+  if (!m) return problem("not_found");
+  const { checks, ...rest } = m;
+  return apiJson({ ...rest, checks: checks.map((c) => ({ key: c.criterion.key, met: c.met, note: c.note })) });
+}
