@@ -11,6 +11,7 @@ import { DEMO_CRITERIA, definitionInput, personaInput } from "../tests/factories
 import { seedDemoMeetings } from "./seed-meetings";
 import { seedDemoPricing, seedPastBillableMeetings } from "./seed-billing";
 import { seedDemoObjectives } from "./seed-objectives";
+import { seedDemoApi } from "./seed-api";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -72,6 +73,7 @@ async function seed() {
   await seedDemoMeetings(ids[0]);
   await seedDemoMeetings(ids[2]);
   await seedDemoObjectives(ids[0]);
+  await seedDemoApi(agency.id, admin.userId);
   return true;
 }
 

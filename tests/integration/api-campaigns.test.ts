@@ -113,3 +113,16 @@ describe("GET /api/v1/campaigns/:id", () => {
     expect(own.status).toBe(200);
   });
 });
+
+describe("the demo's API key", () => {
+  it("lists the demo agency's campaigns with the token `npm run demo` prints", async () => {
+    const { seedDemoApi } = await import("../../prisma/seed-api");
+    const { DEMO_API_TOKEN, demoApiCurl } = await import("../../prisma/demo-api.mjs");
+    const { w } = await twoClientsWorld();
+    await seedDemoApi(w.agency.id, w.admin.userId);
+    expect(demoApiCurl("http://localhost:3000")).toContain(DEMO_API_TOKEN);
+    const res = await call(listCampaigns, "/api/v1/campaigns", DEMO_API_TOKEN);
+    expect(res.status).toBe(200);
+    expect((await res.json()).data).toHaveLength(2);
+  });
+});
