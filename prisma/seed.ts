@@ -12,6 +12,7 @@ import { seedDemoMeetings } from "./seed-meetings";
 import { seedDemoPricing, seedPastBillableMeetings } from "./seed-billing";
 import { seedDemoObjectives } from "./seed-objectives";
 import { seedDemoInvoices } from "./seed-invoices";
+import { seedDemoApi } from "./seed-api";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -74,6 +75,7 @@ async function seed() {
   await seedDemoMeetings(ids[2]);
   await seedDemoObjectives(ids[0]);
   await seedDemoInvoices();
+  await seedDemoApi(agency.id, admin.userId);
   return true;
 }
 
