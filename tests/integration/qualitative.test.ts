@@ -7,6 +7,7 @@ import {
   type QualObjectiveInput,
 } from "~/models/qualitative/qualitative.server";
 import type { Grid } from "~/domain/qualitative/grid";
+import { campaignObjectives } from "~/models/objectives/objectives.server";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMember, type AgencyWorld } from "../factories";
 import { expectDomainError } from "./helpers";
 import type { Actor } from "~/utils/auth.server";
@@ -86,6 +87,8 @@ describe("qualitative objectives", () => {
     expect(self.kind).toBe("SELF");
     const cal = await campaignCalibration(w.clientMember, w.campaign.id);
     expect(cal.bySdr).toBeNull();
+    // The quantitative Objectives tab still reads with a qualitative objective on the campaign.
+    await expect(campaignObjectives(w.clientMember, w.campaign.id)).resolves.toBeDefined();
   });
 
   it("calibration uses only meetings rated on both sides", async () => {
