@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { changeOf, lengthOf, previousOf, rangeOf, resolvePeriod, weeksOf } from "~/domain/dashboards/periods";
+import { changeOf, lengthOf, previousOf, rangeOf, resolvePeriod, weeklyTrend, weeksOf } from "~/domain/dashboards/periods";
 
 const campaign = { start: "2026-09-01", end: "2027-03-31" };
 const paris = { timeZone: "Europe/Paris", campaign };
@@ -80,5 +80,25 @@ describe("dashboard periods in the user's time zone", () => {
     expect(changeOf(12, 8)).toEqual({ delta: 4, ratio: 0.5 });
     expect(changeOf(3, 0)).toEqual({ delta: 3, ratio: null });
     expect(changeOf(null, 4)).toBeNull();
+  });
+});
+
+describe("weekly trend", () => {
+  it("adds each day into its clipped Monday week and ignores days outside the range", () => {
+    const t = weeklyTrend(
+      { start: "2026-12-03", end: "2026-12-13" },
+      [
+        { day: "2026-12-02", values: { booked: 9, held: 9 } },
+        { day: "2026-12-03", values: { booked: 1, held: 0 } },
+        { day: "2026-12-06", values: { booked: 2, held: 1 } },
+        { day: "2026-12-07", values: { booked: 3, held: 2 } },
+        { day: "2026-12-14", values: { booked: 9, held: 9 } },
+      ],
+      ["booked", "held"] as const,
+    );
+    expect(t).toEqual([
+      { week: { start: "2026-12-03", end: "2026-12-06" }, values: { booked: 3, held: 1 } },
+      { week: { start: "2026-12-07", end: "2026-12-13" }, values: { booked: 3, held: 2 } },
+    ]);
   });
 });

@@ -108,3 +108,18 @@ export function changeOf(current: number | null, previous: number | null): { del
   if (current == null || previous == null) return null;
   return { delta: current - previous, ratio: previous === 0 ? null : (current - previous) / previous };
 }
+
+/** Sums per-day values into the weekly trend's buckets (days outside the range are ignored). */
+export function weeklyTrend<T extends Record<string, number>>(
+  r: DayRange,
+  days: { day: Day; values: T }[],
+  keys: readonly (keyof T)[],
+): { week: DayRange; values: Record<keyof T, number> }[] {
+  const weeks = weeksOf(r).map((week) => ({ week, values: Object.fromEntries(keys.map((k) => [k, 0])) as Record<keyof T, number> }));
+  for (const d of days) {
+    if (d.day < r.start || d.day > r.end) continue;
+    const w = weeks.find((x) => x.week.start <= d.day && d.day <= x.week.end);
+    if (w) for (const k of keys) w.values[k] += d.values[k] ?? 0;
+  }
+  return weeks;
+}
