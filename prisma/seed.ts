@@ -11,6 +11,8 @@ import { DEMO_CRITERIA, definitionInput, personaInput } from "../tests/factories
 import { seedDemoMeetings } from "./seed-meetings";
 import { seedDemoPricing, seedPastBillableMeetings } from "./seed-billing";
 import { seedDemoObjectives } from "./seed-objectives";
+import { seedDemoInvoices } from "./seed-invoices";
+import { seedDemoApi } from "./seed-api";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -72,6 +74,8 @@ async function seed() {
   await seedDemoMeetings(ids[0]);
   await seedDemoMeetings(ids[2]);
   await seedDemoObjectives(ids[0]);
+  await seedDemoInvoices();
+  await seedDemoApi(agency.id, admin.userId);
   return true;
 }
 

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import { ensureDatabase } from "./db.mjs";
+import { demoApiCurl } from "../prisma/demo-api.mjs";
 
 // Run the portal's server with node directly (not through npx), so stopping this script stops the server too.
 const SERVER = new URL("../server.mjs", import.meta.url).pathname;
@@ -64,6 +65,8 @@ server.stdout.on("data", (chunk) => {
     SDR              lucas.bernard@pipeline-partners.test
     Client admin     sophie.durand@acme-logistique.test
     Client member    thomas.petit@acme-logistique.test
+
+  Try the API: ${demoApiCurl(`http://localhost:${port}`)}
 
   Ctrl-C stops the portal${db.embedded ? " and the database" : ""}.
 `);

@@ -4,7 +4,7 @@ import { Field, FormError, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { formatDate } from "~/i18n";
 import type { FormFailure } from "~/utils/form";
-import type { Role } from "~/domain/shared/permissions";
+import { defaultInviteRole, isAgencyRole, type Role } from "~/domain/shared/permissions";
 import type { MessageKey } from "~/i18n";
 
 /** What the /invitations action answers a fetcher. */
@@ -40,7 +40,7 @@ export function InviteForm({ roles, clients, fixedClientId }: { roles: Role[]; c
       <div className="grid gap-4 sm:grid-cols-2">
         <Field label={t("agency.team.email")} name="email" type="email" required defaultValue={values?.email} errors={errors?.email} />
         <Field label={t("agency.team.name")} name="name" defaultValue={values?.name} errors={errors?.name} />
-        <SelectField label={t("agency.team.role")} name="role" options={roles.map((r) => ({ value: r, label: t(`common.role.${r}`) }))} defaultValue={values?.role} errors={errors?.role} />
+        <SelectField label={t("agency.team.role")} name="role" options={roles.map((r) => ({ value: r, label: t(`common.role.${r}`) }))} defaultValue={values?.role ?? defaultInviteRole(roles, Boolean(fixedClientId) || !roles.some(isAgencyRole))} errors={errors?.role} />
         {!fixedClientId && clients?.length ? (
           <SelectField
             label={t("agency.team.clientCompany")}

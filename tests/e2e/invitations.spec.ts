@@ -199,3 +199,22 @@ test.describe("without JavaScript", () => {
     expect(await prisma.invitation.count({ where: { email, revokedAt: null } })).toBe(0);
   });
 });
+
+test("an invitation starts on the least-privileged role the inviter may grant", async ({ page, world, login }) => {
+  const roleOf = async () => {
+    const form = page.getByRole("form", { name: "Invite someone" });
+    await expect(form).toBeVisible();
+    return form.getByLabel("Role");
+  };
+  await login(world.admin);
+  await page.goto("/team");
+  // The agency's own team: an SDR, never another agency admin (the first option).
+  await expect(await roleOf()).toHaveValue("SDR");
+  await page.goto(`/clients/${world.client.id}`);
+  await expect(await roleOf()).toHaveValue("CLIENT_MEMBER");
+
+  await page.context().clearCookies();
+  await login(world.clientAdmin);
+  await page.goto("/team");
+  await expect(await roleOf()).toHaveValue("CLIENT_MEMBER");
+});

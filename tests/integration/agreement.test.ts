@@ -1,7 +1,7 @@
 import { prisma } from "~/utils/db.server";
 import { DomainError } from "~/domain/shared/errors";
 import { addVersionComment, approveVersion, listVersionComments, proposeVersion, requestVersionChanges } from "~/models/agreement/decisions.server";
-import { campaignReadiness, pendingDecisions } from "~/models/agreement/queries.server";
+import { campaignReadiness, pendingDecisions, sentBackVersions } from "~/models/agreement/queries.server";
 import { createPersona, getDefinition, getPersona, listPersonas, saveDefinitionDraft, savePersonaDraft } from "~/models/agreement/drafts.server";
 import { campaignHistory, setCampaignStatus } from "~/models/campaign.server";
 import { createAgencyWithClient, createMember } from "../factories";
@@ -74,10 +74,18 @@ describe("persona version lifecycle", () => {
     expect(sentBack.status).toBe("CHANGES_REQUESTED");
     expect((await listVersionComments(w.am, w.campaign.id, "persona", v2.id)).map((c) => c.body)).toEqual(["Add Belgium"]);
     expect((await version(v1.id)).status).toBe("APPROVED");
+    // The agency's home lists it, with the client's comment; another agency never sees it.
+    const owed = await sentBackVersions(w.am);
+    expect(owed.map((v) => [v.versionId, v.kind, v.number, v.comment])).toEqual([[v2.id, "persona", 2, "Add Belgium"]]);
+    expect(owed[0].href).toBe(`/campaigns/${w.campaign.id}/targeting/${first.personaId}?v=${v2.id}`);
+    expect(await sentBackVersions((await createAgencyWithClient()).admin)).toEqual([]);
 
     const v3 = await savePersonaDraft(w.am, w.campaign.id, first.personaId, personaInput({ geographies: ["Île-de-France", "Belgium"], baseVersionId: v2.id, revision: sentBack.revision }));
     expect(v3.number).toBe(3);
+    // A draft in progress still owes the client an answer; proposing it answers.
+    expect((await sentBackVersions(w.am)).map((v) => v.versionId)).toEqual([v2.id]);
     await proposeVersion(w.am, w.campaign.id, "persona", v3.id, v3.revision, ORIGIN);
+    expect(await sentBackVersions(w.am)).toEqual([]);
     await approveVersion(w.clientAdmin, w.campaign.id, "persona", v3.id, v3.revision + 1, "", ORIGIN);
     expect((await version(v3.id)).status).toBe("APPROVED");
     expect((await version(v1.id)).status).toBe("SUPERSEDED");

@@ -1,18 +1,16 @@
 // Every French message reads by the rules of French typography: a narrow no-break space before ":", ";", "!" and "?", no-break spaces inside « guillemets » (scripts/french-typography.mjs fixes them).
 import { translate, type MessageKey } from "~/i18n";
-import { common } from "~/i18n/messages/common";
-import { auth } from "~/i18n/messages/auth";
-import { agency } from "~/i18n/messages/agency";
-import { emails } from "~/i18n/messages/emails";
-import { agreement } from "~/i18n/messages/agreement";
-import { meetings } from "~/i18n/messages/meetings";
-import { security } from "~/i18n/messages/security";
-import { billing } from "~/i18n/messages/billing";
-import { objectives } from "~/i18n/messages/objectives";
-import { activity } from "~/i18n/messages/activity";
 import { typeset } from "../../scripts/french-typography.mjs";
 
-const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity };
+// Every file of app/i18n/messages, so that a new area (settings was once left out) is read too.
+const files = (import.meta as unknown as { glob: (p: string, o: { eager: true }) => Record<string, Record<string, unknown>> }).glob(
+  "../../app/i18n/messages/*.ts",
+  { eager: true },
+);
+const areas: Record<string, { fr: Record<string, string> }> = {};
+for (const [file, mod] of Object.entries(files))
+  for (const [name, value] of Object.entries(mod))
+    if (value && typeof value === "object" && "fr" in value) areas[`${file.split("/").pop()}:${name}`] = value as { fr: Record<string, string> };
 
 function problems(text: string) {
   const found: string[] = [];
@@ -23,6 +21,11 @@ function problems(text: string) {
 }
 
 describe("French typography", () => {
+  it("reads every message file", () => {
+    expect(Object.keys(areas).length).toBeGreaterThanOrEqual(Object.keys(files).length - 1);
+    expect(Object.keys(areas).some((k) => k.startsWith("settings.ts:"))).toBe(true);
+  });
+
   it("every French message has its no-break spaces", () => {
     const wrong: string[] = [];
     for (const [area, pair] of Object.entries(areas))

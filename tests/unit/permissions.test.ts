@@ -1,5 +1,5 @@
 // The role map against DESIGN.md's permission matrix, row by row.
-import { can, invitableRoles, isAgencyRole, isClientRole, ROLES, type Capability, type Role } from "~/domain/shared/permissions";
+import { can, defaultInviteRole, invitableRoles, isAgencyRole, isClientRole, ROLES, type Capability, type Role } from "~/domain/shared/permissions";
 
 const ADMIN: Role = "AGENCY_ADMIN";
 const AM: Role = "ACCOUNT_MANAGER";
@@ -76,5 +76,19 @@ describe("the role map", () => {
     expect(invitableRoles(CADMIN).sort()).toEqual([CADMIN, MEMBER]);
     expect(invitableRoles(SDR)).toEqual([]);
     expect(invitableRoles(MEMBER)).toEqual([]);
+  });
+});
+
+describe("the role an invitation starts on", () => {
+  it("is the least privileged the inviter may grant, for the organization the form starts on", () => {
+    // An agency admin's team page starts on the agency: an SDR, never another agency admin.
+    expect(defaultInviteRole(invitableRoles("AGENCY_ADMIN"), false)).toBe("SDR");
+    // The same admin inviting into a client company: a client member.
+    expect(defaultInviteRole(invitableRoles("AGENCY_ADMIN").filter(isClientRole), true)).toBe("CLIENT_MEMBER");
+    expect(defaultInviteRole(invitableRoles("AGENCY_ADMIN"), true)).toBe("CLIENT_MEMBER");
+    // Client admins and account managers only hand out client roles: a client member, never a client admin.
+    expect(defaultInviteRole(invitableRoles("CLIENT_ADMIN"), true)).toBe("CLIENT_MEMBER");
+    expect(defaultInviteRole(invitableRoles("ACCOUNT_MANAGER"), false)).toBe("CLIENT_MEMBER");
+    expect(defaultInviteRole(invitableRoles("SDR"), false)).toBeUndefined();
   });
 });

@@ -65,6 +65,20 @@ export function isClientRole(role: Role) {
 }
 
 /** The roles a given role may hand out in an invitation. */
+/** Roles from the least to the most privileged (what an invitation starts on is the first one the inviter may grant). */
+const LEAST_PRIVILEGED_FIRST: readonly Role[] = ["CLIENT_MEMBER", "CLIENT_ADMIN", "SDR", "ACCOUNT_MANAGER", "AGENCY_ADMIN"];
+
+/**
+ * The role an invitation form starts on: the least privileged of those offered, for the organization the form
+ * starts on (a client company when it names one or offers only client roles, otherwise the agency). Handing out
+ * more is a deliberate choice, never a default.
+ */
+export function defaultInviteRole(roles: readonly Role[], forClient: boolean): Role | undefined {
+  const side = roles.filter((r) => (forClient ? CLIENT_ROLES : AGENCY_ROLES).includes(r));
+  const pool = side.length ? side : roles;
+  return LEAST_PRIVILEGED_FIRST.find((r) => pool.includes(r));
+}
+
 export function invitableRoles(role: Role): Role[] {
   switch (role) {
     case "AGENCY_ADMIN":

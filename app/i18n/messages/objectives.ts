@@ -1,5 +1,6 @@
 import { messages } from "./types";
 import { objectivesForms } from "./objectives-forms";
+import { qualitative } from "./qualitative";
 
 // The objectives area; the forms' messages (form, split, gap analysis, target change, maturity, days off, errors)
 // live in ./objectives-forms.ts.
@@ -7,6 +8,7 @@ import { objectivesForms } from "./objectives-forms";
 export const objectives = messages({
   en: {
     ...objectivesForms.en,
+    ...qualitative.en,
     title: "Objectives",
     new: "New objective",
     back: "Back to the objective",
@@ -140,6 +142,7 @@ export const objectives = messages({
   },
   fr: {
     ...objectivesForms.fr,
+    ...qualitative.fr,
     title: "Objectifs",
     new: "Nouvel objectif",
     back: "Retour à l'objectif",

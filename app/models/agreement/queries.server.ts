@@ -2,7 +2,7 @@
 // content of a version as the diff compares it, and the names of the people in a version's trail.
 import { prisma } from "~/utils/db.server";
 import { type Actor } from "~/utils/auth.server";
-import { activationReadiness, type CriterionContent, type DefinitionContent, type PersonaContent } from "~/domain/agreement/lifecycle";
+import { activationReadiness, type CriterionContent, type DefinitionContent, type PersonaContent, type VersionStatus } from "~/domain/agreement/lifecycle";
 import { campaignScope } from "../scope.server";
 import { getCampaign } from "../campaign.server";
 
@@ -26,6 +26,38 @@ export async function pendingDecisions(actor: Actor, take = 50) {
     ...personas.map((p) => ({ kind: "persona" as const, versionId: p.id, number: p.number, name: p.name, proposedAt: p.proposedAt, campaign: p.persona.campaign, href: `/campaigns/${p.persona.campaign.id}/targeting/${p.persona.id}?v=${p.id}` })),
     ...definitions.map((d) => ({ kind: "definition" as const, versionId: d.id, number: d.number, name: "", proposedAt: d.proposedAt, campaign: d.definition.campaign, href: `/campaigns/${d.definition.campaign.id}/qualification?v=${d.id}` })),
   ];
+}
+
+/**
+ * Versions the client sent back with changes requested and the agency has not yet answered with a newer proposal
+ * (or an approved one): the agency's to-do, with the client's comment. Two statements per kind at most.
+ */
+export async function sentBackVersions(actor: Actor, take = 20) {
+  const scope = campaignScope(actor);
+  const answered = { where: { status: { in: ["PROPOSED", "APPROVED"] as VersionStatus[] } }, orderBy: { number: "desc" as const }, take: 1, select: { number: true } };
+  const [personas, definitions] = await Promise.all([
+    prisma.personaVersion.findMany({
+      where: { status: "CHANGES_REQUESTED", persona: { campaign: scope } },
+      orderBy: { decidedAt: "desc" },
+      take,
+      select: { id: true, number: true, name: true, decidedAt: true, decisionComment: true, persona: { select: { id: true, campaign: { select: { id: true, name: true } }, versions: answered } } },
+    }),
+    prisma.definitionVersion.findMany({
+      where: { status: "CHANGES_REQUESTED", definition: { campaign: scope } },
+      orderBy: { decidedAt: "desc" },
+      take,
+      select: { id: true, number: true, decidedAt: true, decisionComment: true, definition: { select: { campaign: { select: { id: true, name: true } }, versions: answered } } },
+    }),
+  ]);
+  const open = (n: number, later: { number: number }[]) => !later.some((l) => l.number > n);
+  return [
+    ...personas
+      .filter((p) => open(p.number, p.persona.versions))
+      .map((p) => ({ kind: "persona" as const, versionId: p.id, number: p.number, name: p.name, decidedAt: p.decidedAt, comment: p.decisionComment ?? "", campaign: p.persona.campaign, href: `/campaigns/${p.persona.campaign.id}/targeting/${p.persona.id}?v=${p.id}` })),
+    ...definitions
+      .filter((d) => open(d.number, d.definition.versions))
+      .map((d) => ({ kind: "definition" as const, versionId: d.id, number: d.number, name: "", decidedAt: d.decidedAt, comment: d.decisionComment ?? "", campaign: d.definition.campaign, href: `/campaigns/${d.definition.campaign.id}/qualification?v=${d.id}` })),
+  ].slice(0, take);
 }
 
 /** How many versions wait for a client decision in the actor's scope. */

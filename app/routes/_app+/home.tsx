@@ -4,7 +4,7 @@ import { requireActor } from "~/utils/auth.server";
 import { campaignCounts, listCampaigns } from "~/models/campaign.server";
 import { countClients } from "~/models/client.server";
 import { listPendingInvitations } from "~/models/invitation.server";
-import { countPendingDecisions, pendingDecisions } from "~/models/agreement/queries.server";
+import { countPendingDecisions, pendingDecisions, sentBackVersions } from "~/models/agreement/queries.server";
 import { meetingActionCounts, meetingActionsByCampaign } from "~/models/meetings/queries.server";
 import { MeetingActionItems } from "~/components/meetings/MeetingActionItems";
 import { can, isClientRole } from "~/domain/shared/permissions";
@@ -33,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     meetingActionCounts(actor),
     meetingActionsByCampaign(actor),
   ]);
+  const sentBack = can(actor.role, "version:draft") ? await sentBackVersions(actor, HOME_DECISIONS) : [];
   // Active campaigns first, then the others, a screenful at most: the full list is on the Campaigns page.
   const campaigns = [...active, ...others.filter((c) => c.status !== "ACTIVE")].slice(0, HOME_CAMPAIGNS);
   return json({
@@ -46,6 +47,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pendingInvitations: invitations.length,
     decisions: decisions.slice(0, HOME_DECISIONS),
     decisionCount,
+    sentBack,
     meetingCounts,
     meetingCampaigns,
     billing: await billingActionCounts(actor),
@@ -70,6 +72,7 @@ export default function Home() {
       <MeetingActionItems counts={data.meetingCounts} agency={!client} campaigns={data.meetingCampaigns} />
       <BillingActionItems counts={data.billing} />
       <HomeObjectives {...data.objectives} activityLinks={data.role === "SDR" ? data.campaigns.filter((c) => c.status === "ACTIVE") : undefined} />
+      {data.sentBack.length ? <SentBack versions={data.sentBack} /> : null}
       {data.decisions.length ? <ActionItems decisions={data.decisions} total={data.decisionCount} forClient={data.role === "CLIENT_ADMIN"} /> : null}
       <section aria-label={t("agency.home.glance")} className="grid gap-4 sm:grid-cols-3">
         <Stat label={t("agency.home.activeCampaigns")} value={data.activeTotal} />
@@ -143,6 +146,31 @@ function ActionItems({ decisions, total, forClient }: { decisions: Decision[]; t
         ))}
       </ul>
       {total > decisions.length ? <p className="mt-2 text-sm text-slate-600">{t("agreement.home.more", { count: total - decisions.length })}</p> : null}
+    </section>
+  );
+}
+
+/** Versions the client sent back with changes requested, not yet answered by a newer proposal: the agency's to-do, with the client's comment. */
+function SentBack({ versions }: { versions: (Decision & { comment: string })[] }) {
+  const { t } = useT();
+  const n = versions.length;
+  const title = n === 1 ? t("agreement.home.sentBackOne") : t("agreement.home.sentBack", { count: n });
+  return (
+    <section className="card border-amber-300 bg-amber-50" aria-label={title}>
+      <h2 className="h2">{title}</h2>
+      <ul className="mt-3 space-y-3 text-sm">
+        {versions.map((d) => (
+          <li key={d.versionId}>
+            <div className="flex flex-wrap items-center justify-between gap-2">
+              <Link to={d.href} className="link font-medium">
+                {d.kind === "persona" ? t("agreement.home.personaItem", { name: d.name, n: d.number }) : t("agreement.home.definitionItem", { n: d.number })}
+              </Link>
+              <span className="text-slate-500">{d.campaign.name}</span>
+            </div>
+            {d.comment ? <blockquote className="mt-1 break-words border-l-2 border-amber-400 pl-2 text-slate-700">{d.comment}</blockquote> : null}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
