@@ -59,29 +59,26 @@ beforeEach(async () => {
 });
 
 describe("logging", () => {
-  it("an SDR logs a meeting under the versions in force; clients are notified, by the digest unless they chose email", async () => {
+  it("an SDR logs a meeting under the versions in force; clients are notified, by email unless they chose otherwise", async () => {
     const r = await logMeeting(w.sdr, w.campaign.id, input(a));
     expect(r.ok).toBe(true);
     const m = await prisma.meeting.findFirstOrThrow({ include: { checks: true, events: true } });
     expect(m).toMatchObject({ sdrId: w.sdr.userId, personaVersionId: a.personaVersion.id, definitionVersionId: a.definitionVersion.id, status: "SCHEDULED", verdict: "PENDING" });
     expect(m.checks).toHaveLength(4);
     expect(m.events.map((e) => e.type)).toEqual(["created"]);
-    // Defaults per role: a client is not emailed per meeting booked; each client user has one notification, no one else.
-    expect(await prisma.emailOutbox.count({ where: { template: "meeting-booked" } })).toBe(0);
+    // Until the digest and the inbox exist, a meeting booked reaches each client user by email at once, and each
+    // has one notification; nobody else.
+    expect((await prisma.emailOutbox.findMany({ where: { template: "meeting-booked" } })).map((e) => e.to).sort()).toEqual([w.clientAdmin.email, w.clientMember.email].sort());
     const notes = await prisma.notification.findMany({ where: { kind: "MEETING_BOOKED" }, orderBy: { userId: "asc" } });
     expect(notes.map((n) => n.userId).sort()).toEqual([w.clientAdmin.userId, w.clientMember.userId].sort());
-    for (const n of notes) expect(n).toMatchObject({ channel: "DIGEST", meetingId: m.id, campaignId: w.campaign.id, href: `/campaigns/${w.campaign.id}/meetings/${m.id}`, readAt: null });
+    for (const n of notes) expect(n).toMatchObject({ channel: "EMAIL", meetingId: m.id, campaignId: w.campaign.id, href: `/campaigns/${w.campaign.id}/meetings/${m.id}`, readAt: null });
 
-    // The client admin chooses email at once, the member in-app only: the next meeting emails the admin alone.
-    await prisma.notificationPreference.createMany({
-      data: [
-        { userId: w.clientAdmin.userId, kind: "MEETING_BOOKED", channel: "EMAIL" },
-        { userId: w.clientMember.userId, kind: "MEETING_BOOKED", channel: "IN_APP" },
-      ],
-    });
+    // The member chooses in-app only: the next meeting emails the admin alone.
+    await prisma.notificationPreference.createMany({ data: [{ userId: w.clientMember.userId, kind: "MEETING_BOOKED", channel: "IN_APP" }] });
     expect((await logMeeting(w.sdr, w.campaign.id, input(a))).ok).toBe(true);
-    const emails = await prisma.emailOutbox.findMany({ where: { template: "meeting-booked" } });
-    expect(emails.map((e) => e.to)).toEqual([w.clientAdmin.email]);
+    const second = await prisma.emailOutbox.findMany({ where: { template: "meeting-booked" } });
+    expect(second.map((e) => e.to).filter((t) => t === w.clientMember.email)).toHaveLength(1);
+    expect(second.map((e) => e.to).filter((t) => t === w.clientAdmin.email)).toHaveLength(2);
     const latest = await prisma.notification.findMany({ where: { kind: "MEETING_BOOKED", meetingId: { not: m.id } }, select: { userId: true, channel: true } });
     expect(latest.sort((x, y) => x.channel.localeCompare(y.channel))).toEqual([
       { userId: w.clientAdmin.userId, channel: "EMAIL" },

@@ -64,13 +64,14 @@ export const AUDIENCE: Record<NotificationKind, readonly Role[]> = {
 };
 
 /**
- * Default channel per role and kind, chosen so a client admin is not flooded: meetings booked go to the digest,
+ * Default channel per role and kind, chosen so a client admin is not flooded. Meetings booked stay by email at once until the daily digest and the
+ * in-app inbox exist (issue 16, not finished), so nobody silently loses them;
  * what needs an answer soon (disputes, windows closing, versions to decide, a failed payment) by email at once.
  */
 const DEFAULTS: Record<Role, Partial<Record<NotificationKind, Channel>>> = {
   CLIENT_ADMIN: {
     VERSION_PROPOSED: "EMAIL",
-    MEETING_BOOKED: "DIGEST",
+    MEETING_BOOKED: "EMAIL",
     MEETING_TO_REVIEW: "DIGEST",
     DISPUTE_WINDOW_CLOSING: "EMAIL",
     DISPUTE_RESOLVED: "EMAIL",
@@ -80,7 +81,7 @@ const DEFAULTS: Record<Role, Partial<Record<NotificationKind, Channel>>> = {
   },
   CLIENT_MEMBER: {
     VERSION_PROPOSED: "DIGEST",
-    MEETING_BOOKED: "DIGEST",
+    MEETING_BOOKED: "EMAIL",
     REPORT_SENT: "DIGEST",
   },
   ACCOUNT_MANAGER: {
