@@ -1,6 +1,7 @@
 // A dashboard's period and its comparison period, as calendar days in the user's time zone.
 // Rollup rows are keyed by calendar day, so a period is a closed range of days [start, end]: DST changes never
 // shift a boundary (a day is a day whether it has 23, 24 or 25 hours), and "today" is read in the user's zone.
+import { periodContaining } from "~/domain/objectives/periods";
 import {
   addDays,
   addMonths,
@@ -8,8 +9,6 @@ import {
   isDay,
   maxDay,
   minDay,
-  startOfMonth,
-  startOfQuarter,
   startOfWeek,
   todayIn,
   type Day,
@@ -43,23 +42,17 @@ export function previousOf(r: DayRange): DayRange {
 
 /** The current range for a preset kind, on `today` (already a day in the user's zone). */
 export function rangeOf(kind: Exclude<DashboardPeriodKind, "custom">, today: Day, campaign: DayRange): DayRange {
+  // The calendar periods are the objectives' own (app/domain/objectives/periods.ts): one definition of a week,
+  // a month and a quarter for the dashboard, the objectives and the reports.
   switch (kind) {
-    case "week": {
-      const start = startOfWeek(today);
-      return { start, end: addDays(start, 6) };
-    }
-    case "month": {
-      const start = startOfMonth(today);
-      return { start, end: addDays(addMonths(start, 1), -1) };
-    }
-    case "lastMonth": {
-      const start = addMonths(today, -1);
-      return { start, end: addDays(startOfMonth(today), -1) };
-    }
-    case "quarter": {
-      const start = startOfQuarter(today);
-      return { start, end: addDays(addMonths(start, 3), -1) };
-    }
+    case "week":
+      return periodContaining("WEEK", today);
+    case "month":
+      return periodContaining("MONTH", today);
+    case "lastMonth":
+      return periodContaining("MONTH", addMonths(today, -1));
+    case "quarter":
+      return periodContaining("QUARTER", today);
     case "campaign":
       return campaign.start <= campaign.end ? campaign : { start: campaign.start, end: campaign.start };
   }
