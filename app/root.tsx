@@ -15,8 +15,6 @@ import {
   useNavigation,
   useRouteError,
   useRouteLoaderData,
-  useFetcher,
-  type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import stylesheet from "~/tailwind.css";
@@ -61,10 +59,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export type RootData = typeof loader;
-
-/** Saving the detected time zone needs no reload of the page (which would also drop the toast on screen). */
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formAction, defaultShouldRevalidate }) =>
-  formAction === "/set-timezone" ? false : defaultShouldRevalidate;
 
 function Header() {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -158,15 +152,22 @@ function Document({ children, locale }: { children: React.ReactNode; locale: Loc
 /** At a user's first visit, tells the server the browser's time zone, so times read as on their watch from then on. */
 function TimeZoneDetector() {
   const { detectTimeZone } = useLoaderData<typeof loader>();
-  const fetcher = useFetcher();
   const sent = useRef(false);
   useEffect(() => {
     if (!detectTimeZone || sent.current) return;
     const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
     if (!timeZone) return;
     sent.current = true;
-    fetcher.submit({ timeZone }, { method: "post", action: "/set-timezone" });
-  }, [detectTimeZone, fetcher]);
+    // A plain request, outside the router: a fetcher's action revalidates the routes and, when the user navigates
+    // meanwhile to a route not discovered yet, the router throws "Didn't find any matches after fetcher action".
+    // Nothing on the page needs to change: the server renders times in the saved zone from the next request on.
+    void fetch("/set-timezone", { method: "POST", body: new URLSearchParams({ timeZone }), credentials: "same-origin" })
+      // Read the answer: an unread body keeps the request open in the browser's eyes.
+      .then((response) => response.text())
+      .catch(() => {
+        sent.current = false;
+      });
+  }, [detectTimeZone]);
   return null;
 }
 

@@ -28,9 +28,6 @@ async function signIn(page: Page, email: string) {
   await page.getByLabel(/^(Password|Mot de passe)$/).fill(PASSWORD);
   await page.getByRole("button", { name: /^(Sign in|Se connecter)$/ }).click();
   await expect(page).toHaveURL(/\/home$/);
-  // The first visit saves the browser's time zone through a fetcher; navigating before it answers makes the router
-  // throw "Didn't find any matches after fetcher action" (a known race, noted in the closing note).
-  await page.waitForLoadState("networkidle");
 }
 
 test.describe("in French", () => {
