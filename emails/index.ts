@@ -11,6 +11,7 @@ import {
 import { InvoiceIssuedEmail, PaymentFailedEmail, issuedSubject, failedSubject, type InvoiceEmailProps } from "./billing-notices";
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
+import AccessDeactivatedEmail, { subject as deactivatedSubject, type AccessDeactivatedEmailProps } from "./access-deactivated";
 import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
 
 export type EmailTemplates = {
@@ -27,6 +28,7 @@ export type EmailTemplates = {
   "invoice-issued": InvoiceEmailProps;
   "payment-failed": InvoiceEmailProps;
   "objective-off-track": ObjectiveOffTrackEmailProps;
+  "access-deactivated": AccessDeactivatedEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -45,6 +47,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "invoice-issued": { component: InvoiceIssuedEmail, subject: issuedSubject },
   "payment-failed": { component: PaymentFailedEmail, subject: failedSubject },
   "objective-off-track": { component: ObjectiveOffTrackEmail, subject: offTrackSubject },
+  "access-deactivated": { component: AccessDeactivatedEmail, subject: deactivatedSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

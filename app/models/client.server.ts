@@ -43,7 +43,7 @@ export async function getClient(actor: Actor, clientId: string) {
       },
       memberships: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, role: true, user: { select: { id: true, name: true, email: true } } },
+        select: { id: true, role: true, deactivatedAt: true, clientCompanyId: true, user: { select: { id: true, name: true, email: true } } },
       },
     },
   });
@@ -102,7 +102,7 @@ export async function updateClient(actor: Actor, clientId: string, input: Client
 /** Agency people who can lead a client or run a campaign. */
 export function listAccountManagers(actor: Actor) {
   return prisma.user.findMany({
-    where: { memberships: { some: { agencyId: actor.agencyId, role: { in: ["ACCOUNT_MANAGER", "AGENCY_ADMIN"] } } } },
+    where: { memberships: { some: { agencyId: actor.agencyId, role: { in: ["ACCOUNT_MANAGER", "AGENCY_ADMIN"] }, deactivatedAt: null } } },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });
@@ -111,7 +111,7 @@ export function listAccountManagers(actor: Actor) {
 /** The agency's SDRs. */
 export function listSdrs(actor: Actor) {
   return prisma.user.findMany({
-    where: { memberships: { some: { agencyId: actor.agencyId, role: "SDR" } } },
+    where: { memberships: { some: { agencyId: actor.agencyId, role: "SDR", deactivatedAt: null } } },
     select: { id: true, name: true },
     orderBy: { name: "asc" },
   });

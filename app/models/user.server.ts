@@ -75,6 +75,6 @@ export function listTeam(actor: Actor) {
   return prisma.membership.findMany({
     where,
     orderBy: [{ role: "asc" }, { user: { name: "asc" } }],
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: { id: true, role: true, createdAt: true, deactivatedAt: true, clientCompanyId: true, user: { select: { id: true, name: true, email: true } } },
   });
 }

@@ -98,11 +98,11 @@ async function lookUpActor(request: Request): Promise<Actor | null> {
   return actorForUser(session.userId, sessionId);
 }
 
-/** Builds the actor of a user (their first membership). Used by the guard, the seed and tests. */
+/** Builds the actor of a user (their first active membership: a deactivated member is nobody). Used by the guard, the seed and tests. */
 export async function actorForUser(userId: string, sessionId = ""): Promise<Actor | null> {
   const user = await prisma.user.findUnique({
     where: { id: userId },
-    include: { memberships: { include: { agency: true, clientCompany: true }, orderBy: { createdAt: "asc" }, take: 1 } },
+    include: { memberships: { where: { deactivatedAt: null }, include: { agency: true, clientCompany: true }, orderBy: { createdAt: "asc" }, take: 1 } },
   });
   const m = user?.memberships[0];
   if (!user || !m) return null;
@@ -155,7 +155,7 @@ export async function signOut(request: Request) {
 }
 
 /** How a sign-in ended. The same answer whether the email has an account or not. */
-export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" };
+export type LoginResult = { ok: true; userId: string } | { ok: false; reason: "invalid" | "rate_limited" | "deactivated" };
 
 /**
  * Checks an email and password, slowed down progressively per account, per (account, address) and per address
@@ -166,11 +166,16 @@ export async function login(email: string, password: string, ip: string): Promis
   const reservation = await reserveLoginAttempt(normalized, ip, env().LOGIN_MAX_FAILURES);
   if (!reservation.ok) return { ok: false, reason: "rate_limited" };
 
-  const user = await prisma.user.findUnique({ where: { email: normalized } });
+  const user = await prisma.user.findUnique({
+    where: { email: normalized },
+    select: { id: true, passwordHash: true, memberships: { where: { deactivatedAt: null }, select: { id: true }, take: 1 } },
+  });
   // Verify against a dummy hash when there is no user, so timing does not reveal whether the account exists.
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, password) : (await verifyPassword(await dummyHash(), password), false);
   await settleLoginAttempt(reservation.attemptId, ok && Boolean(user));
   if (!ok || !user) return { ok: false, reason: "invalid" };
+  // A deactivated member (no active membership left) is told so, once the password proved who they are.
+  if (!user.memberships.length) return { ok: false, reason: "deactivated" };
   return { ok: true, userId: user.id };
 }
 

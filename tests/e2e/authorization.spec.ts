@@ -191,6 +191,22 @@ const ROWS: Row[] = [
   { as: "adminA", method: "POST", path: (d) => `/billing/${byId.clientC(d)}`, form: pricing, expect: NOT_FOUND, why: "edit agency C's pricing" },
   { as: "adminA", method: "POST", path: (d) => `/billing/${byId.clientC(d)}`, form: () => ({ intent: "invoiceNow" }), expect: NOT_FOUND.concat([400]), why: "invoice agency C's client" },
   { as: "adminA", method: "POST", path: (d) => `/billing/${byId.clientA(d)}`, form: () => ({ intent: "void", itemId: "not-ours", reason: "r" }), expect: NOT_FOUND, why: "void an item that is not the agency's" },
+  // A member's access (/team/:membershipId): agency admins manage the agency's people, client admins their company's.
+  { as: "signedOut", method: "GET", path: (d) => `/team/${d.a.clientMember.membershipId}`, expect: "login", why: "signed-out member page" },
+  { as: "signedOut", method: "POST", path: (d) => `/team/${d.a.clientMember.membershipId}`, form: () => ({ intent: "deactivate" }), expect: "login", why: "signed-out deactivate" },
+  { as: "clientAdminA", method: "GET", path: (d) => `/team/${d.a.clientMember.membershipId}`, expect: OK, why: "own company's member (control)", shows: (d) => d.a.clientMember.email },
+  { as: "clientAdminA", method: "GET", path: (d) => `/team/${d.a.sdr.membershipId}`, expect: NOT_FOUND, why: "the agency's SDR" },
+  { as: "clientAdminA", method: "GET", path: (d) => `/team/${d.c.clientMember.membershipId}`, expect: NOT_FOUND, why: "agency C's client member" },
+  { as: "clientAdminA", method: "POST", path: (d) => `/team/${d.c.clientMember.membershipId}`, form: () => ({ intent: "deactivate" }), expect: NOT_FOUND, why: "deactivate agency C's member" },
+  { as: "clientAdminA", method: "POST", path: (d) => `/team/${d.a.clientAdmin.membershipId}`, form: () => ({ intent: "role", role: "CLIENT_MEMBER" }), expect: NOT_FOUND, why: "change own role" },
+  { as: "clientAdminA", method: "POST", path: (d) => `/team/${d.a.admin.membershipId}`, form: () => ({ intent: "deactivate" }), expect: NOT_FOUND, why: "deactivate the agency admin" },
+  { as: "clientMemberA", method: "GET", path: (d) => `/team/${d.a.clientAdmin.membershipId}`, expect: DENIED, why: "member page (admins only)" },
+  { as: "clientMemberA", method: "POST", path: (d) => `/team/${d.a.clientAdmin.membershipId}`, form: () => ({ intent: "deactivate" }), expect: DENIED, why: "deactivate own admin" },
+  { as: "amA", method: "POST", path: (d) => `/team/${d.a.clientMember.membershipId}`, form: () => ({ intent: "deactivate" }), expect: DENIED, why: "deactivate (admins only)" },
+  { as: "sdrA", method: "GET", path: (d) => `/team/${d.a.otherSdr.membershipId}`, expect: DENIED, why: "member page (admins only)" },
+  { as: "adminA", method: "GET", path: (d) => `/team/${d.a.sdr.membershipId}`, expect: OK, why: "the agency's SDR (control)", shows: (d) => d.a.sdr.email },
+  { as: "adminA", method: "POST", path: (d) => `/team/${d.c.sdr.membershipId}`, form: () => ({ intent: "deactivate" }), expect: NOT_FOUND, why: "deactivate agency C's SDR" },
+  { as: "adminA", method: "POST", path: (d) => `/team/${d.c.clientAdmin.membershipId}`, form: () => ({ intent: "role", role: "CLIENT_MEMBER" }), expect: NOT_FOUND, why: "change agency C's member's role" },
 ];
 
 let data: Data;
@@ -280,4 +296,8 @@ test("after the walk, nothing of another tenant has changed", async () => {
   expect(await prisma.emailOutbox.count({ where: { to: { in: [d.invitationB.email, d.invitationC.email] } } })).toBe(2);
   expect(await prisma.invitation.count({ where: { role: "AGENCY_ADMIN", agencyId: d.a.agency.id } })).toBe(0);
   expect(await prisma.invitation.count({ where: { clientCompanyId: { in: [d.clientB.id, d.c.client.id] } } })).toBe(2);
+  // Nobody was deactivated and no role changed.
+  expect(await prisma.membership.count({ where: { agencyId: { in: [d.a.agency.id, d.c.agency.id] }, deactivatedAt: { not: null } } })).toBe(0);
+  expect((await prisma.membership.findUniqueOrThrow({ where: { id: d.a.clientAdmin.membershipId } })).role).toBe("CLIENT_ADMIN");
+  expect((await prisma.membership.findUniqueOrThrow({ where: { id: d.c.clientAdmin.membershipId } })).role).toBe("CLIENT_ADMIN");
 });

@@ -1,5 +1,5 @@
 // The role map against DESIGN.md's permission matrix, row by row.
-import { can, defaultInviteRole, invitableRoles, isAgencyRole, isClientRole, ROLES, type Capability, type Role } from "~/domain/shared/permissions";
+import { assignableRoles, can, canManageMember, defaultInviteRole, invitableRoles, isAgencyRole, isClientRole, ROLES, type Capability, type Role } from "~/domain/shared/permissions";
 
 const ADMIN: Role = "AGENCY_ADMIN";
 const AM: Role = "ACCOUNT_MANAGER";
@@ -46,6 +46,8 @@ const MATRIX: Record<Capability, Role[]> = {
   "team:invite-agency": [ADMIN],
   "team:invite-client": [ADMIN, AM, CADMIN],
   "team:read": [ADMIN, AM, CADMIN],
+  // deactivate, reactivate, change a role: agency admins (everyone), client admins (their company)
+  "team:manage": [ADMIN, CADMIN],
   // the outbox: the agency's admin
   "emails:read": [ADMIN],
 };
@@ -90,5 +92,29 @@ describe("the role an invitation starts on", () => {
     expect(defaultInviteRole(invitableRoles("CLIENT_ADMIN"), true)).toBe("CLIENT_MEMBER");
     expect(defaultInviteRole(invitableRoles("ACCOUNT_MANAGER"), false)).toBe("CLIENT_MEMBER");
     expect(defaultInviteRole(invitableRoles("SDR"), false)).toBeUndefined();
+  });
+});
+
+describe("managing a member", () => {
+  const admin = { role: ADMIN, membershipId: "m-admin", clientCompanyId: null };
+  const clientAdmin = { role: CADMIN, membershipId: "m-cadmin", clientCompanyId: "acme" };
+  it("an agency admin manages anyone of the agency but themselves", () => {
+    expect(canManageMember(admin, { id: "m-sdr", clientCompanyId: null })).toBe(true);
+    expect(canManageMember(admin, { id: "m-claire", clientCompanyId: "acme" })).toBe(true);
+    expect(canManageMember(admin, { id: "m-admin", clientCompanyId: null })).toBe(false);
+  });
+  it("a client admin manages their own company's members only, never the agency's", () => {
+    expect(canManageMember(clientAdmin, { id: "m-claire", clientCompanyId: "acme" })).toBe(true);
+    expect(canManageMember(clientAdmin, { id: "m-other", clientCompanyId: "globex" })).toBe(false);
+    expect(canManageMember(clientAdmin, { id: "m-sdr", clientCompanyId: null })).toBe(false);
+    expect(canManageMember(clientAdmin, { id: "m-cadmin", clientCompanyId: "acme" })).toBe(false);
+  });
+  it("an account manager, an SDR or a client member manages nobody", () => {
+    for (const role of [AM, SDR, MEMBER]) expect(canManageMember({ role, membershipId: "x", clientCompanyId: "acme" }, { id: "y", clientCompanyId: "acme" })).toBe(false);
+  });
+  it("gives roles of the member's side only, among those the actor may grant", () => {
+    expect(assignableRoles(ADMIN, { clientCompanyId: null })).toEqual([ADMIN, AM, SDR]);
+    expect(assignableRoles(ADMIN, { clientCompanyId: "acme" })).toEqual([CADMIN, MEMBER]);
+    expect(assignableRoles(CADMIN, { clientCompanyId: "acme" })).toEqual([CADMIN, MEMBER]);
   });
 });

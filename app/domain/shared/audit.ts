@@ -39,5 +39,8 @@ export const AUDIT_TYPES = [
   "objective.gap_analysis",
   "objective.split",
   "agency.settings_changed",
+  "member.deactivated",
+  "member.reactivated",
+  "member.role_changed",
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];

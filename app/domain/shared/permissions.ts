@@ -12,6 +12,7 @@ export type Capability =
   | "campaign:read"
   | "campaign:manage"
   | "team:read"
+  | "team:manage"
   | "team:invite-agency"
   | "team:invite-client"
   | "emails:read"
@@ -34,7 +35,7 @@ export type Capability =
 
 const MAP: Record<Role, readonly Capability[]> = {
   AGENCY_ADMIN: [
-    "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:invite-agency",
+    "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:manage", "team:invite-agency",
     "team:invite-client", "emails:read", "version:draft", "version:comment", "meeting:log", "meeting:status",
     "dispute:resolve", "objective:manage", "objective:read", "report:send", "report:read", "billing:manage", "billing:read",
     "activity:record", "agency:manage",
@@ -46,7 +47,7 @@ const MAP: Record<Role, readonly Capability[]> = {
   ],
   SDR: ["campaign:read", "version:comment", "meeting:log", "meeting:status", "objective:read", "activity:record"],
   CLIENT_ADMIN: [
-    "campaign:read", "team:read", "team:invite-client", "version:decide", "version:comment", "meeting:status",
+    "campaign:read", "team:read", "team:manage", "team:invite-client", "version:decide", "version:comment", "meeting:status",
     "meeting:review", "meeting:rate", "objective:read", "report:read", "billing:read",
   ],
   CLIENT_MEMBER: ["campaign:read", "version:comment", "meeting:status", "meeting:rate", "objective:read", "report:read"],
@@ -90,4 +91,21 @@ export function invitableRoles(role: Role): Role[] {
     default:
       return [];
   }
+}
+
+/** A member the actor may deactivate, reactivate or give another role: never themselves; an agency admin anyone of the
+ * agency, a client admin the members of their own company. */
+export function canManageMember(
+  actor: { role: Role; membershipId: string; clientCompanyId: string | null },
+  target: { id: string; clientCompanyId: string | null },
+): boolean {
+  if (target.id === actor.membershipId || !can(actor.role, "team:manage")) return false;
+  if (actor.role === "AGENCY_ADMIN") return true;
+  return actor.role === "CLIENT_ADMIN" && target.clientCompanyId !== null && target.clientCompanyId === actor.clientCompanyId;
+}
+
+/** The roles a member may be given: those the actor may grant, on the member's side (agency or client company). */
+export function assignableRoles(actorRole: Role, target: { clientCompanyId: string | null }): Role[] {
+  const side = target.clientCompanyId ? CLIENT_ROLES : AGENCY_ROLES;
+  return invitableRoles(actorRole).filter((r) => side.includes(r));
 }

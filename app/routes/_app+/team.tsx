@@ -1,10 +1,10 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
 import { listTeam } from "~/models/user.server";
 import { listPendingInvitations } from "~/models/invitation.server";
 import { listClients } from "~/models/client.server";
-import { can, invitableRoles, isClientRole } from "~/domain/shared/permissions";
+import { can, canManageMember, invitableRoles, isClientRole } from "~/domain/shared/permissions";
 import { InviteForm, PendingInvitations } from "~/components/Invitations";
 import { useT } from "~/utils/i18n";
 import { formatDate } from "~/i18n";
@@ -19,7 +19,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   ]);
   return json({
     organization: actor.clientCompanyName ?? actor.agencyName,
-    members,
+    members: members.map((m) => ({ ...m, manageable: canManageMember(actor, m) })),
     pending,
     roles,
     clients: clients.map((c) => ({ id: c.id, name: c.name })),
@@ -44,6 +44,8 @@ export default function Team() {
                 <th>{t("agency.team.email")}</th>
                 <th>{t("agency.team.role")}</th>
                 <th>{t("agency.team.since")}</th>
+                <th>{t("agency.team.status")}</th>
+                <th><span className="sr-only">{t("agency.team.manage")}</span></th>
               </tr>
             </thead>
             <tbody>
@@ -53,6 +55,20 @@ export default function Team() {
                   <td>{m.user.email}</td>
                   <td>{t(`common.role.${m.role}`)}</td>
                   <td>{formatDate(locale, m.createdAt, { dateStyle: "medium", timeZone })}</td>
+                  <td>
+                    {m.deactivatedAt ? (
+                      <span className="badge bg-slate-200 text-slate-700">{t("agency.team.deactivated")}</span>
+                    ) : (
+                      <span className="badge bg-green-100 text-green-800">{t("agency.team.active")}</span>
+                    )}
+                  </td>
+                  <td>
+                    {m.manageable ? (
+                      <Link to={`/team/${m.id}`} className="text-sm font-medium text-brand-700 hover:underline" aria-label={t("agency.team.manageFor", { name: m.user.name })}>
+                        {t("agency.team.manage")}
+                      </Link>
+                    ) : null}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -27,8 +27,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed, { status: 400 });
   const result = await login(parsed.data.email, parsed.data.password, clientIp(request));
   if (!result.ok) {
-    const key = result.reason === "rate_limited" ? "auth.login.rateLimited" : "auth.login.invalid";
-    return json(failure(formData, { _form: [key] }), { status: result.reason === "rate_limited" ? 429 : 400 });
+    const key = result.reason === "rate_limited" ? "auth.login.rateLimited" : result.reason === "deactivated" ? "auth.login.deactivated" : "auth.login.invalid";
+    return json(failure(formData, { _form: [key] }), { status: result.reason === "rate_limited" ? 429 : result.reason === "deactivated" ? 403 : 400 });
   }
   const session = await createSession(result.userId, request.headers.get("user-agent"));
   return redirect(safeRedirect(parsed.data.redirectTo), { headers: { "Set-Cookie": await commitSession(session.id) } });

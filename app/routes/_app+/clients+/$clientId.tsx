@@ -29,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     pending,
     manage,
     canCreateCampaign: can(actor.role, "campaign:manage"),
+    manageMembers: can(actor.role, "team:manage"),
     inviteRoles: invitableRoles(actor.role).filter((r) => CLIENT_ROLES.includes(r)),
   });
 }
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ClientPage() {
-  const { client, managers, pending, manage, canCreateCampaign, inviteRoles } = useLoaderData<typeof loader>();
+  const { client, managers, pending, manage, canCreateCampaign, inviteRoles, manageMembers } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t } = useT();
@@ -86,7 +87,15 @@ export default function ClientPage() {
             {client.memberships.map((m) => (
               <li key={m.id} className="flex items-center justify-between py-2 text-sm">
                 <span><span className="font-medium">{m.user.name}</span> · {m.user.email}</span>
-                <span className="text-slate-600">{t(`common.role.${m.role}`)}</span>
+                <span className="flex items-center gap-3 text-slate-600">
+                  {m.deactivatedAt ? <span className="badge bg-slate-200 text-slate-700">{t("agency.team.deactivated")}</span> : null}
+                  {t(`common.role.${m.role}`)}
+                  {manageMembers ? (
+                    <Link to={`/team/${m.id}`} className="font-medium text-brand-700 hover:underline" aria-label={t("agency.team.manageFor", { name: m.user.name })}>
+                      {t("agency.team.manage")}
+                    </Link>
+                  ) : null}
+                </span>
               </li>
             ))}
           </ul>

@@ -1,0 +1,1 @@
+ALTER TABLE "Membership" ADD COLUMN "deactivatedAt" TIMESTAMP(3);
