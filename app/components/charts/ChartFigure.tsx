@@ -55,7 +55,7 @@ export function ChartFigure(props: ChartFigureProps) {
   const hydrated = useHydrated();
   const height = props.height ?? (horizontal ? Math.max(120, 44 * rows.length + 40) : 260);
   const csv = chartCsv(locale, x, series, rows, unit);
-  const drawing = { locale, rows, x, series, kind, unit, currency, height, horizontal };
+  const drawing = { locale, rows, x, series: series.filter((s) => !s.tableOnly), kind, unit, currency, height, horizontal };
   const titleId = `${id}-title`;
   return (
     <figure id={id} aria-labelledby={titleId} className={`chart-figure min-w-0 rounded-lg border border-slate-200 bg-white p-4 break-inside-avoid ${className ?? ""}`}>

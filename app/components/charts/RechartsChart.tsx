@@ -46,7 +46,7 @@ export default function RechartsChart({ locale, rows, x, series, kind, unit, cur
           formatter={(value, name, item) => [formatValue(locale, unitOf(String(item.dataKey)), typeof value === "number" ? value : null, currency), name]}
           labelFormatter={(label) => formatX(locale, x, label as string, { long: true })}
         />
-        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} />
+        <Legend wrapperStyle={{ fontSize: 12 }} itemSorter={null} formatter={(value) => <span style={{ color: "#334155" }}>{value}</span>} />
         {series.map((s, i) =>
           (s.kind ?? kind) === "bar" ? (
             <Bar key={s.key} dataKey={s.key} name={s.label} fill={colorOf(s, i)} stackId={s.stack} isAnimationActive={false} maxBarSize={36} />

@@ -20,6 +20,8 @@ export type ChartSeries = {
   color?: string;
   /** Defaults to the chart's unit. */
   unit?: ChartUnit;
+  /** In the table and the CSV only, not drawn (a figure of another unit than the chart's axis). */
+  tableOnly?: boolean;
 };
 
 export type ChartX = {
