@@ -80,7 +80,7 @@ export function ChartFigure(props: ChartFigureProps) {
         <div className="mt-3 flex flex-wrap items-start justify-between gap-x-4 gap-y-2 text-sm">
           <details className="chart-table min-w-0 max-w-full flex-1">
             <summary className="cursor-pointer text-brand-700 underline-offset-2 hover:underline">{t("common.chart.showTable")}</summary>
-            <div className="mt-2 overflow-x-auto">
+            <div className="relative mt-2 overflow-x-auto">
               <table className="min-w-full text-left text-sm">
                 <caption className="sr-only">{title}</caption>
                 <thead>

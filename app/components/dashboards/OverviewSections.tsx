@@ -1,7 +1,7 @@
 // The campaign Overview's sections: the period switch, the KPI tiles, the charts, the per-SDR table and the
 // objectives. They take the loader's data (campaignOverview) as props; the route only arranges them.
 import { Form, Link, useSubmit } from "@remix-run/react";
-import { useId } from "react";
+import { useId, type ReactNode } from "react";
 import { keyFor, type MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { formatMetric, formatPeriod } from "~/domain/objectives/format";
@@ -14,7 +14,11 @@ import type { CampaignOverview } from "~/models/dashboards/overview.server";
 export const SDR_SORTS = ["name", "activity", "booked", "held", "acceptanceRate", "averageRating", "pace"] as const;
 export type SdrSort = (typeof SDR_SORTS)[number];
 
-export function PeriodSwitch({ kind, from, to, error }: { kind: string; from: string; to: string; error?: PeriodError | null }) {
+/**
+ * The period's GET form (works without JavaScript; with it, choosing a preset applies it at once). `children`: more
+ * fields of the same form (the portfolio's filters), kept when the period changes.
+ */
+export function PeriodSwitch({ kind, from, to, error, kinds = DASHBOARD_PERIODS, children }: { kind: string; from: string; to: string; error?: PeriodError | null; kinds?: readonly string[]; children?: ReactNode }) {
   const { t } = useT();
   const submit = useSubmit();
   const id = useId();
@@ -32,7 +36,7 @@ export function PeriodSwitch({ kind, from, to, error }: { kind: string; from: st
             if (e.currentTarget.value !== "custom") submit(e.currentTarget.form, { replace: true, preventScrollReset: true });
           }}
         >
-          {DASHBOARD_PERIODS.map((k) => (
+          {DASHBOARD_PERIODS.filter((k) => kinds.includes(k)).map((k) => (
             <option key={k} value={k}>{t(`dashboards.period.${k}`)}</option>
           ))}
         </select>
@@ -45,6 +49,7 @@ export function PeriodSwitch({ kind, from, to, error }: { kind: string; from: st
         <label htmlFor={`${id}-to`} className="block text-sm font-medium text-slate-700">{t("dashboards.period.to")}</label>
         <input id={`${id}-to`} type="date" name="to" defaultValue={to} className="input" aria-invalid={error === "to" || error === "order" || undefined} aria-describedby={error ? errorId : undefined} />
       </div>
+      {children}
       <button className="btn-secondary">{t("dashboards.period.show")}</button>
       {error ? <p id={errorId} role="alert" className="w-full text-sm text-red-700">{t(`dashboards.period.errors.${error}`)}</p> : null}
     </Form>
@@ -199,7 +204,7 @@ export function SdrTable({ rows, sort, dir, sortHref }: { rows: NonNullable<Camp
       {rows.length === 0 ? (
         <p className="text-sm text-slate-500">{t("dashboards.sdrs.none")}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
           <table className="min-w-full text-sm">
             <caption className="sr-only">{t("dashboards.sdrs.caption")}</caption>
             <thead>
@@ -275,12 +280,15 @@ export function OverviewObjectives({ data }: { data: CampaignOverview }) {
 }
 
 export function PeriodSummary({ data }: { data: CampaignOverview }) {
+  return <PeriodSummaryText current={data.period.current} previous={data.period.previous} days={data.period.days} />;
+}
+
+export function PeriodSummaryText({ current, previous, days }: { current: { start: string; end: string }; previous: { start: string; end: string } | null; days: number }) {
   const { t, locale } = useT();
   return (
     <p className="text-sm text-slate-600">
-      <span className="font-medium text-slate-900">{t("dashboards.period.range", { range: formatPeriod(locale, data.period.current), days: data.period.days })}</span>
-      {" · "}
-      {t("dashboards.period.compared", { range: formatPeriod(locale, data.period.previous) })}
+      <span className="font-medium text-slate-900">{t("dashboards.period.range", { range: formatPeriod(locale, current), days })}</span>
+      {previous ? <>{" · "}{t("dashboards.period.compared", { range: formatPeriod(locale, previous) })}</> : null}
     </p>
   );
 }
