@@ -36,6 +36,8 @@ type Row = {
   why: string;
   /** For allowed rows: what the answer must show (proves the route works, so the 404s above mean something). */
   shows?: (d: Data) => string;
+  /** An allowed page listing many records (the portfolio): it must not reveal what is outside the asker's scope either. */
+  hides?: true;
 };
 
 const NOT_FOUND = [404];
@@ -207,6 +209,18 @@ const ROWS: Row[] = [
   { as: "adminA", method: "GET", path: (d) => `/team/${d.a.sdr.membershipId}`, expect: OK, why: "the agency's SDR (control)", shows: (d) => d.a.sdr.email },
   { as: "adminA", method: "POST", path: (d) => `/team/${d.c.sdr.membershipId}`, form: () => ({ intent: "deactivate" }), expect: NOT_FOUND, why: "deactivate agency C's SDR" },
   { as: "adminA", method: "POST", path: (d) => `/team/${d.c.clientAdmin.membershipId}`, form: () => ({ intent: "role", role: "CLIENT_MEMBER" }), expect: NOT_FOUND, why: "change agency C's member's role" },
+
+  // Dashboards (issue 12): the portfolio lists only campaigns in scope, whatever the filters; the Overview's
+  // period and sort parameters change nothing to who may open it.
+  { as: "signedOut", method: "GET", path: () => "/portfolio", expect: "login", why: "signed-out portfolio" },
+  { as: "adminA", method: "GET", path: () => "/portfolio?period=quarter", expect: OK, why: "portfolio: every campaign of the agency (control)", shows: (d) => d.campaignB.name, hides: true },
+  { as: "adminA", method: "GET", path: (d) => `/portfolio?client=${byId.clientC(d)}`, expect: OK, why: "portfolio filtered on agency C's client", hides: true },
+  ...(["amA", "sdrA", "clientAdminA", "clientMemberA"] as const).map((as): Row => ({
+    as, method: "GET", path: () => "/portfolio?period=month&sort=booked&dir=desc", expect: OK, why: "portfolio: own campaigns only", shows: (d) => d.a.campaign.name, hides: true,
+  })),
+  { as: "clientAdminA", method: "GET", path: (d) => `/portfolio?client=${byId.clientB(d)}&status=ACTIVE`, expect: OK, why: "portfolio filtered on company B", hides: true },
+  { as: "clientAdminA", method: "GET", path: (d) => `/campaigns/${byId.campaignB(d)}?period=campaign&sort=booked`, expect: NOT_FOUND, why: "company B's Overview with a period" },
+  { as: "clientAdminA", method: "GET", path: (d) => `/campaigns/${byId.campaignA(d)}?period=custom&from=2026-05-10&to=2026-05-01`, expect: OK, why: "own Overview with a reversed range (message, not 500)", shows: (d) => d.a.campaign.name },
 ];
 
 let data: Data;
@@ -266,7 +280,7 @@ for (const row of ROWS) {
     }
     expect(row.expect, `${row.method} ${row.path(data)} answered ${res.status()}`).toContain(res.status());
     if (row.shows) expect(body).toContain(row.shows(data));
-    if (res.status() !== 200) {
+    if (res.status() !== 200 || row.hides) {
       for (const secret of secretsFor(row.as, data)) expect(body, `the answer reveals "${secret}"`).not.toContain(secret);
     }
   });

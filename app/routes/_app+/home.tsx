@@ -80,6 +80,12 @@ export default function Home() {
         {client || data.role === "SDR" ? null : <Stat label={t("common.clients")} value={data.clientCount} />}
         {data.pendingInvitations ? <Stat label={t("agency.home.pendingInvitations")} value={data.pendingInvitations} href="/team" /> : null}
       </section>
+      {data.role !== "SDR" ? (
+        <p>
+          <Link to="/portfolio" className="link font-medium">{t("dashboards.portfolio.link")} →</Link>
+          <span className="ml-2 text-sm text-slate-600">{t("dashboards.portfolio.linkHelp")}</span>
+        </p>
+      ) : null}
       <section>
         <h2 className="h2">{data.role === "SDR" ? t("agency.home.myCampaigns") : t("common.campaigns")}</h2>
         {data.campaigns.length === 0 ? (

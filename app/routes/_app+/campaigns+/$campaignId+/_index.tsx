@@ -12,13 +12,47 @@ import { FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { formatDate, formatDateTime, keyFor } from "~/i18n";
 import { readForm } from "~/utils/http.server";
+import { campaignOverview } from "~/models/dashboards/overview.server";
+import { KpiTiles, OverviewCharts, OverviewFunnel, OverviewObjectives, PeriodSummary, PeriodSwitch, SDR_SORTS, SdrTable, type SdrSort } from "~/components/dashboards/OverviewSections";
+
+const querySchema = z.object({
+  period: z.string().max(20).nullish(),
+  from: z.string().max(20).nullish(),
+  to: z.string().max(20).nullish(),
+  sort: z.enum(SDR_SORTS).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+});
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "campaign:read");
-  const [campaign, history, readiness] = await orResponse(
-    Promise.all([getCampaign(actor, params.campaignId!), campaignHistory(actor, params.campaignId!), campaignReadiness(actor, params.campaignId!)]),
+  const url = new URL(request.url);
+  const q = querySchema.parse(Object.fromEntries(url.searchParams));
+  const [campaign, history, readiness, overview] = await orResponse(
+    Promise.all([
+      getCampaign(actor, params.campaignId!),
+      campaignHistory(actor, params.campaignId!),
+      campaignReadiness(actor, params.campaignId!),
+      campaignOverview(actor, params.campaignId!, { kind: q.period, from: q.from, to: q.to }),
+    ]),
   );
-  return json({ campaign, history, readiness, manage: can(actor.role, "campaign:manage") });
+  if (overview.ok && overview.perSdr) sortSdrs(overview.perSdr, q.sort, q.dir);
+  return json({
+    campaign, history, readiness, overview, manage: can(actor.role, "campaign:manage"),
+    query: { period: q.period ?? "month", from: q.from ?? "", to: q.to ?? "", sort: q.sort, dir: q.dir },
+  });
+}
+
+function sortSdrs<T extends Record<SdrSort, string | number | null>>(rows: T[], sort: SdrSort, dir: "asc" | "desc") {
+  const paceRank = (v: unknown) => ["OFF_TRACK", "AT_RISK", "NOT_STARTED", "NO_DATA", "ON_TRACK"].indexOf(String(v));
+  rows.sort((a, b) => {
+    const x = sort === "pace" ? paceRank(a.pace) : a[sort];
+    const y = sort === "pace" ? paceRank(b.pace) : b[sort];
+    if (x === y) return 0;
+    if (x === null) return 1;
+    if (y === null) return -1;
+    const c = typeof x === "string" && typeof y === "string" ? x.localeCompare(y) : Number(x) - Number(y);
+    return dir === "asc" ? c : -c;
+  });
 }
 
 const statusSchema = z.object({ status: z.enum(["DRAFT", "ACTIVE", "PAUSED", "COMPLETED"], { error: "common.errors.invalid" }) });
@@ -39,7 +73,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type HistoryData = { name?: string; version?: number; comment?: string; from?: string; to?: string };
 
 export default function CampaignOverview() {
-  const { campaign, history, readiness, manage } = useLoaderData<typeof loader>();
+  const { campaign, history, readiness, manage, overview, query } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale, timeZone } = useT();
@@ -47,7 +81,32 @@ export default function CampaignOverview() {
   const check = (ok: boolean) => (
     <span aria-hidden className={`inline-flex h-5 w-5 items-center justify-center rounded-full text-xs ${ok ? "bg-green-100 text-green-700" : "bg-slate-100 text-slate-400"}`}>{ok ? "✓" : "•"}</span>
   );
+  const sortHref = (sort: SdrSort, dir: "asc" | "desc") => {
+    const p = new URLSearchParams();
+    p.set("period", query.period);
+    if (query.from) p.set("from", query.from);
+    if (query.to) p.set("to", query.to);
+    p.set("sort", sort);
+    p.set("dir", dir);
+    return `?${p.toString()}`;
+  };
+  const shownFrom = overview.ok ? overview.period.current.start : query.from;
+  const shownTo = overview.ok ? overview.period.current.end : query.to;
   return (
+    <div className="space-y-6">
+      <section className="card space-y-3" aria-label={t("dashboards.period.legend")}>
+        <PeriodSwitch kind={overview.ok ? overview.period.kind : "custom"} from={query.period === "custom" ? query.from : shownFrom} to={query.period === "custom" ? query.to : shownTo} error={overview.ok ? null : overview.error} />
+        {overview.ok ? <PeriodSummary data={overview} /> : null}
+      </section>
+      {overview.ok ? (
+        <>
+          <KpiTiles data={overview} />
+          <OverviewFunnel data={overview} />
+          <OverviewCharts data={overview} />
+          {overview.perSdr ? <SdrTable rows={overview.perSdr} sort={query.sort} dir={query.dir} sortHref={sortHref} /> : null}
+          <OverviewObjectives data={overview} />
+        </>
+      ) : null}
     <div className="grid gap-6 lg:grid-cols-3">
       <div className="space-y-6 lg:col-span-2">
         {campaign.status === "DRAFT" || manage ? (
@@ -118,6 +177,7 @@ export default function CampaignOverview() {
           <p className="mt-3 text-sm text-slate-500">{t("agency.campaigns.noHistory")}</p>
         )}
       </section>
+    </div>
     </div>
   );
 }
