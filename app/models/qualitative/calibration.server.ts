@@ -9,10 +9,8 @@ import type { Grid } from "~/domain/qualitative/grid";
 import type { CalibrationCell } from "~/domain/qualitative/calibration";
 import { campaignCalibration } from "./qualitative.server";
 import { campaignScope } from "../scope.server";
+import { CLIENT_CRITERIA, type ClientCriterion } from "~/domain/qualitative/client-criteria";
 
-/** The client's rating criteria, in the order of the meeting's rating form. */
-export const CLIENT_CRITERIA = ["persona_fit", "decision_power", "real_need", "briefing"] as const;
-export type ClientCriterion = (typeof CLIENT_CRITERIA)[number];
 
 export type AgencyOption = { value: string; objectiveTitle: string; label: string };
 type Cell = { distance: number | null; bias: number | null; meetings: number };

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { requireActor } from "~/utils/auth.server";
 import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
-import { CLIENT_CRITERIA, calibrationPage, setCampaignMapping, type ClientCriterion } from "~/models/qualitative/calibration.server";
+import { calibrationPage, setCampaignMapping } from "~/models/qualitative/calibration.server";
+import { CLIENT_CRITERIA, type ClientCriterion } from "~/domain/qualitative/client-criteria";
 import { CalibrationChart } from "~/components/qualitative/CalibrationChart";
 import { FormError, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
