@@ -13,6 +13,7 @@ import VersionProposedEmail, { subject as proposedSubject, type VersionProposedE
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
 import AccessDeactivatedEmail, { subject as deactivatedSubject, type AccessDeactivatedEmailProps } from "./access-deactivated";
 import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
+import RitualDueEmail, { subject as ritualDueSubject, type RitualDueEmailProps } from "./ritual-due";
 
 export type EmailTemplates = {
   invitation: InvitationEmailProps;
@@ -29,6 +30,7 @@ export type EmailTemplates = {
   "payment-failed": InvoiceEmailProps;
   "objective-off-track": ObjectiveOffTrackEmailProps;
   "access-deactivated": AccessDeactivatedEmailProps;
+  "ritual-due": RitualDueEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -48,6 +50,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "payment-failed": { component: PaymentFailedEmail, subject: failedSubject },
   "objective-off-track": { component: ObjectiveOffTrackEmail, subject: offTrackSubject },
   "access-deactivated": { component: AccessDeactivatedEmail, subject: deactivatedSubject },
+  "ritual-due": { component: RitualDueEmail, subject: ritualDueSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

@@ -11,6 +11,7 @@ import type { ResetJob } from "~/models/password-reset-request.server";
 import { isLocale } from "~/i18n";
 import { runBilling } from "~/models/billing/billing-run.server";
 import { runObjectiveCheck } from "~/models/objectives/check.server";
+import { sendRitualReminders } from "~/models/qualitative/rituals.server";
 
 export type JobDefinition<T extends object = object> = {
   queue: QueueName;
@@ -45,6 +46,8 @@ export const JOBS: JobDefinition[] = [
   define({ queue: QUEUES.billingRun, schedule: "7 * * * *", pollingIntervalSeconds: 30, handle: async () => void (await runBilling(new Date(), { throwOnFailure: true })) }),
   // Objectives: closed periods frozen with their result, the AM emailed when one turns off track.
   define({ queue: QUEUES.objectiveCheck, schedule: "7 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await runObjectiveCheck()) }),
+  // Qualitative objectives: a reminder when a ritual is due or overdue, once per due date (claimed in the database).
+  define({ queue: QUEUES.ritualReminders, schedule: "17 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await sendRitualReminders()) }),
   // Forgot-password requests: the page answers at once, the same for every address; the lookup happens here.
   define<ResetJob>({
     queue: QUEUES.passwordReset,

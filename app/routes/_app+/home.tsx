@@ -15,6 +15,8 @@ import { billingActionCounts } from "~/models/billing/billing.server";
 import { BillingActionItems } from "~/components/billing/BillingActionItems";
 import { objectivesAtRisk } from "~/models/objectives/homes.server";
 import { HomeObjectives } from "~/components/objectives/HomeObjectives";
+import { ritualsDue } from "~/models/qualitative/rituals.server";
+import { HomeRituals } from "~/components/qualitative/HomeRituals";
 
 /** One home per side: the agency's (clients, campaigns), an SDR's (assigned campaigns), a client's (own company). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -52,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     meetingCampaigns,
     billing: await billingActionCounts(actor),
     objectives: await objectives,
+    rituals: await ritualsDue(actor),
   });
 }
 
@@ -71,6 +74,7 @@ export default function Home() {
       </div>
       <MeetingActionItems counts={data.meetingCounts} agency={!client} campaigns={data.meetingCampaigns} />
       <BillingActionItems counts={data.billing} />
+      <HomeRituals rituals={data.rituals} />
       <HomeObjectives {...data.objectives} activityLinks={data.role === "SDR" ? data.campaigns.filter((c) => c.status === "ACTIVE") : undefined} />
       {data.sentBack.length ? <SentBack versions={data.sentBack} /> : null}
       {data.decisions.length ? <ActionItems decisions={data.decisions} total={data.decisionCount} forClient={data.role === "CLIENT_ADMIN"} /> : null}

@@ -44,6 +44,7 @@ export default function CampaignLayout() {
         <NavLink to="qualification" className={tab}>{t("agreement.qualification")}</NavLink>
         <NavLink to="meetings" className={tab}>{t("meetings.title")}</NavLink>
         <NavLink to="objectives" className={tab}>{t("objectives.title")}</NavLink>
+        <NavLink to="calibration" className={tab}>{t("qual.calibration.tab")}</NavLink>
         {manage ? <NavLink to="settings" className={tab}>{t("agency.campaigns.settings")}</NavLink> : null}
       </nav>
       <Outlet />
