@@ -1,6 +1,7 @@
 import { messages } from "./types";
 import { objectivesForms } from "./objectives-forms";
 import { qualitative } from "./qualitative";
+import { qualitativeScreens } from "./qualitative-screens";
 
 // The objectives area; the forms' messages (form, split, gap analysis, target change, maturity, days off, errors)
 // live in ./objectives-forms.ts.
@@ -9,6 +10,7 @@ export const objectives = messages({
   en: {
     ...objectivesForms.en,
     ...qualitative.en,
+    ...qualitativeScreens.en,
     title: "Objectives",
     new: "New objective",
     back: "Back to the objective",
@@ -143,6 +145,7 @@ export const objectives = messages({
   fr: {
     ...objectivesForms.fr,
     ...qualitative.fr,
+    ...qualitativeScreens.fr,
     title: "Objectifs",
     new: "Nouvel objectif",
     back: "Retour à l'objectif",

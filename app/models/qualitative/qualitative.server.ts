@@ -25,6 +25,10 @@ export type QualObjectiveInput = {
   startsOn: string;
   supportsMetric?: string | null;
   templateId?: string | null;
+  /** Who animates the ritual (an agency member); the creator when not given. */
+  ritualOwnerId?: string | null;
+  /** Meetings of the campaign (disputed ones included) that showed the need. */
+  needMeetingIds?: string[];
   grid: Grid;
 };
 
@@ -36,13 +40,21 @@ export async function createQualitativeObjective(actor: Actor, campaignId: strin
   if (!input.verb.trim()) throw invalid("objectives.qualitative.errors.verb", "verb");
   if (gridProblems(input.grid).length) throw invalid("objectives.qualitative.errors.grid", "grid");
   if (input.sdrId && !c.assignments.some((a) => a.userId === input.sdrId)) throw invalid("objectives.qualitative.errors.sdr", "sdrId");
+  const needMeetingIds = [...new Set(input.needMeetingIds ?? [])];
+  if (needMeetingIds.length && (await prisma.meeting.count({ where: { id: { in: needMeetingIds }, campaignId } })) !== needMeetingIds.length) {
+    throw invalid("objectives.qualitative.errors.not_in_campaign", "needMeetingIds");
+  }
+  if (input.ritualOwnerId && input.ritualOwnerId !== actor.userId) {
+    const owner = await prisma.membership.findFirst({ where: { userId: input.ritualOwnerId, agencyId: actor.agencyId, clientCompanyId: null, role: { in: ["AGENCY_ADMIN", "ACCOUNT_MANAGER", "SDR"] } }, select: { id: true } });
+    if (!owner) throw invalid("objectives.qual.errors.owner", "ritualOwnerId");
+  }
   const first = nextGridVersions([], input.grid).current;
   return prisma.$transaction(async (tx) => {
     const o = await tx.objective.create({
       data: {
         agencyId: actor.agencyId, campaignId, kind: "QUALITATIVE", scope: input.sdrId ? "SDR" : "TEAM", sdrId: input.sdrId, scopeKey: input.sdrId ?? "TEAM",
         periodKind: "CAMPAIGN", startsOn: parseDay(input.startsOn), stake: input.stake, why: input.need, title: input.title, need: input.need, verb: input.verb,
-        behaviours: input.behaviours.filter((b) => b.trim()), ritual: input.ritual, cadence: input.cadence, ritualOwnerId: actor.userId,
+        behaviours: input.behaviours.filter((b) => b.trim()), ritual: input.ritual, cadence: input.cadence, ritualOwnerId: input.ritualOwnerId ?? actor.userId, needMeetingIds,
         supportsMetric: input.supportsMetric ?? null, templateId: input.templateId ?? null, createdById: actor.userId,
         gridVersions: { create: { version: first.version, grid: first.grid as unknown as Prisma.InputJsonValue, createdById: actor.userId } },
       },

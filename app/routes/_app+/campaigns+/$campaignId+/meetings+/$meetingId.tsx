@@ -21,6 +21,8 @@ import type { FormState, MeetingPage } from "~/components/meetings/detail/types"
 import { useT } from "~/utils/i18n";
 import { formatDate } from "~/i18n";
 import { isMeetingIntent, MEETING_INTENTS } from "./__meeting-intents.server";
+import { reviewTargets } from "~/models/qualitative/pages.server";
+import { ReviewCallLinks } from "~/components/qualitative/ReviewCallLinks";
 
 async function load(actor: Actor, params: { campaignId?: string; meetingId?: string }) {
   const m = await orResponse(getMeeting(actor, params.meetingId!));
@@ -46,6 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canEdit: canEdit(actor.role, actor.userId, facts).ok,
     isPast: m.scheduledAt.getTime() < now.getTime(),
     nowLocal: utcToZonedInput(new Date(now.getTime() + 86400_000), m.timeZone),
+    reviewOn: await reviewTargets(actor, m),
   });
 }
 
@@ -67,7 +70,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function MeetingDetailPage() {
-  const d = useLoaderData<typeof loader>() as MeetingPage;
+  const loaded = useLoaderData<typeof loader>();
+  const d = loaded as MeetingPage;
+  const reviewOn = loaded.reviewOn;
   const data = useActionData<typeof action>();
   const { t, locale } = useT();
   const navigation = useNavigation();
@@ -99,6 +104,7 @@ export default function MeetingDetailPage() {
         ) : null}
         {m.possibleDuplicate ? <span className="badge bg-amber-100 text-amber-800">{t("meetings.duplicate")}</span> : null}
       </div>
+      <ReviewCallLinks campaignId={m.campaignId} meetingId={m.id} objectives={reviewOn} />
       <p className="text-slate-700">
         {when(m.scheduledAt)} ({m.timeZone}) · {t("meetings.duration", { minutes: m.durationMinutes })} · {t(`meetings.channel.${m.channel}`)}
       </p>

@@ -8,6 +8,8 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { addDayOff, campaignSdrs, listDaysOff, removeDayOff, setMaturity } from "~/models/objectives/team.server";
 import { campaignObjectives } from "~/models/objectives/objectives.server";
 import { openActions } from "~/models/objectives/homes.server";
+import { campaignQualitative } from "~/models/qualitative/pages.server";
+import { QualitativeList } from "~/components/qualitative/QualitativeList";
 import { dayOffSchema, maturitySchema } from "~/domain/objectives/schemas";
 import { funnel } from "~/domain/objectives/metrics";
 import { can } from "~/domain/shared/permissions";
@@ -22,17 +24,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "objective:read");
   const campaignId = params.campaignId!;
   const manage = can(actor.role, "objective:manage");
-  const [data, actions, daysOff, team] = await Promise.all([
+  const [data, actions, daysOff, team, qualitative] = await Promise.all([
     orResponse(campaignObjectives(actor, campaignId)),
     openActions(actor, { campaignId }),
     orResponse(listDaysOff(actor, campaignId)),
     manage ? orResponse(campaignSdrs(actor, campaignId)) : Promise.resolve(null),
+    orResponse(campaignQualitative(actor, campaignId)),
   ]);
   return json({
     ...data,
     funnel: funnel(data.funnel),
     actions,
     daysOff,
+    qualitative,
     sdrs: team?.sdrs ?? [],
     manage,
     recordActivity: can(actor.role, "activity:record"),
@@ -97,6 +101,8 @@ export default function ObjectivesTab() {
 
       <ObjectiveTable title={t("objectives.team")} rows={team} empty={t("objectives.noneTeam")} />
       {individual.length || data.manage ? <ObjectiveTable title={t("objectives.individual")} rows={individual} empty={t("objectives.noneIndividual")} showSdr /> : null}
+
+      <QualitativeList rows={data.qualitative} manage={data.manage} />
 
       <section aria-labelledby="actions-title" className="space-y-3">
         <h3 id="actions-title" className="font-semibold text-slate-900">{t("objectives.actions")}</h3>

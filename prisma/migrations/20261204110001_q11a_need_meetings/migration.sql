@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Objective" ADD COLUMN     "needMeetingIds" TEXT[] DEFAULT ARRAY[]::TEXT[];
