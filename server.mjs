@@ -3,6 +3,7 @@
 // resolved through configured proxies only, and an access log without secrets. The rules themselves live in
 // app/utils/{csrf,headers}.server.ts (compiled into the build, tested there); see docs/decisions/0010 and 0011.
 //   node server.mjs [build/index.js]      PORT, HOST, TRUSTED_PROXIES, APP_URL from the environment
+import { AsyncLocalStorage } from "node:async_hooks";
 import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -22,6 +23,21 @@ const appUrl = process.env.APP_URL || undefined;
 
 const app = express();
 app.disable("x-powered-by");
+
+// SQL_STATS=1 (the bench, development): each response says how many SQL statements it sent and their time, in a
+// Server-Timing header (app/utils/sql-stats.server.ts shares this store through the registered symbol).
+if (process.env.SQL_STATS === "1") {
+  const sqlStats = (globalThis[Symbol.for("rendezvous.sqlStats")] ??= new AsyncLocalStorage());
+  app.use((req, res, next) => {
+    const stats = { count: 0, ms: 0 };
+    const writeHead = res.writeHead;
+    res.writeHead = function (...args) {
+      res.setHeader("Server-Timing", `db;dur=${stats.ms.toFixed(1)};desc="${stats.count} statements"`);
+      return writeHead.apply(this, args);
+    };
+    sqlStats.run(stats, next);
+  });
+}
 // X-Forwarded-For and X-Forwarded-Proto are believed only from these addresses (express "trust proxy" syntax:
 // "loopback", "10.0.0.0/8, 192.168.1.2"...). Unset: nobody, the socket's address is the client's.
 app.set("trust proxy", process.env.TRUSTED_PROXIES ? process.env.TRUSTED_PROXIES.split(",").map((s) => s.trim()) : false);

@@ -9,12 +9,13 @@ process.env.SESSION_SECRET ??= `bench-${crypto.randomBytes(24).toString("hex")}`
 export const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
 export const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 4);
 
-export type Result = { name: string; p50: number; p95: number; p99: number; rps: number; bytes: number };
+/** statements: SQL statements the last request sent (the server's Server-Timing header, SQL_STATS=1). */
+export type Result = { name: string; p50: number; p95: number; p99: number; rps: number; bytes: number; statements: number | null };
 
 /** Starts the production build on `port` with background jobs off; resolves once it listens. */
 export async function startServer(port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const server = spawn(process.execPath, [new URL("../server.mjs", import.meta.url).pathname, "./build/index.js"], {
-    env: { ...process.env, ...env, PORT: String(port), NODE_ENV: "production", RUN_JOBS: "false" },
+    env: { ...process.env, SQL_STATS: "1", ...env, PORT: String(port), NODE_ENV: "production", RUN_JOBS: "false" },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -43,6 +44,7 @@ export async function measure(port: number, name: string, path: string, userId: 
   for (let i = 0; i < 5; i++) await fetch(url, { headers: { cookie } }).then((r) => r.text());
   const times: number[] = [];
   let bytes = 0;
+  let statements: number | null = null;
   let next = 0;
   const started = performance.now();
   await Promise.all(
@@ -54,6 +56,8 @@ export async function measure(port: number, name: string, path: string, userId: 
         const body = await res.text();
         if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
         bytes = body.length;
+        const timing = res.headers.get("server-timing")?.match(/"(\d+) statements"/);
+        statements = timing ? Number(timing[1]) : null;
         times.push(performance.now() - t);
       }
     }),
@@ -61,5 +65,5 @@ export async function measure(port: number, name: string, path: string, userId: 
   const elapsed = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
-  return { name, p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: Math.round(times.length / elapsed), bytes };
+  return { name, p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: Math.round(times.length / elapsed), bytes, statements };
 }

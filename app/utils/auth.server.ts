@@ -92,18 +92,38 @@ export function getActor(request: Request): Promise<Actor | null> {
 async function lookUpActor(request: Request): Promise<Actor | null> {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
-  const session = await prisma.session.findUnique({ where: { id: sessionId }, select: { userId: true, expiresAt: true, lastSeenAt: true } });
+  // The session, its user and their membership in one statement (relation joins): every request pays for this.
+  const session = await prisma.session.findUnique({
+    where: { id: sessionId },
+    select: { userId: true, expiresAt: true, lastSeenAt: true, user: { select: ACTOR_USER } },
+  });
   if (!session || session.expiresAt < new Date()) return null;
   await touchSession(sessionId, session.lastSeenAt);
-  return actorForUser(session.userId, sessionId);
+  return toActor(session.user, sessionId);
 }
+
+const ACTOR_USER = {
+  id: true,
+  email: true,
+  name: true,
+  locale: true,
+  timeZone: true,
+  memberships: {
+    where: { deactivatedAt: null },
+    select: { id: true, role: true, agencyId: true, clientCompanyId: true, agency: { select: { name: true } }, clientCompany: { select: { name: true } } },
+    orderBy: { createdAt: "asc" },
+    take: 1,
+  },
+} as const;
 
 /** Builds the actor of a user (their first active membership: a deactivated member is nobody). Used by the guard, the seed and tests. */
 export async function actorForUser(userId: string, sessionId = ""): Promise<Actor | null> {
-  const user = await prisma.user.findUnique({
-    where: { id: userId },
-    include: { memberships: { where: { deactivatedAt: null }, include: { agency: true, clientCompany: true }, orderBy: { createdAt: "asc" }, take: 1 } },
-  });
+  return toActor(await prisma.user.findUnique({ where: { id: userId }, select: ACTOR_USER }), sessionId);
+}
+
+type ActorUser = { id: string; email: string; name: string; locale: Locale | null; timeZone: string | null; memberships: { id: string; role: Role; agencyId: string; clientCompanyId: string | null; agency: { name: string }; clientCompany: { name: string } | null }[] };
+
+function toActor(user: ActorUser | null, sessionId: string): Actor | null {
   const m = user?.memberships[0];
   if (!user || !m) return null;
   return {

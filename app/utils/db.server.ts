@@ -1,6 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
+import { instrumentPool } from "./sql-stats.server";
 
 declare global {
   // eslint-disable-next-line no-var
@@ -8,7 +10,8 @@ declare global {
 }
 
 function create() {
-  const adapter = new PrismaPg({ connectionString: env().DATABASE_URL, max: 10 });
+  // Our own pool, so every statement can be counted and timed per request (app/utils/sql-stats.server.ts).
+  const adapter = new PrismaPg(instrumentPool(new pg.Pool({ connectionString: env().DATABASE_URL, max: 10 })), { disposeExternalPool: true });
   return new PrismaClient({ adapter });
 }
 
