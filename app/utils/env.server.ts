@@ -33,6 +33,8 @@ const schema = z.object({
   STRIPE_API_PROTOCOL: blankAsUnset(z.enum(["http", "https"]).optional()),
   /** Milliseconds before a Stripe call is given up (then retried with the same idempotency key). */
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(50).default(30_000),
+  /** Requests one API key may make per minute; past it the API answers 429 with Retry-After. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
 });
 
 

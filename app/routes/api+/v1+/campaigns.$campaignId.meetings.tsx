@@ -1,7 +1,9 @@
-// POST /api/v1/campaigns/:id/meetings: log a meeting as the form does (same schema, same use case), idempotent on externalId.
+// POST /api/v1/campaigns/:id/meetings: log a meeting as the form does (same schema, same use case), idempotent on
+// externalId and on the Idempotency-Key header.
 import type { ActionFunctionArgs } from "@remix-run/node";
-import { problem, requireApiKey } from "~/models/api/http.server";
+import { problem, readJsonBody, requireApiKey } from "~/models/api/http.server";
 import { createApiMeeting } from "~/models/api/meetings.server";
+import { withIdempotency } from "~/models/api/idempotency.server";
 
 export async function loader() {
   return problem("method_not_allowed", { headers: { Allow: "POST" } });
@@ -10,11 +12,7 @@ export async function loader() {
 export async function action({ request, params }: ActionFunctionArgs) {
   if (request.method !== "POST") return problem("method_not_allowed", { headers: { Allow: "POST" } });
   const key = await requireApiKey(request, "meetings:write");
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return problem("invalid", { detail: "The body is not JSON." });
-  }
-  return createApiMeeting(key, params.campaignId ?? "", body);
+  const read = await readJsonBody(request);
+  if (read instanceof Response) return read;
+  return withIdempotency(request, key, read.text, () => createApiMeeting(key, params.campaignId ?? "", read.body));
 }
