@@ -12,6 +12,7 @@ import { InvoiceIssuedEmail, PaymentFailedEmail, issuedSubject, failedSubject, t
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
 import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
+import NotificationDigestEmail, { subject as digestSubject, type NotificationDigestEmailProps } from "./notification-digest";
 
 export type EmailTemplates = {
   invitation: InvitationEmailProps;
@@ -27,6 +28,7 @@ export type EmailTemplates = {
   "invoice-issued": InvoiceEmailProps;
   "payment-failed": InvoiceEmailProps;
   "objective-off-track": ObjectiveOffTrackEmailProps;
+  "notification-digest": NotificationDigestEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -45,6 +47,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "invoice-issued": { component: InvoiceIssuedEmail, subject: issuedSubject },
   "payment-failed": { component: PaymentFailedEmail, subject: failedSubject },
   "objective-off-track": { component: ObjectiveOffTrackEmail, subject: offTrackSubject },
+  "notification-digest": { component: NotificationDigestEmail, subject: digestSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

@@ -21,7 +21,7 @@ type SendEmailInput<K extends TemplateName> = {
   locale: Locale;
   agencyId?: string | null;
   /** A notification email: a footer with these links, and List-Unsubscribe headers (one-click, RFC 8058). */
-  notice?: { preferencesUrl: string; unsubscribeUrl: string };
+  notice?: { preferencesUrl: string; unsubscribeUrl?: string };
 };
 
 /** Renders and writes one email to the outbox, inside `tx` so it exists exactly when the change does. */
@@ -39,7 +39,7 @@ export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmail
       template: input.template,
       locale: input.locale,
       agencyId: input.agencyId ?? null,
-      headers: input.notice ? { "List-Unsubscribe": `<${input.notice.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined,
+      headers: input.notice?.unsubscribeUrl ? { "List-Unsubscribe": `<${input.notice.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined,
       status: emailDeliveryConfigured() ? "PENDING" : "HELD",
     },
     select: { id: true, status: true },

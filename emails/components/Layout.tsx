@@ -3,7 +3,7 @@ import { createContext, useContext, type ReactNode } from "react";
 import { makeT, type Locale } from "../../app/i18n";
 
 /** Set around a notification email (never a security email): its links to the preferences and to unsubscribe from its kind. */
-export const NotificationLinks = createContext<{ preferencesUrl: string; unsubscribeUrl: string } | null>(null);
+export const NotificationLinks = createContext<{ preferencesUrl: string; unsubscribeUrl?: string } | null>(null);
 
 export function EmailLayout({ locale, preview, agency, children }: { locale: Locale; preview: string; agency: string; children: ReactNode }) {
   const t = makeT(locale);
@@ -20,7 +20,8 @@ export function EmailLayout({ locale, preview, agency, children }: { locale: Loc
           <Text style={{ fontSize: 12, color: "#64748b" }}>{t("emails.footer", { agency })}</Text>
           {links && (
             <Text style={{ fontSize: 12, color: "#64748b" }}>
-              <Link href={links.preferencesUrl}>{t("notifications.email.preferences")}</Link> · <Link href={links.unsubscribeUrl}>{t("notifications.email.unsubscribe")}</Link>
+              <Link href={links.preferencesUrl}>{t("notifications.email.preferences")}</Link>
+              {links.unsubscribeUrl ? <> · <Link href={links.unsubscribeUrl}>{t("notifications.email.unsubscribe")}</Link></> : null}
             </Text>
           )}
         </Container>
