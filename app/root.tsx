@@ -26,6 +26,7 @@ import { DEFAULT_LOCALE, isMessageKey, makeT, type Locale } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { ErrorPanel } from "~/components/ErrorPanel";
 import { useNonce } from "~/utils/nonce";
+import { NotificationBell } from "~/components/notifications/NotificationBell";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -109,6 +110,7 @@ function Header() {
                   {t(`common.role.${user.role}`)} · {user.organization}
                 </span>
               </span>
+              <NotificationBell />
               {user.nav.settings ? <NavLink to="/settings/agency" className={navClass}>{t("settings.link")}</NavLink> : null}
               <NavLink to="/profile" className={navClass}>{t("security.profile.link")}</NavLink>
               <Form method="post" action="/logout">

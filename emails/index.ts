@@ -14,6 +14,7 @@ import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmai
 import AccessDeactivatedEmail, { subject as deactivatedSubject, type AccessDeactivatedEmailProps } from "./access-deactivated";
 import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
 import RitualDueEmail, { subject as ritualDueSubject, type RitualDueEmailProps } from "./ritual-due";
+import NotificationDigestEmail, { subject as digestSubject, type NotificationDigestEmailProps } from "./notification-digest";
 
 export type EmailTemplates = {
   invitation: InvitationEmailProps;
@@ -31,6 +32,7 @@ export type EmailTemplates = {
   "objective-off-track": ObjectiveOffTrackEmailProps;
   "access-deactivated": AccessDeactivatedEmailProps;
   "ritual-due": RitualDueEmailProps;
+  "notification-digest": NotificationDigestEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -51,6 +53,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "objective-off-track": { component: ObjectiveOffTrackEmail, subject: offTrackSubject },
   "access-deactivated": { component: AccessDeactivatedEmail, subject: deactivatedSubject },
   "ritual-due": { component: RitualDueEmail, subject: ritualDueSubject },
+  "notification-digest": { component: NotificationDigestEmail, subject: digestSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

@@ -12,6 +12,7 @@ import { isLocale } from "~/i18n";
 import { runBilling } from "~/models/billing/billing-run.server";
 import { runObjectiveCheck } from "~/models/objectives/check.server";
 import { sendRitualReminders } from "~/models/qualitative/rituals.server";
+import { runDigests } from "~/models/notifications/digest.server";
 
 export type JobDefinition<T extends object = object> = {
   queue: QueueName;
@@ -48,6 +49,8 @@ export const JOBS: JobDefinition[] = [
   define({ queue: QUEUES.objectiveCheck, schedule: "7 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await runObjectiveCheck()) }),
   // Qualitative objectives: a reminder when a ritual is due or overdue, once per due date (claimed in the database).
   define({ queue: QUEUES.ritualReminders, schedule: "17 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await sendRitualReminders()) }),
+  // Daily digests: every quarter of an hour, the users whose digest hour has come (one per user and local day).
+  define({ queue: QUEUES.notificationDigest, schedule: "*/15 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await runDigests()) }),
   // Forgot-password requests: the page answers at once, the same for every address; the lookup happens here.
   define<ResetJob>({
     queue: QUEUES.passwordReset,

@@ -6,6 +6,7 @@ import { Resend } from "resend";
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { templates, type EmailTemplates, type TemplateName } from "../../emails";
+import { NotificationLinks } from "../../emails/components/Layout";
 import { isLocale, type Locale } from "~/i18n";
 import { deliveredCopy } from "./email-secrets.server";
 
@@ -19,12 +20,15 @@ type SendEmailInput<K extends TemplateName> = {
   props: EmailTemplates[K];
   locale: Locale;
   agencyId?: string | null;
+  /** A notification email: a footer with these links, and List-Unsubscribe headers (one-click, RFC 8058). */
+  notice?: { preferencesUrl: string; unsubscribeUrl?: string };
 };
 
 /** Renders and writes one email to the outbox, inside `tx` so it exists exactly when the change does. */
 export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmailInput<K>) {
   const entry = templates[input.template];
-  const element = createElement(entry.component as React.ComponentType<EmailTemplates[K]>, input.props);
+  const inner = createElement(entry.component as React.ComponentType<EmailTemplates[K]>, input.props);
+  const element = input.notice ? createElement(NotificationLinks.Provider, { value: input.notice }, inner) : inner;
   const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
   return tx.emailOutbox.create({
     data: {
@@ -35,6 +39,7 @@ export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmail
       template: input.template,
       locale: input.locale,
       agencyId: input.agencyId ?? null,
+      headers: input.notice?.unsubscribeUrl ? { "List-Unsubscribe": `<${input.notice.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined,
       status: emailDeliveryConfigured() ? "PENDING" : "HELD",
     },
     select: { id: true, status: true },
@@ -82,7 +87,7 @@ export async function deliverEmail(outboxId: string): Promise<DeliveryOutcome> {
   try {
     const resend = new Resend(e.RESEND_API_KEY, e.RESEND_BASE_URL ? { baseUrl: e.RESEND_BASE_URL } : undefined);
     const result = await resend.emails.send(
-      { from: e.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text },
+      { from: e.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, headers: (row.headers as Record<string, string> | null) ?? undefined },
       { idempotencyKey: `outbox-${row.id}` },
     );
     if (result.error) error = `${result.error.name}: ${result.error.message}`;

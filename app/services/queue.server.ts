@@ -14,6 +14,7 @@ export const QUEUES = {
   billingRun: "billing-run",
   objectiveCheck: "objective-check",
   ritualReminders: "ritual-reminders",
+  notificationDigest: "notification-digest",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -27,6 +28,7 @@ function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
     [QUEUES.passwordReset]: { retryLimit: 3, retryDelay: 5 },
     [QUEUES.objectiveCheck]: { policy: "singleton" },
     [QUEUES.ritualReminders]: { policy: "singleton" },
+    [QUEUES.notificationDigest]: { policy: "singleton" },
     // Once an hour: every client whose billing day has come is invoiced (claimed in the database, resumable).
     [QUEUES.billingRun]: { policy: "singleton", retryLimit: 10, retryDelay: 60, retryBackoff: true },
   };

@@ -1,9 +1,13 @@
-import { Body, Container, Head, Hr, Html, Preview, Section, Text } from "@react-email/components";
-import type { ReactNode } from "react";
+import { Body, Container, Head, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
+import { createContext, useContext, type ReactNode } from "react";
 import { makeT, type Locale } from "../../app/i18n";
+
+/** Set around a notification email (never a security email): its links to the preferences and to unsubscribe from its kind. */
+export const NotificationLinks = createContext<{ preferencesUrl: string; unsubscribeUrl?: string } | null>(null);
 
 export function EmailLayout({ locale, preview, agency, children }: { locale: Locale; preview: string; agency: string; children: ReactNode }) {
   const t = makeT(locale);
+  const links = useContext(NotificationLinks);
   return (
     <Html lang={locale}>
       <Head />
@@ -14,6 +18,12 @@ export function EmailLayout({ locale, preview, agency, children }: { locale: Loc
           <Section style={{ marginTop: 16 }}>{children}</Section>
           <Hr style={{ borderColor: "#e2e8f0", marginTop: 32 }} />
           <Text style={{ fontSize: 12, color: "#64748b" }}>{t("emails.footer", { agency })}</Text>
+          {links && (
+            <Text style={{ fontSize: 12, color: "#64748b" }}>
+              <Link href={links.preferencesUrl}>{t("notifications.email.preferences")}</Link>
+              {links.unsubscribeUrl ? <> · <Link href={links.unsubscribeUrl}>{t("notifications.email.unsubscribe")}</Link></> : null}
+            </Text>
+          )}
         </Container>
       </Body>
     </Html>

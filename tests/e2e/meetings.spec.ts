@@ -80,7 +80,8 @@ test("an SDR logs a meeting; the client rates it, disputes it; the AM rejects th
   await expect(page.getByText("Billable", { exact: true })).toBeVisible();
   for (const step of ["Logged", "Status: Scheduled → Held", "Rated 2/5", "Disputed", "Dispute answered: Dispute rejected"]) await expect(page.getByText(step, { exact: true })).toBeVisible();
   const emails = await prisma.emailOutbox.findMany({ where: { to: world.clientAdmin.email, template: { startsWith: "meeting-" } }, select: { template: true } });
-  expect(emails.map((e) => e.template).sort()).toEqual(["meeting-booked", "meeting-held", "meeting-resolved"]);
+  // A meeting booked goes to the client admin's inbox and digest by default, not by email at once.
+  expect(emails.map((e) => e.template).sort()).toEqual(["meeting-held", "meeting-resolved"]);
 });
 
 test("a CSV with good and bad rows is imported; the bad rows are listed with their line numbers", async ({ page, world, login }) => {

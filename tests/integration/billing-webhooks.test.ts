@@ -94,9 +94,11 @@ describe("POST /webhooks/stripe", () => {
     fake.failRate = 0;
     expect(await deliver(failed)).toBe(200);
     expect((await prisma.invoice.findFirstOrThrow()).status).toBe("PAYMENT_FAILED");
-    // The client admin is told once, however many times the event comes.
+    // The client admin (and the agency admin) are told once, however many times the event comes.
     expect(await deliver(failed)).toBe(200);
-    expect(await prisma.emailOutbox.count({ where: { template: "payment-failed" } })).toBe(1);
+    expect(await prisma.emailOutbox.count({ where: { template: "payment-failed", to: worlds[0].clientAdmin.email } })).toBe(1);
+    expect(await prisma.emailOutbox.count({ where: { template: "payment-failed", to: worlds[0].admin.email } })).toBe(1);
+    expect(await prisma.notification.count({ where: { kind: "PAYMENT_FAILED" } })).toBe(2);
     // The agency admin and the client's AM see it among their action items; another agency does not.
     expect(await billingActionCounts(worlds[0].admin)).toMatchObject({ failed: 1 });
     expect(await billingActionCounts(worlds[0].am)).toMatchObject({ failed: 1 });

@@ -59,26 +59,33 @@ beforeEach(async () => {
 });
 
 describe("logging", () => {
-  it("an SDR logs a meeting under the versions in force; clients are notified, by email unless they chose otherwise", async () => {
+  it("an SDR logs a meeting under the versions in force; clients are notified in the inbox, by email only if they chose it", async () => {
     const r = await logMeeting(w.sdr, w.campaign.id, input(a));
     expect(r.ok).toBe(true);
     const m = await prisma.meeting.findFirstOrThrow({ include: { checks: true, events: true } });
     expect(m).toMatchObject({ sdrId: w.sdr.userId, personaVersionId: a.personaVersion.id, definitionVersionId: a.definitionVersion.id, status: "SCHEDULED", verdict: "PENDING" });
     expect(m.checks).toHaveLength(4);
     expect(m.events.map((e) => e.type)).toEqual(["created"]);
-    // Until the digest and the inbox exist, a meeting booked reaches each client user by email at once, and each
-    // has one notification; nobody else.
-    expect((await prisma.emailOutbox.findMany({ where: { template: "meeting-booked" } })).map((e) => e.to).sort()).toEqual([w.clientAdmin.email, w.clientMember.email].sort());
+    // By default a meeting booked goes to each client user's inbox and daily digest, not by email at once; nobody else.
+    expect(await prisma.emailOutbox.count({ where: { template: "meeting-booked" } })).toBe(0);
     const notes = await prisma.notification.findMany({ where: { kind: "MEETING_BOOKED" }, orderBy: { userId: "asc" } });
     expect(notes.map((n) => n.userId).sort()).toEqual([w.clientAdmin.userId, w.clientMember.userId].sort());
-    for (const n of notes) expect(n).toMatchObject({ channel: "EMAIL", meetingId: m.id, campaignId: w.campaign.id, href: `/campaigns/${w.campaign.id}/meetings/${m.id}`, readAt: null });
+    for (const n of notes) expect(n).toMatchObject({ channel: "DIGEST", meetingId: m.id, campaignId: w.campaign.id, href: `/campaigns/${w.campaign.id}/meetings/${m.id}`, readAt: null });
 
-    // The member chooses in-app only: the next meeting emails the admin alone.
-    await prisma.notificationPreference.createMany({ data: [{ userId: w.clientMember.userId, kind: "MEETING_BOOKED", channel: "IN_APP" }] });
+    // The admin chooses email at once, the member in-app only: the next meeting emails the admin alone.
+    await prisma.notificationPreference.createMany({
+      data: [
+        { userId: w.clientMember.userId, kind: "MEETING_BOOKED", channel: "IN_APP" },
+        { userId: w.clientAdmin.userId, kind: "MEETING_BOOKED", channel: "EMAIL" },
+      ],
+    });
     expect((await logMeeting(w.sdr, w.campaign.id, input(a))).ok).toBe(true);
     const second = await prisma.emailOutbox.findMany({ where: { template: "meeting-booked" } });
-    expect(second.map((e) => e.to).filter((t) => t === w.clientMember.email)).toHaveLength(1);
-    expect(second.map((e) => e.to).filter((t) => t === w.clientAdmin.email)).toHaveLength(2);
+    expect(second.map((e) => e.to)).toEqual([w.clientAdmin.email]);
+    // A notification email links to the preferences and carries a one-click unsubscribe from its kind.
+    expect(second[0].html).toContain("/profile#notifications");
+    expect(second[0].headers).toMatchObject({ "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" });
+    expect(String((second[0].headers as Record<string, string>)["List-Unsubscribe"])).toMatch(/^<http.*\/unsubscribe\/.+\.MEETING_BOOKED\..+>$/);
     const latest = await prisma.notification.findMany({ where: { kind: "MEETING_BOOKED", meetingId: { not: m.id } }, select: { userId: true, channel: true } });
     expect(latest.sort((x, y) => x.channel.localeCompare(y.channel))).toEqual([
       { userId: w.clientAdmin.userId, channel: "EMAIL" },
@@ -220,7 +227,8 @@ describe("review and dispute", () => {
     expect(isBillable(m)).toBe(true);
     expect(await code(resolveDispute(w.am, id, { decision: "DISPUTE_UPHELD", reasoning: "again" }))).toBe("INVALID");
     const resolvedTo = (await prisma.emailOutbox.findMany({ where: { template: "meeting-resolved" } })).map((e) => e.to).sort();
-    expect(resolvedTo).toEqual([w.clientAdmin.email, w.clientMember.email, w.sdr.email].sort());
+    // Dispute resolved: the client admin and the SDR (a client member does not receive it).
+    expect(resolvedTo).toEqual([w.clientAdmin.email, w.sdr.email].sort());
     expect(await prisma.auditEvent.count({ where: { type: { in: ["meeting.disputed", "meeting.dispute_rejected"] } } })).toBe(2);
 
     const id2 = await heldMeeting(w, a);
@@ -344,7 +352,9 @@ describe("attendance reminder", () => {
     const later = new Date(Date.now() + 2 * HOUR);
     expect(await remindMissingAttendance(later)).toBe(1);
     expect(await remindMissingAttendance(later)).toBe(0);
-    expect((await prisma.emailOutbox.findMany({ where: { template: "meeting-reminder" } })).map((e) => e.to)).toEqual([w.clientMember.email]);
+    // The attendee is reminded; the SDR gets an "attendance missing" notification (by email at once by default).
+    expect((await prisma.emailOutbox.findMany({ where: { template: "meeting-reminder" } })).map((e) => e.to).sort()).toEqual([w.clientMember.email, w.sdr.email].sort());
+    expect(await prisma.notification.count({ where: { kind: "ATTENDANCE_MISSING", userId: w.sdr.userId } })).toBe(1);
   });
 });
 

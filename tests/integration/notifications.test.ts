@@ -32,6 +32,8 @@ function input(n: number) {
 describe("inbox", () => {
   it("counts, lists, opens and marks read the actor's own notifications only", async () => {
     await prisma.user.update({ where: { id: w.clientAdmin.userId }, data: { locale: "fr" } });
+    // The agreement's proposals notified the client users too: start from an empty inbox.
+    await prisma.notification.deleteMany();
     for (const n of [1, 2]) expect((await logMeeting(w.sdr, w.campaign.id, input(n))).ok).toBe(true);
     expect(await unreadCount(w.clientAdmin)).toBe(2);
     expect(await unreadCount(w.clientMember)).toBe(2);

@@ -52,7 +52,7 @@ describe("notification kinds", () => {
 
 describe("defaults per role", () => {
   it("does not flood a client admin: meetings booked go to the digest, disputes and windows closing by email", () => {
-    expect(defaultChannel("CLIENT_ADMIN", "MEETING_BOOKED")).toBe("EMAIL");
+    expect(defaultChannel("CLIENT_ADMIN", "MEETING_BOOKED")).toBe("DIGEST");
     expect(defaultChannel("CLIENT_ADMIN", "DISPUTE_WINDOW_CLOSING")).toBe("EMAIL");
     expect(defaultChannel("CLIENT_ADMIN", "DISPUTE_RESOLVED")).toBe("EMAIL");
     expect(defaultChannel("CLIENT_ADMIN", "INVOICE_ISSUED")).toBe("EMAIL");
@@ -63,18 +63,19 @@ describe("defaults per role", () => {
     expect(defaultChannel("ACCOUNT_MANAGER", "DISPUTE_OPENED")).toBe("EMAIL");
   });
 
-  it("has a default for every kind each role may receive, and emails a client member at once only for meetings booked (until the digest exists)", () => {
+  it("has a default for every kind each role may receive, and never emails a client member at once by default", () => {
     for (const role of ROLES) {
       for (const kind of kindsFor(role)) expect(["EMAIL", "DIGEST", "IN_APP"]).toContain(defaultChannel(role, kind));
     }
-    for (const kind of kindsFor("CLIENT_MEMBER")) if (kind !== "MEETING_BOOKED") expect(defaultChannel("CLIENT_MEMBER", kind)).not.toBe("EMAIL");
-    expect(defaultChannel("CLIENT_MEMBER", "MEETING_BOOKED")).toBe("EMAIL");
+    for (const kind of kindsFor("CLIENT_MEMBER")) expect(defaultChannel("CLIENT_MEMBER", kind)).not.toBe("EMAIL");
   });
 
   it("lets the user's choice win over the default", () => {
-    expect(channelFor("CLIENT_ADMIN", "MEETING_BOOKED", {})).toBe("EMAIL");
+    expect(channelFor("CLIENT_ADMIN", "MEETING_BOOKED", {})).toBe("DIGEST");
     expect(channelFor("CLIENT_ADMIN", "MEETING_BOOKED", { MEETING_BOOKED: "IN_APP" })).toBe("IN_APP");
-    expect(channelFor("CLIENT_ADMIN", "MEETING_BOOKED", { INVOICE_ISSUED: "IN_APP" })).toBe("EMAIL");
+    expect(channelFor("CLIENT_ADMIN", "MEETING_BOOKED", { MEETING_BOOKED: "EMAIL" })).toBe("EMAIL");
+    expect(channelFor("CLIENT_ADMIN", "MEETING_BOOKED", { INVOICE_ISSUED: "IN_APP" })).toBe("DIGEST");
+    expect(defaultChannel("ACCOUNT_MANAGER", "OBJECTIVE_OFF_TRACK")).toBe("EMAIL");
   });
 });
 

@@ -64,15 +64,15 @@ export const AUDIENCE: Record<NotificationKind, readonly Role[]> = {
 };
 
 /**
- * Default channel per role and kind, chosen so a client admin is not flooded. Meetings booked stay by email at once until the daily digest and the
- * in-app inbox exist (issue 16, not finished), so nobody silently loses them;
- * what needs an answer soon (disputes, windows closing, versions to decide, a failed payment) by email at once.
+ * Default channel per role and kind, chosen so a client admin is not flooded: meetings booked go to the daily digest
+ * (the inbox shows them at once); what needs an answer soon (disputes, windows closing, versions to decide, a failed
+ * payment) by email at once; an objective turning off track reaches its AM by email at once (once per period).
  */
 const DEFAULTS: Record<Role, Partial<Record<NotificationKind, Channel>>> = {
   CLIENT_ADMIN: {
     VERSION_PROPOSED: "EMAIL",
-    MEETING_BOOKED: "EMAIL",
-    MEETING_TO_REVIEW: "DIGEST",
+    MEETING_BOOKED: "DIGEST",
+    MEETING_TO_REVIEW: "EMAIL",
     DISPUTE_WINDOW_CLOSING: "EMAIL",
     DISPUTE_RESOLVED: "EMAIL",
     REPORT_SENT: "EMAIL",
@@ -81,14 +81,14 @@ const DEFAULTS: Record<Role, Partial<Record<NotificationKind, Channel>>> = {
   },
   CLIENT_MEMBER: {
     VERSION_PROPOSED: "DIGEST",
-    MEETING_BOOKED: "EMAIL",
+    MEETING_BOOKED: "DIGEST",
     REPORT_SENT: "DIGEST",
   },
   ACCOUNT_MANAGER: {
     VERSION_DECIDED: "EMAIL",
     DISPUTE_OPENED: "EMAIL",
     ATTENDANCE_MISSING: "DIGEST",
-    OBJECTIVE_OFF_TRACK: "DIGEST",
+    OBJECTIVE_OFF_TRACK: "EMAIL",
     RITUAL_DUE: "DIGEST",
   },
   AGENCY_ADMIN: {

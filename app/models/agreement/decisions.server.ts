@@ -5,7 +5,8 @@ import { assertCan, type Actor } from "~/utils/auth.server";
 import { DomainError, notFound } from "~/domain/shared/errors";
 import { canActOnVersion, visibleStatuses, type VersionKind, type VersionStatus } from "~/domain/agreement/lifecycle";
 import type { Prisma } from "~/generated/prisma/client";
-import { sendEmailToEach } from "~/services/email.server";
+import { notify } from "~/models/notifications/write.server";
+import { translate } from "~/i18n";
 import { withChange } from "../effects.server";
 import { campaignScope } from "../scope.server";
 import { audit } from "../audit.server";
@@ -64,19 +65,28 @@ export async function proposeVersion(actor: Actor, campaignId: string, kind: Ver
   assertCan(actor, "version:draft");
   const v = await loadVersion(actor, campaignId, kind, versionId);
   if (!canActOnVersion(actor.role, v.status, "propose")) throw new DomainError("CONFLICT", "agreement.errors.notDraft");
-  const recipients = await prisma.user.findMany({
-    where: { memberships: { some: { agencyId: actor.agencyId, clientCompanyId: v.campaign.clientCompanyId, role: "CLIENT_ADMIN" } } },
-    select: { email: true, locale: true },
-  });
   const url = `${origin}/campaigns/${v.campaign.id}/${kind === "persona" ? `targeting/${v.parentId}?v=${v.id}` : `qualification?v=${v.id}`}`;
   await withChange(async (tx, fx) => {
     await supersede(tx, v, "PROPOSED");
     await transition(tx, v, "DRAFT", revision, { status: "PROPOSED", proposedById: actor.userId, proposedAt: new Date() });
-    fx.emails(await sendEmailToEach(tx, recipients, {
-      template: "version-proposed",
-      agencyId: actor.agencyId,
-      props: (locale) => ({ locale, kind, name: v.name, number: v.number, campaign: v.campaign.name, proposer: actor.name, agency: actor.agencyName, url }),
-    }));
+    fx.emails(await notify(
+      tx,
+      {
+        agencyId: actor.agencyId,
+        campaignId: v.campaign.id,
+        kind: "VERSION_PROPOSED",
+        href: url.slice(origin.length),
+        actorUserId: actor.userId,
+        text: (locale) => ({
+          title: translate(locale, "notifications.versionProposed.title", { number: v.number, name: v.name }),
+          body: translate(locale, "notifications.versionProposed.body", { proposer: actor.name, campaign: v.campaign.name }),
+        }),
+      },
+      {
+        template: "version-proposed",
+        props: (locale) => ({ locale, kind, name: v.name, number: v.number, campaign: v.campaign.name, proposer: actor.name, agency: actor.agencyName, url }),
+      },
+    ));
     await audit(tx, actor, `${kind}.proposed`, { clientCompanyId: v.campaign.clientCompanyId, campaignId: v.campaign.id }, { versionId: v.id, version: v.number, name: v.name });
   });
 }
@@ -96,7 +106,6 @@ async function decide(
   if (!canActOnVersion(actor.role, v.status, decision)) throw new DomainError("CONFLICT", "agreement.errors.notProposed");
   const status = decision === "approve" ? "APPROVED" : "CHANGES_REQUESTED";
   const recipientIds = [...new Set([v.campaign.accountManagerId, v.proposedById].filter((x): x is string => Boolean(x)))];
-  const recipients = await prisma.user.findMany({ where: { id: { in: recipientIds }, memberships: { some: { agencyId: actor.agencyId } } }, select: { email: true, locale: true } });
   const url = `${origin}/campaigns/${v.campaign.id}/${kind === "persona" ? `targeting/${v.parentId}?v=${v.id}` : `qualification?v=${v.id}`}`;
   await withChange(async (tx, fx) => {
     await transition(tx, v, "PROPOSED", revision, { status, decidedById: actor.userId, decidedAt: new Date(), decisionComment: comment || null });
@@ -106,11 +115,29 @@ async function decide(
         data: { campaignId: v.campaign.id, authorId: actor.userId, body: comment, ...(kind === "persona" ? { personaVersionId: v.id } : { definitionVersionId: v.id }) },
       });
     }
-    fx.emails(await sendEmailToEach(tx, recipients, {
-      template: "version-decided",
-      agencyId: actor.agencyId,
-      props: (locale) => ({ locale, kind, name: v.name, number: v.number, campaign: v.campaign.name, decider: actor.name, client: actor.clientCompanyName ?? "", decision, comment, agency: actor.agencyName, url }),
-    }));
+    fx.emails(await notify(
+      tx,
+      {
+        agencyId: actor.agencyId,
+        campaignId: v.campaign.id,
+        kind: "VERSION_DECIDED",
+        href: url.slice(origin.length),
+        onlyUserIds: recipientIds,
+        actorUserId: actor.userId,
+        text: (locale) => ({
+          title: translate(locale, decision === "approve" ? "notifications.versionDecided.approved.title" : "notifications.versionDecided.changes.title", {
+            client: actor.clientCompanyName ?? "",
+            number: v.number,
+            name: v.name,
+          }),
+          body: translate(locale, "notifications.versionDecided.body", { decider: actor.name, campaign: v.campaign.name }),
+        }),
+      },
+      {
+        template: "version-decided",
+        props: (locale) => ({ locale, kind, name: v.name, number: v.number, campaign: v.campaign.name, decider: actor.name, client: actor.clientCompanyName ?? "", decision, comment, agency: actor.agencyName, url }),
+      },
+    ));
     await audit(tx, actor, `${kind}.${decision === "approve" ? "approved" : "changes_requested"}`, { clientCompanyId: v.campaign.clientCompanyId, campaignId: v.campaign.id }, {
       versionId: v.id,
       version: v.number,

@@ -1,8 +1,11 @@
-// Emails to a client company's admins about its invoices (issued, payment failed), written in the caller's
-// transaction; returns the outbox ids to queue once it commits.
+// A client company's invoices (issued, payment failed) notify its admins (and, for a failed payment, the agency's
+// admins): notifications and emails at once written in the caller's transaction; returns the outbox ids to queue
+// once it commits.
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { sendEmailToEach } from "~/services/email.server";
+import { notify } from "~/models/notifications/write.server";
+import { translate, type Locale } from "~/i18n";
+import { formatMoney } from "~/domain/billing/billing";
 
 function origin() {
   return env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
@@ -13,18 +16,25 @@ async function context(tx: Tx, invoiceId: string) {
     where: { id: invoiceId },
     include: { clientCompany: { select: { name: true, agency: { select: { name: true } } } }, _count: { select: { items: { where: { kind: "MEETING" } } } } },
   });
-  const admins = await tx.membership.findMany({
-    where: { clientCompanyId: inv.clientCompanyId, role: "CLIENT_ADMIN" },
-    select: { user: { select: { email: true, locale: true } } },
-  });
-  return { inv, recipients: admins.map((a) => a.user) };
+  return { inv };
 }
 
-async function notify(tx: Tx, invoiceId: string, template: "invoice-issued" | "payment-failed") {
-  const { inv, recipients } = await context(tx, invoiceId);
-  return sendEmailToEach(tx, recipients, {
-    template,
+async function notifyInvoice(tx: Tx, invoiceId: string, template: "invoice-issued" | "payment-failed") {
+  const { inv } = await context(tx, invoiceId);
+  const failed = template === "payment-failed";
+  const total = (locale: Locale) => formatMoney(locale, inv.total, inv.currency);
+  const event = {
     agencyId: inv.agencyId,
+    clientCompanyId: inv.clientCompanyId,
+    kind: failed ? ("PAYMENT_FAILED" as const) : ("INVOICE_ISSUED" as const),
+    href: `/billing/${inv.clientCompanyId}?invoice=${inv.id}`,
+    text: (locale: Locale) => ({
+      title: translate(locale, failed ? "notifications.paymentFailed.title" : "notifications.invoiceIssued.title", { number: inv.number ?? "", period: inv.period }),
+      body: translate(locale, failed ? "notifications.paymentFailed.body" : "notifications.invoiceIssued.body", { client: inv.clientCompany.name, period: inv.period, total: total(locale) }),
+    }),
+  };
+  return notify(tx, event, {
+    template,
     props: (locale) => ({
       locale,
       agency: inv.clientCompany.agency.name,
@@ -41,5 +51,5 @@ async function notify(tx: Tx, invoiceId: string, template: "invoice-issued" | "p
   });
 }
 
-export const notifyInvoiceIssued = (tx: Tx, invoiceId: string) => notify(tx, invoiceId, "invoice-issued");
-export const notifyPaymentFailed = (tx: Tx, invoiceId: string) => notify(tx, invoiceId, "payment-failed");
+export const notifyInvoiceIssued = (tx: Tx, invoiceId: string) => notifyInvoice(tx, invoiceId, "invoice-issued");
+export const notifyPaymentFailed = (tx: Tx, invoiceId: string) => notifyInvoice(tx, invoiceId, "payment-failed");

@@ -1,11 +1,12 @@
-// Who is told what when a meeting changes: each notice is written to the email outbox inside the change's
-// transaction (one email per recipient, in their language), and delivered after the commit.
+// Who is told what when a meeting changes: each event writes its notifications (every recipient's inbox, in their
+// language) and, for those whose choice is an email at once, the email to the outbox, inside the change's
+// transaction (app/models/notifications/write.server.ts); the outbox ids go to the change's collector.
 import type { Tx } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
 import { sendEmailToEach } from "~/services/email.server";
 import { formatDate, translate, type Locale } from "~/i18n";
-import { writeNotifications } from "~/models/notifications/write.server";
+import { notify } from "~/models/notifications/write.server";
 
 function origin() {
   return env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
@@ -57,75 +58,124 @@ function clientUsers(tx: Tx, m: EmailMeeting, roles: ("CLIENT_ADMIN" | "CLIENT_M
   });
 }
 
+function hrefOf(m: EmailMeeting) {
+  return `/campaigns/${m.campaignId}/meetings/${m.id}`;
+}
+
+function about(m: EmailMeeting) {
+  return { agencyId: m.agencyId, campaignId: m.campaignId, meetingId: m.id, href: hrefOf(m) };
+}
+
 /** The client's users are notified in the inbox; only those who chose (or whose role defaults to) email at once get one. */
 export async function notifyBooked(tx: Tx, meetingId: string, actorUserId?: string) {
   const m = await meetingForEmail(tx, meetingId);
-  const { emailUserIds } = await writeNotifications(tx, {
-    agencyId: m.agencyId,
-    campaignId: m.campaignId,
-    meetingId: m.id,
-    kind: "MEETING_BOOKED",
-    href: `/campaigns/${m.campaignId}/meetings/${m.id}`,
-    actorUserId,
-    text: (locale) => {
-      const p = { ...baseProps(m, locale), sdr: m.sdr.name };
-      return {
-        title: translate(locale, "notifications.meetingBooked.title", { prospect: p.prospect, company: p.company }),
-        body: translate(locale, "notifications.meetingBooked.body", { sdr: p.sdr, campaign: p.campaign, when: p.when }),
-      };
+  return notify(
+    tx,
+    {
+      ...about(m),
+      kind: "MEETING_BOOKED",
+      actorUserId,
+      text: (locale) => {
+        const p = { ...baseProps(m, locale), sdr: m.sdr.name };
+        return {
+          title: translate(locale, "notifications.meetingBooked.title", { prospect: p.prospect, company: p.company }),
+          body: translate(locale, "notifications.meetingBooked.body", { sdr: p.sdr, campaign: p.campaign, when: p.when }),
+        };
+      },
     },
-  });
-  const recipients = (await clientUsers(tx, m)).filter((u) => emailUserIds.has(u.id));
-  return sendEmailToEach(tx, recipients, {
-    template: "meeting-booked",
-    agencyId: m.agencyId,
-    props: (locale) => ({ ...baseProps(m, locale), sdr: m.sdr.name }),
-  });
+    { template: "meeting-booked", props: (locale) => ({ ...baseProps(m, locale), sdr: m.sdr.name }) },
+  );
 }
 
+/** The agency (the campaign's AM at once by default, the admins in their digest) learns of a dispute. */
 export async function notifyDisputed(tx: Tx, meetingId: string, actor: Actor, criteria: string[]) {
   const m = await meetingForEmail(tx, meetingId);
-  let recipients = [m.campaign.accountManager ?? m.clientCompany.accountManager].filter((x): x is { email: string; locale: Locale | null } => Boolean(x));
-  if (!recipients.length)
-    recipients = await tx.user.findMany({ where: { memberships: { some: { agencyId: m.agencyId, role: "AGENCY_ADMIN" } } }, select: { email: true, locale: true } });
-  return sendEmailToEach(tx, recipients, {
-    template: "meeting-disputed",
-    agencyId: m.agencyId,
-    props: (locale) => ({ ...baseProps(m, locale), client: m.clientCompany.name, by: actor.name, criteria }),
-  });
+  return notify(
+    tx,
+    {
+      ...about(m),
+      kind: "DISPUTE_OPENED",
+      actorUserId: actor.userId,
+      text: (locale) => ({
+        title: translate(locale, "notifications.disputeOpened.title", { client: m.clientCompany.name, prospect: m.prospectName }),
+        body: translate(locale, "notifications.disputeOpened.body", { by: actor.name, criteria: criteria.join(", ") }),
+      }),
+    },
+    { template: "meeting-disputed", props: (locale) => ({ ...baseProps(m, locale), client: m.clientCompany.name, by: actor.name, criteria }) },
+  );
 }
 
 export async function notifyResolved(tx: Tx, meetingId: string, actor: Actor, upheld: boolean, reasoning: string) {
   const m = await meetingForEmail(tx, meetingId);
-  return sendEmailToEach(tx, [...(await clientUsers(tx, m)), m.sdr], {
-    template: "meeting-resolved",
-    agencyId: m.agencyId,
-    props: (locale) => ({ ...baseProps(m, locale), upheld, reasoning, by: actor.name }),
-  });
+  return notify(
+    tx,
+    {
+      ...about(m),
+      kind: "DISPUTE_RESOLVED",
+      actorUserId: actor.userId,
+      text: (locale) => ({
+        title: translate(locale, upheld ? "notifications.disputeResolved.upheld.title" : "notifications.disputeResolved.rejected.title", { prospect: m.prospectName }),
+        body: translate(locale, "notifications.disputeResolved.body", { by: actor.name, reasoning }),
+      }),
+    },
+    { template: "meeting-resolved", props: (locale) => ({ ...baseProps(m, locale), upheld, reasoning, by: actor.name }) },
+  );
 }
 
 /** The client admins (who give the verdict) learn the meeting is held and until when they may dispute it. */
 export async function notifyHeld(tx: Tx, meetingId: string, actor: Actor, due: Date) {
   const m = await meetingForEmail(tx, meetingId);
-  const admins = (await clientUsers(tx, m, ["CLIENT_ADMIN"])).filter((u) => u.email !== actor.email);
-  return sendEmailToEach(tx, admins, {
-    template: "meeting-held",
-    agencyId: m.agencyId,
-    props: (locale) => ({ ...baseProps(m, locale), due: formatDate(locale, due, { dateStyle: "full", timeStyle: "short", timeZone: m.timeZone }) }),
-  });
+  const dueText = (locale: Locale) => formatDate(locale, due, { dateStyle: "full", timeStyle: "short", timeZone: m.timeZone });
+  return notify(
+    tx,
+    {
+      ...about(m),
+      kind: "MEETING_TO_REVIEW",
+      actorUserId: actor.userId,
+      text: (locale) => ({
+        title: translate(locale, "notifications.meetingToReview.title", { prospect: m.prospectName }),
+        body: translate(locale, "notifications.meetingToReview.body", { company: m.prospectCompany, campaign: m.campaign.name, due: dueText(locale) }),
+      }),
+    },
+    { template: "meeting-held", props: (locale) => ({ ...baseProps(m, locale), due: dueText(locale) }) },
+  );
 }
 
 export async function notifyWindowClosing(tx: Tx, meetingId: string, due: Date) {
   const m = await meetingForEmail(tx, meetingId);
-  return sendEmailToEach(tx, await clientUsers(tx, m, ["CLIENT_ADMIN"]), {
-    template: "meeting-window-closing",
-    agencyId: m.agencyId,
-    props: (locale) => ({ ...baseProps(m, locale), due: formatMeetingTime(locale, due, m.timeZone) }),
-  });
+  return notify(
+    tx,
+    {
+      ...about(m),
+      kind: "DISPUTE_WINDOW_CLOSING",
+      text: (locale) => ({
+        title: translate(locale, "notifications.windowClosing.title", { prospect: m.prospectName, company: m.prospectCompany }),
+        body: translate(locale, "notifications.windowClosing.body", { due: formatMeetingTime(locale, due, m.timeZone) }),
+      }),
+    },
+    { template: "meeting-window-closing", props: (locale) => ({ ...baseProps(m, locale), due: formatMeetingTime(locale, due, m.timeZone) }) },
+  );
 }
 
+/**
+ * A meeting ended an hour ago without held or no-show: the client attendee (else the client admins) is reminded by
+ * email as before (they are the ones who know), and the agency (SDR, AM) gets an "attendance missing" notification.
+ */
 export async function notifyReminder(tx: Tx, meetingId: string) {
   const m = await meetingForEmail(tx, meetingId);
   const recipients = m.clientAttendee ? [m.clientAttendee] : await clientUsers(tx, m, ["CLIENT_ADMIN"]);
-  return sendEmailToEach(tx, recipients, { template: "meeting-reminder", agencyId: m.agencyId, props: (locale) => baseProps(m, locale) });
+  const reminders = await sendEmailToEach(tx, recipients, { template: "meeting-reminder", agencyId: m.agencyId, props: (locale) => baseProps(m, locale) });
+  const notices = await notify(
+    tx,
+    {
+      ...about(m),
+      kind: "ATTENDANCE_MISSING",
+      text: (locale) => ({
+        title: translate(locale, "notifications.attendanceMissing.title", { prospect: m.prospectName, company: m.prospectCompany }),
+        body: translate(locale, "notifications.attendanceMissing.body", { when: formatMeetingTime(locale, m.scheduledAt, m.timeZone), campaign: m.campaign.name }),
+      }),
+    },
+    { template: "meeting-reminder", props: (locale) => baseProps(m, locale) },
+  );
+  return [...reminders, ...notices];
 }

@@ -33,3 +33,20 @@ export async function markAllRead(actor: Actor) {
   const r = await prisma.notification.updateMany({ where: { ...mine(actor), readAt: null }, data: { readAt: new Date() } });
   return r.count;
 }
+
+/**
+ * What the bell polls: the unread count and the newest unread one's time, from one indexed aggregate (the ETag is
+ * made of both, so a poll when nothing changed answers 304 without a body).
+ */
+export async function unreadState(actor: Actor) {
+  const r = await prisma.notification.aggregate({ where: { ...mine(actor), readAt: null }, _count: { _all: true }, _max: { createdAt: true } });
+  return { count: r._count._all, latestAt: r._max.createdAt?.toISOString() ?? null };
+}
+
+/** The campaigns the actor's notifications are about (the list page's filter), by name. */
+export async function notificationCampaigns(actor: Actor) {
+  const rows = await prisma.notification.findMany({ where: { ...mine(actor), campaignId: { not: null } }, distinct: ["campaignId"], select: { campaignId: true } });
+  const ids = rows.map((r) => r.campaignId).filter((x): x is string => Boolean(x));
+  if (!ids.length) return [];
+  return prisma.campaign.findMany({ where: { id: { in: ids }, agencyId: actor.agencyId }, select: { id: true, name: true }, orderBy: { name: "asc" } });
+}

@@ -2,13 +2,22 @@
 // the campaign, app/domain/notifications), in the recipient's language, on the channel of their choice or their
 // role's default. Returns who chose an email at once, so the caller writes those outbox rows and no others.
 import type { Tx } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { unsubscribeToken } from "~/utils/unsubscribe.server";
+import { sendEmail } from "~/services/email.server";
+import type { EmailTemplates, TemplateName } from "../../../emails";
 import { isLocale, type Locale } from "~/i18n";
 import { channelFor, recipientsFor, type Channel, type NotificationKind, type Preferences } from "~/domain/notifications/kinds";
 import type { Role } from "~/domain/shared/permissions";
 
 export interface NotificationEvent {
   agencyId: string;
-  campaignId: string;
+  /** The campaign it is about: its audience is who may see the campaign. */
+  campaignId?: string | null;
+  /** Without a campaign (an invoice): the agency's admins and the client company's users. */
+  clientCompanyId?: string | null;
+  /** Narrows the audience to these users (the version's proposer and AM, say). */
+  onlyUserIds?: readonly string[];
   kind: NotificationKind;
   href: string;
   meetingId?: string | null;
@@ -42,8 +51,27 @@ export async function campaignAudience(tx: Tx, agencyId: string, campaignId: str
   return memberships.map((m) => ({ userId: m.userId, role: m.role as Role, locale: m.user.locale }));
 }
 
+/** Users of a client company and the agency's admins: who may see an invoice. */
+export async function clientAudience(tx: Tx, agencyId: string, clientCompanyId: string) {
+  const memberships = await tx.membership.findMany({
+    where: { agencyId, OR: [{ role: "AGENCY_ADMIN", clientCompanyId: null }, { role: { in: ["CLIENT_ADMIN", "CLIENT_MEMBER"] }, clientCompanyId }] },
+    select: { userId: true, role: true, user: { select: { locale: true } } },
+    orderBy: { createdAt: "asc" },
+  });
+  return memberships.map((m) => ({ userId: m.userId, role: m.role as Role, locale: m.user.locale }));
+}
+
+async function audienceOf(tx: Tx, event: NotificationEvent) {
+  const all = event.campaignId
+    ? await campaignAudience(tx, event.agencyId, event.campaignId)
+    : event.clientCompanyId
+      ? await clientAudience(tx, event.agencyId, event.clientCompanyId)
+      : [];
+  return event.onlyUserIds ? all.filter((a) => event.onlyUserIds!.includes(a.userId)) : all;
+}
+
 export async function writeNotifications(tx: Tx, event: NotificationEvent) {
-  const audience = await campaignAudience(tx, event.agencyId, event.campaignId);
+  const audience = await audienceOf(tx, event);
   const recipients = recipientsFor(
     event.kind,
     audience.map((a) => ({ ...a, isActor: a.userId === event.actorUserId })),
@@ -70,10 +98,41 @@ export async function writeNotifications(tx: Tx, event: NotificationEvent) {
       title,
       body: body ?? null,
       href: event.href,
-      campaignId: event.campaignId,
+      campaignId: event.campaignId ?? null,
       meetingId: event.meetingId ?? null,
     };
   });
   await tx.notification.createMany({ data: rows });
   return { emailUserIds: new Set(rows.filter((r) => r.channel === "EMAIL").map((r) => r.userId)), count: rows.length };
+}
+
+function origin() {
+  return env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+/** The links every notification email carries: the preferences, and a signed one-click unsubscribe from its kind. */
+export function noticeLinks(userId: string, kind: NotificationKind) {
+  return { preferencesUrl: `${origin()}/profile#notifications`, unsubscribeUrl: `${origin()}/unsubscribe/${unsubscribeToken(userId, kind)}` };
+}
+
+/**
+ * The one path of a notifying event: its notifications (every recipient's inbox) and, for the recipients whose
+ * choice is an email at once, the email, with its preferences and unsubscribe links. Returns the outbox ids, which
+ * the caller hands to its change's collector (`fx.emails`).
+ */
+export async function notify<K extends TemplateName>(
+  tx: Tx,
+  event: NotificationEvent,
+  email?: { template: K; props: (locale: Locale) => EmailTemplates[K] },
+): Promise<string[]> {
+  const { emailUserIds } = await writeNotifications(tx, event);
+  if (!email || !emailUserIds.size) return [];
+  const users = await tx.user.findMany({ where: { id: { in: [...emailUserIds] } }, select: { id: true, email: true, locale: true }, orderBy: { createdAt: "asc" } });
+  const ids: string[] = [];
+  for (const u of users) {
+    const locale: Locale = isLocale(u.locale) ? u.locale : "en";
+    const row = await sendEmail(tx, { to: u.email, template: email.template, locale, agencyId: event.agencyId, props: email.props(locale), notice: noticeLinks(u.id, event.kind) });
+    ids.push(row.id);
+  }
+  return ids;
 }

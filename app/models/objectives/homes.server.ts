@@ -9,8 +9,8 @@ import { pace } from "~/domain/objectives/pace";
 import { parseDay, toDay } from "~/domain/objectives/dates";
 import { campaignScope } from "../scope.server";
 import { sumRanges } from "./rollup.server";
-import { sendEmailToEach } from "~/services/email.server";
-import { makeT } from "~/i18n";
+import { notify } from "~/models/notifications/write.server";
+import { makeT, translate } from "~/i18n";
 import { formatMetric, formatPeriod } from "~/domain/objectives/format";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
@@ -115,34 +115,46 @@ export async function checkObjectives(now = new Date()) {
   let emailed = 0;
   const ids: string[] = [];
   for (const { o, p } of alerts) {
-    const claimed = await prisma.$queryRaw<{ id: string }[]>`
-      INSERT INTO "ObjectivePeriod" ("id", "objectiveId", "periodStart", "periodEnd", "offTrackAlertAt")
-      VALUES (${`op_${o.id}_${p.period.start}`}, ${o.id}, ${p.period.start}::date, ${p.period.end}::date, ${now})
-      ON CONFLICT ("objectiveId", "periodStart") DO UPDATE SET "offTrackAlertAt" = EXCLUDED."offTrackAlertAt"
-        WHERE "ObjectivePeriod"."offTrackAlertAt" IS NULL
-      RETURNING "id"`;
-    if (!claimed.length) continue;
-    const am = o.campaign.accountManager ?? o.campaign.clientCompany.accountManager;
-    if (!am) continue;
     const origin = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-    ids.push(
-      ...(await prisma.$transaction((tx) =>
-        sendEmailToEach(tx, [am], {
-          template: "objective-off-track",
+    // The claim and the notifications share one transaction: a second worker finds the claim taken, a failure leaves none.
+    const sent = await prisma.$transaction(async (tx) => {
+      const claimed = await tx.$queryRaw<{ id: string }[]>`
+        INSERT INTO "ObjectivePeriod" ("id", "objectiveId", "periodStart", "periodEnd", "offTrackAlertAt")
+        VALUES (${`op_${o.id}_${p.period.start}`}, ${o.id}, ${p.period.start}::date, ${p.period.end}::date, ${now})
+        ON CONFLICT ("objectiveId", "periodStart") DO UPDATE SET "offTrackAlertAt" = EXCLUDED."offTrackAlertAt"
+          WHERE "ObjectivePeriod"."offTrackAlertAt" IS NULL
+        RETURNING "id"`;
+      if (!claimed.length) return null;
+      const props = (locale: "en" | "fr") => {
+        const t = makeT(locale);
+        return {
+          locale, campaign: o.campaign.name, agency: o.campaign.agency.name, metric: t(`objectives.metricName.${p.metric}`),
+          scope: p.sdr ? p.sdr.name : t("objectives.email.team"),
+          actual: formatMetric(locale, p.unit, p.pace.actual, p.currency), expected: formatMetric(locale, p.unit, p.pace.expected, p.currency),
+          target: formatMetric(locale, p.unit, p.target, p.currency), period: formatPeriod(locale, p.period),
+          url: `${origin}/campaigns/${o.campaignId}/objectives/${o.id}`,
+        };
+      };
+      return notify(
+        tx,
+        {
           agencyId: o.agencyId,
-          props: (locale) => {
-            const t = makeT(locale);
+          campaignId: o.campaignId,
+          kind: "OBJECTIVE_OFF_TRACK",
+          href: `/campaigns/${o.campaignId}/objectives/${o.id}`,
+          text: (locale) => {
+            const x = props(locale);
             return {
-              locale, campaign: o.campaign.name, agency: o.campaign.agency.name, metric: t(`objectives.metricName.${p.metric}`),
-              scope: p.sdr ? p.sdr.name : t("objectives.email.team"),
-              actual: formatMetric(locale, p.unit, p.pace.actual, p.currency), expected: formatMetric(locale, p.unit, p.pace.expected, p.currency),
-              target: formatMetric(locale, p.unit, p.target, p.currency), period: formatPeriod(locale, p.period),
-              url: `${origin}/campaigns/${o.campaignId}/objectives/${o.id}`,
+              title: translate(locale, "notifications.objectiveOffTrack.title", { metric: x.metric }),
+              body: translate(locale, "notifications.objectiveOffTrack.body", { campaign: x.campaign, scope: x.scope, actual: x.actual, expected: x.expected }),
             };
           },
-        }),
-      )),
-    );
+        },
+        { template: "objective-off-track", props },
+      );
+    });
+    if (!sent) continue;
+    ids.push(...sent);
     emailed += 1;
   }
   return { frozen, emailed, outboxIds: ids };

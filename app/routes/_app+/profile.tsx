@@ -13,6 +13,10 @@ import { useT } from "~/utils/i18n";
 import { LocalTime } from "~/components/security/LocalTime";
 import { DEFAULT_TIME_ZONE, isValidTimeZone, timeZones } from "~/domain/shared/timezone";
 import { setUserTimeZone } from "~/models/user.server";
+import { myPreferences, saveMyPreferences } from "~/models/notifications/preferences.server";
+import { CHANNELS, kindsFor } from "~/domain/notifications/kinds";
+import type { Role } from "~/domain/shared/permissions";
+import { PreferencesForm } from "~/components/notifications/PreferencesForm";
 
 export const meta: MetaFunction = () => [{ title: "Rendezvous · Profile" }];
 
@@ -24,12 +28,21 @@ const timeZoneSchema = z.object({
   timeZone: z.string({ error: "common.errors.required" }).trim().max(64, { error: "meetings.errors.timeZone" }).refine(isValidTimeZone, { error: "meetings.errors.timeZone" }),
 });
 
+/** The notification preferences form of a role: one channel per kind it receives, and the digest hour. */
+function preferencesSchema(role: Role) {
+  const channel = z.enum(CHANNELS, { error: "notifications.prefs.invalid" });
+  return z.object({
+    ...Object.fromEntries(kindsFor(role).map((k) => [k, channel])),
+    digestHour: z.coerce.number({ error: "notifications.prefs.invalid" }).int({ error: "notifications.prefs.invalid" }).min(0, { error: "notifications.prefs.invalid" }).max(23, { error: "notifications.prefs.invalid" }),
+  }) as unknown as z.ZodType<Record<string, "EMAIL" | "DIGEST" | "IN_APP"> & { digestHour: number }>;
+}
+
 /** Your own account: where you are signed in (revoke any of it), your password, your time zone, your calendar link. */
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
-  const [sessions, calendar] = await Promise.all([listMySessions(actor), hasCalendarFeed(actor)]);
+  const [sessions, calendar, preferences] = await Promise.all([listMySessions(actor), hasCalendarFeed(actor), myPreferences(actor)]);
   // The zones are listed by the server, so the browser renders the same options (its own list may differ).
-  return json({ name: actor.name, email: actor.email, sessions, calendar, timeZone: actor.timeZone ?? DEFAULT_TIME_ZONE, timeZones: timeZones() });
+  return json({ name: actor.name, email: actor.email, sessions, calendar, timeZone: actor.timeZone ?? DEFAULT_TIME_ZONE, timeZones: timeZones(), preferences });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -60,6 +73,13 @@ export async function action({ request }: ActionFunctionArgs) {
         await setUserTimeZone(actor, p.data.timeZone);
         return redirectWithToast("/profile", "security.profile.timeZoneSaved");
       }
+      case "notifications": {
+        const p = parseForm(preferencesSchema(actor.role), formData);
+        if (!p.ok) return json({ ...p, intent: "notifications" as const }, { status: 400 });
+        const { digestHour, ...choices } = p.data;
+        await saveMyPreferences(actor, choices, digestHour);
+        return redirectWithToast("/profile#notifications", "notifications.prefs.saved");
+      }
       case "calendar": {
         const token = await resetCalendarFeed(actor);
         return json({ ok: true as const, intent: "calendar" as const, url: `${appOrigin(request)}/calendar/${token}.ics` });
@@ -73,13 +93,14 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function Profile() {
-  const { name, email, sessions, calendar, timeZone, timeZones: timeZoneList } = useLoaderData<typeof loader>();
+  const { name, email, sessions, calendar, timeZone, timeZones: timeZoneList, preferences } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, locale } = useT();
   const busy = navigation.state === "submitting";
   const timeZoneErrors = data && !data.ok && "intent" in data && data.intent === "timeZone" ? data.errors.timeZone : undefined;
   const passwordErrors = data && !data.ok && (!("intent" in data) || data.intent === "password") ? data.errors : undefined;
+  const preferenceErrors = data && !data.ok && "intent" in data && data.intent === "notifications" ? data.errors : undefined;
   const newCalendarUrl = data && data.ok && "url" in data ? data.url : null;
   return (
     <div className="space-y-8">
@@ -157,6 +178,8 @@ export default function Profile() {
           <button className="btn-secondary" disabled={busy}>{t("common.save")}</button>
         </Form>
       </section>
+
+      <PreferencesForm kinds={preferences.kinds} digestHour={preferences.digestHour} timeZone={timeZone} errors={preferenceErrors} busy={busy} />
 
       <section className="card space-y-3" aria-labelledby="calendar-title">
         <h2 id="calendar-title" className="h2">{t("meetings.calendar")}</h2>

@@ -1,0 +1,26 @@
+// Signed one-click unsubscribe links (issue 16): a token names one user and one kind of notification, signed with
+// the session secret (HMAC-SHA256), so the link needs no sign-in and can only stop that kind for that user.
+import { createHmac, timingSafeEqual } from "node:crypto";
+import { env } from "~/utils/env.server";
+import { isNotificationKind, type NotificationKind } from "~/domain/notifications/kinds";
+
+function sign(payload: string) {
+  return createHmac("sha256", `unsubscribe:${env().SESSION_SECRET}`).update(payload).digest("base64url");
+}
+
+export function unsubscribeToken(userId: string, kind: NotificationKind) {
+  const payload = `${userId}.${kind}`;
+  return `${payload}.${sign(payload)}`;
+}
+
+/** The user and kind a token names, or null when it is malformed or its signature does not match. */
+export function readUnsubscribeToken(token: string): { userId: string; kind: NotificationKind } | null {
+  const parts = token.split(".");
+  if (parts.length !== 3) return null;
+  const [userId, kind, sig] = parts;
+  if (!userId || !isNotificationKind(kind)) return null;
+  const expected = Buffer.from(sign(`${userId}.${kind}`));
+  const given = Buffer.from(sig);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+  return { userId, kind };
+}
