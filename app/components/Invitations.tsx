@@ -1,5 +1,6 @@
 import { useFetcher } from "@remix-run/react";
 import { useEffect, useRef } from "react";
+import { Confirm } from "~/components/forms/Confirm";
 import { Field, FormError, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { formatDate } from "~/i18n";
@@ -103,14 +104,21 @@ function PendingRow({ inv, showCompany, locale }: { inv: Pending; showCompany?: 
       {showCompany ? <td>{inv.clientCompany?.name ?? t("agency.team.agencyItself")}</td> : null}
       <td className={expired ? "text-red-700" : ""}>{expired ? t("agency.team.expired") : formatDate(locale, inv.expiresAt, { dateStyle: "medium", timeZone })}</td>
       <td className="text-right">
-        <fetcher.Form method="post" action="/invitations" className="inline-flex gap-2">
+        <fetcher.Form method="post" action="/invitations" className="inline-flex flex-wrap items-start justify-end gap-2">
           <input type="hidden" name="invitationId" value={inv.id} />
           <button name="intent" value="resend" className="btn-secondary" aria-label={t("agency.team.resendTo", { email: inv.email })}>
             {t("agency.team.resend")}
           </button>
-          <button name="intent" value="revoke" className="btn-danger" aria-label={t("agency.team.revokeFor", { email: inv.email })}>
-            {t("agency.team.revoke")}
-          </button>
+          <Confirm
+            label={t("agency.team.revoke")}
+            ariaLabel={t("agency.team.revokeFor", { email: inv.email })}
+            title={t("agency.team.revokeConfirmTitle", { email: inv.email })}
+            consequence={t("agency.team.revokeConsequence")}
+            confirmLabel={t("agency.team.revokeConfirm")}
+            tone="danger"
+            name="intent"
+            value="revoke"
+          />
         </fetcher.Form>
         {fetcher.state === "idle" && fetcher.data?.ok ? (
           <p role="status" className="mt-1 text-xs text-green-700">{t(fetcher.data.message)}</p>

@@ -5,7 +5,7 @@ import type { Locator, Page } from "@playwright/test";
 import { approveVersion } from "~/models/agreement/decisions.server";
 import { approvedAgreement, personaInput, proposedPersona } from "../factories";
 import { createAgencyWithClient } from "../factories";
-import { expect, expectFieldError, prisma, sessionCookieHeader, test } from "./fixtures";
+import { confirmAction, expect, expectFieldError, prisma, sessionCookieHeader, test } from "./fixtures";
 
 const ORIGIN = "http://localhost";
 const COMMENT_LABEL = "Comment (required to request changes)";
@@ -122,7 +122,7 @@ test("the whole agreement loop: propose, request changes, revise, approve, activ
   // The definition is approved as it is.
   await page.goto("/home");
   await page.getByRole("region", { name: "1 version waiting for your approval" }).getByRole("link", { name: "Qualified-meeting definition, version 1" }).click();
-  await decision(page).getByRole("button", { name: "Approve" }).click();
+  await confirmAction(decision(page), "Approve", "Yes, approve it", "It becomes the version in force");
   await expect(toast(page)).toHaveText("Version approved.");
 
   // The AM sees the decision and the comment, edits (a new draft, version 2), proposes again.
@@ -173,7 +173,7 @@ test("the whole agreement loop: propose, request changes, revise, approve, activ
   await expect(fieldRow(diff, "Geographies")).toContainText("Changed");
   await expect(fieldRow(diff, "Geographies")).toContainText("Added: Benelux");
   await expect(fieldRow(diff, "Job titles")).not.toContainText("Changed");
-  await decision(page).getByRole("button", { name: "Approve" }).click();
+  await confirmAction(decision(page), "Approve", "Yes, approve it", "It becomes the version in force");
   await expect(toast(page)).toHaveText("Version approved.");
 
   // The definition's diff against the approved version: criterion by criterion, and the rules.
@@ -188,7 +188,7 @@ test("the whole agreement loop: propose, request changes, revise, approve, activ
   await expect(fieldRow(rules, "Allowed channels")).toContainText("Changed");
   await expect(fieldRow(rules, "Allowed channels")).toContainText("Added: On site");
   await expect(fieldRow(rules, "Dispute window")).not.toContainText("Changed");
-  await decision(page).getByRole("button", { name: "Approve" }).click();
+  await confirmAction(decision(page), "Approve", "Yes, approve it", "It becomes the version in force");
   await expect(toast(page)).toHaveText("Version approved.");
   await expect(page.getByRole("navigation", { name: "Versions" }).getByRole("link", { name: /Version 1.*Superseded/ })).toBeVisible();
   await page.goto("/home");
@@ -326,7 +326,7 @@ test.describe("who may do what", () => {
     await login(world.clientMember);
     await page.goto(url);
     await expect(page.getByRole("heading", { level: 2, name: personaInput().name })).toBeVisible();
-    await expect(page.getByRole("button", { name: "Approve" })).toHaveCount(0);
+    await expect(page.locator("summary", { hasText: "Approve" })).toHaveCount(0);
     await expect(page.getByRole("button", { name: "Request changes" })).toHaveCount(0);
     await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
 
@@ -400,7 +400,7 @@ test("in French, the client admin decides with « Valider » or « Demander des 
   await expect(page).toHaveURL(new RegExp(`/targeting/${personaId}`));
   const d = page.getByRole("region", { name: "Décision" });
   await expect(d.getByRole("heading", { name: "Votre décision" })).toBeVisible();
-  await expect(d.getByRole("button", { name: "Valider" })).toBeVisible();
+  await expect(d.locator("summary", { hasText: "Valider" })).toBeVisible();
   await expect(d.getByRole("button", { name: "Demander des modifications" })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Versions" }).getByRole("link", { name: /Version 1.*En attente du client/ })).toBeVisible();
   await d.getByRole("button", { name: "Demander des modifications" }).click();

@@ -100,4 +100,14 @@ export async function lastEmailTo(to: string, template?: string) {
   return prisma.emailOutbox.findFirstOrThrow({ where, orderBy: { createdAt: "desc" } });
 }
 
+/** Acts through a confirmation (components/forms/Confirm.tsx): opens it with `label`, checks it says its consequence,
+ * then confirms with `confirmLabel`. */
+export async function confirmAction(scope: Page | Locator, label: string | RegExp, confirmLabel: string, consequence?: string | RegExp) {
+  const summary = scope.locator("summary", { hasText: label });
+  const details = summary.locator("xpath=..");
+  if (!(await details.evaluate((el) => (el as HTMLDetailsElement).open))) await summary.click();
+  if (consequence) await expect(details.getByRole("group")).toContainText(consequence);
+  await details.getByRole("button", { name: confirmLabel, exact: true }).click();
+}
+
 export { expect, prisma };

@@ -3,7 +3,7 @@
 import type { Page } from "@playwright/test";
 import { createInvitation } from "~/models/invitation.server";
 import { unique } from "../factories";
-import { escapeRegExp, expect, expectFieldError, hydrated, lastEmailTo, linkIn, prisma, test } from "./fixtures";
+import { confirmAction, escapeRegExp, expect, expectFieldError, hydrated, lastEmailTo, linkIn, prisma, test } from "./fixtures";
 
 const inviteEmail = () => `${unique("invitee")}@example.test`.toLowerCase();
 
@@ -126,9 +126,9 @@ test("revoking from the Team page withdraws the link", async ({ page, world, log
   const link = linkIn((await lastEmailTo(email, "invitation")).text, "/invitations/");
 
   const pending = page.getByRole("table", { name: "Pending invitations" });
-  const revoke = pending.getByRole("button", { name: `Revoke the invitation of ${email}` });
-  await hydrated(revoke);
-  await revoke.click();
+  const revoke = pending.getByRole("row").filter({ hasText: email });
+  await hydrated(revoke.locator("summary"));
+  await confirmAction(revoke, "Revoke", "Yes, revoke it", "stops working at once");
   await expect(pending.getByRole("row").filter({ hasText: email })).toHaveCount(0);
 
   await page.context().clearCookies();
@@ -193,7 +193,7 @@ test.describe("without JavaScript", () => {
     await expect(page.getByRole("status").filter({ hasText: "Invitation sent." })).toBeVisible();
     expect(await prisma.invitation.count({ where: { email, revokedAt: null } })).toBe(1);
 
-    await page.getByRole("button", { name: `Revoke the invitation of ${email}` }).click();
+    await confirmAction(page.getByRole("row").filter({ hasText: email }), "Revoke", "Yes, revoke it");
     await expect(page).toHaveURL(/\/team$/);
     await expect(page.getByRole("status").filter({ hasText: "Invitation revoked." })).toBeVisible();
     expect(await prisma.invitation.count({ where: { email, revokedAt: null } })).toBe(0);

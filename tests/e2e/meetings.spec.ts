@@ -1,6 +1,6 @@
 // The meeting's life in the browser: an SDR logs it, the client member marks it held and rates it, the client admin
 // disputes it, the account manager rejects the dispute, and the client reads the reasoning. Then a CSV import.
-import { test, expect, prisma } from "./fixtures";
+import { confirmAction, test, expect, prisma } from "./fixtures";
 import { createActiveCampaignWithAgreement, DEFAULT_CRITERIA } from "../factories";
 import { utcToZonedInput } from "~/domain/shared/timezone";
 
@@ -66,10 +66,10 @@ test("an SDR logs a meeting; the client rates it, disputes it; the AM rejects th
   // The account manager rejects the dispute with reasoning.
   await login(world.am);
   await page.goto(meetingUrl);
-  await page.getByRole("button", { name: "Reject the dispute (billable)" }).click();
+  await confirmAction(page, "Reject the dispute (billable)", "Yes, reject the dispute", "the client is told by email");
   await expect(page.getByText("This field is required.")).toBeVisible();
   await page.getByLabel("Reasoning (the client sees it)").fill("At 12:40 in the recording the CFO says she signs off tools under 50k€.");
-  await page.getByRole("button", { name: "Reject the dispute (billable)" }).click();
+  await confirmAction(page, "Reject the dispute (billable)", "Yes, reject the dispute");
   await expect(page.getByText("Dispute answered.")).toBeVisible();
 
   // The client sees the verdict and the reasoning; the history shows every step.

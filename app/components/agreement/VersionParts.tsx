@@ -1,5 +1,6 @@
 import type { VersionStatus } from "~/domain/agreement/lifecycle";
 import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Confirm } from "~/components/forms/Confirm";
 import { useT } from "~/utils/i18n";
 import { formatDateTime, keyFor } from "~/i18n";
 import { ErrorList, FormError } from "~/components/forms/Field";
@@ -101,8 +102,16 @@ export function VersionActions({
           />
           <ErrorList id="decision-comment-error" errors={decisionErrors?.comment} />
           <p className="text-xs text-slate-500">{t("agreement.commentRequiredHelp")}</p>
-          <div className="flex flex-wrap gap-3">
-            <button name="intent" value="approve" className="btn-primary" disabled={busy}>{t("agreement.approve")}</button>
+          <div className="flex flex-wrap items-start gap-3">
+            <Confirm
+              label={t("agreement.approve")}
+              title={t("agreement.approveConfirmTitle")}
+              consequence={t("agreement.approveConsequence")}
+              confirmLabel={t("agreement.approveConfirm")}
+              name="intent"
+              value="approve"
+              disabled={busy}
+            />
             <button name="intent" value="requestChanges" className="btn-danger" disabled={busy}>{t("agreement.requestChanges")}</button>
           </div>
         </Form>

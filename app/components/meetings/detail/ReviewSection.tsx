@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { ErrorList, Field, FormError } from "~/components/forms/Field";
+import { Confirm } from "~/components/forms/Confirm";
 import { RATING_KEYS } from "~/domain/meetings/rules";
 import { useT } from "~/utils/i18n";
 import { formatDateTime } from "~/i18n";
@@ -99,7 +100,13 @@ export function ReviewSection({ d, form }: { d: MeetingPage; form: FormState }) 
             <input type="hidden" name="intent" value="accept" />
             <input type="hidden" name="revision" value={m.revision} />
             <FormError errors={errorsFor("accept")} />
-            <button className="btn-primary" disabled={busy}>{t("meetings.accept")}</button>
+            <Confirm
+              label={t("meetings.accept")}
+              title={t("meetings.acceptConfirmTitle")}
+              consequence={t("meetings.acceptConsequence")}
+              confirmLabel={t("meetings.acceptConfirm")}
+              disabled={busy}
+            />
           </Form>
           <Form method="post" className="space-y-3">
             <input type="hidden" name="intent" value="dispute" />
@@ -129,9 +136,26 @@ export function ReviewSection({ d, form }: { d: MeetingPage; form: FormState }) 
           <FormError errors={resolveErrors && !resolveErrors.reasoning && !resolveErrors.decision ? resolveErrors : undefined} />
           <Field label={t("meetings.reasoning")} name="reasoning" multiline defaultValue={valuesFor("resolve")?.reasoning} errors={resolveErrors?.reasoning} />
           <ErrorList errors={resolveErrors?.decision} />
-          <div className="flex flex-wrap gap-2">
-            <button name="decision" value="DISPUTE_REJECTED" className="btn-primary" disabled={busy}>{t("meetings.reject")}</button>
-            <button name="decision" value="DISPUTE_UPHELD" className="btn-secondary" disabled={busy}>{t("meetings.uphold")}</button>
+          <div className="flex flex-wrap items-start gap-2">
+            <Confirm
+              label={t("meetings.reject")}
+              title={t("meetings.rejectConfirmTitle")}
+              consequence={t("meetings.rejectConsequence")}
+              confirmLabel={t("meetings.rejectConfirm")}
+              name="decision"
+              value="DISPUTE_REJECTED"
+              disabled={busy}
+            />
+            <Confirm
+              label={t("meetings.uphold")}
+              title={t("meetings.upholdConfirmTitle")}
+              consequence={t("meetings.upholdConsequence")}
+              confirmLabel={t("meetings.upholdConfirm")}
+              tone="secondary"
+              name="decision"
+              value="DISPUTE_UPHELD"
+              disabled={busy}
+            />
           </div>
         </Form>
       ) : null}

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { Field, FormError } from "~/components/forms/Field";
+import { Confirm } from "~/components/forms/Confirm";
 import { useT } from "~/utils/i18n";
 import type { FormState, MeetingPage } from "./types";
 
@@ -15,7 +16,7 @@ export function StatusActions({ d, form }: { d: MeetingPage; form: FormState }) 
       <h3 className="h2">{t("meetings.statusActions")}</h3>
       {m.status === "SCHEDULED" && d.isPast ? <p className="text-sm text-amber-800">{t("meetings.attendancePast")}</p> : null}
       <FormError errors={statusErrors && !statusErrors.newLocal ? statusErrors : undefined} />
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap items-start gap-2">
         {d.statusActions
           .filter((a) => a !== "RESCHEDULE")
           .map((a) => (
@@ -23,7 +24,18 @@ export function StatusActions({ d, form }: { d: MeetingPage; form: FormState }) 
               <input type="hidden" name="intent" value="status" />
               <input type="hidden" name="action" value={a} />
               <input type="hidden" name="revision" value={m.revision} />
-              <button className={a === "CANCELLED" ? "btn-danger" : "btn-secondary"} disabled={busy}>{t(`meetings.action.${a}`)}</button>
+              {a === "CANCELLED" ? (
+                <Confirm
+                  label={t("meetings.action.CANCELLED")}
+                  title={t("meetings.cancelConfirmTitle")}
+                  consequence={t("meetings.cancelConsequence")}
+                  confirmLabel={t("meetings.cancelConfirm")}
+                  tone="danger"
+                  disabled={busy}
+                />
+              ) : (
+                <button className="btn-secondary" disabled={busy}>{t(`meetings.action.${a}`)}</button>
+              )}
             </Form>
           ))}
       </div>
