@@ -5,7 +5,7 @@ import { setCampaignSdrs } from "~/models/campaign.server";
 import { seedDemoMeetings } from "../../prisma/seed-meetings";
 import { seedDemoQualitative } from "../../prisma/seed-qualitative";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, type AgencyWorld } from "../factories";
-import { expect, expectFieldError, prisma, test } from "./fixtures";
+import { expect, expectFieldError, hydrated, prisma, test } from "./fixtures";
 
 let w: AgencyWorld;
 test.beforeAll(async () => {
@@ -21,11 +21,13 @@ test("the client admin reads the team calibration in French, with nothing per SD
   await prisma.user.update({ where: { id: w.clientAdmin.userId }, data: { locale: "fr" } });
   await login(w.clientAdmin);
   await page.goto(`/campaigns/${w.campaign.id}`);
-  await page.getByRole("link", { name: "Calibrage" }).click();
-  await expect(page.getByRole("heading", { name: "Calibrage avec le client" })).toBeVisible();
+  const tab = page.getByRole("link", { name: "Calibrage" });
+  await hydrated(tab);
+  await tab.click();
+  await expect(page.getByRole("heading", { name: "Calibrage avec le client" })).toBeVisible({ timeout: 15_000 });
   const team = page.getByRole("region", { name: "Équipe" });
   await expect(team.getByRole("rowheader", { name: "Pouvoir de décision" })).toBeVisible();
-  await expect(team.getByText(/l'agence note plus haut de/).first()).toBeVisible();
+  await expect(team.getByRole("cell", { name: /l'agence note plus haut de/ }).first()).toBeVisible();
   await expect(page.getByRole("figure")).toContainText("Écart moyen par mois");
   await expect(page.getByText("Par SDR")).toHaveCount(0);
   await expect(page.getByText("Critères comparés")).toHaveCount(0);
