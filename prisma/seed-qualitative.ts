@@ -8,7 +8,7 @@ import { prisma } from "~/utils/db.server";
 import { actorForUser, type Actor } from "~/utils/auth.server";
 import { rateMeeting } from "~/models/meetings/review.server";
 import { createQualitativeObjective, recordAssessment, setCalibrationMapping } from "~/models/qualitative/qualitative.server";
-import { templateRowId } from "~/models/qualitative/templates.server";
+import { saveAgencyTemplate, templateRowId } from "~/models/qualitative/templates.server";
 import { builtInTemplate } from "~/domain/qualitative/templates";
 import type { Level } from "~/domain/qualitative/grid";
 import { addDays, toDay, todayIn } from "~/domain/objectives/dates";
@@ -132,5 +132,12 @@ export async function seedDemoQualitative(campaignId: string) {
     });
     n += 1;
   }
+  // A template of the agency's own, beside the library.
+  await saveAgencyTemplate(am, null, {
+    locale: "fr", title: "Préparer la passation au commercial du client", need: "Les commerciaux d'Acme découvrent le contexte du prospect en début de rendez-vous.",
+    verb: "Formaliser en trois lignes le contexte, l'enjeu et la question à poser au rendez-vous", behaviours: "Résume le contexte en trois lignes\nNomme l'enjeu du prospect\nPropose la première question au commercial",
+    ritual: "HOT_DEBRIEF", cadence: "WEEKLY",
+    criteria: [{ label: "Passation", not_observed: "Aucune note de passation", emerging: "Des notes brutes, sans enjeu", acquired: "Contexte et enjeu en trois lignes", exemplary: "Contexte, enjeu et première question, relus par le commercial" }],
+  });
   return n;
 }

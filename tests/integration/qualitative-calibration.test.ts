@@ -99,7 +99,7 @@ describe("calibration page", () => {
       for (const u of sdrNames) expect(text).not.toContain(u.name);
     }
     for (const actor of [other.am, other.clientAdmin, other.sdr]) expect(await status(calLoader({ request: await req(actor, path), params, context: {} }))).toBe(404);
-  });
+  }, 90_000);
 });
 
 describe("template library", () => {
@@ -135,5 +135,5 @@ describe("template library", () => {
     // A built-in template used for an objective gets a row once, shared by every use.
     expect(await templateRowId(w.am, "builtin:active_listening", "fr")).toBe(await templateRowId(other.am, "builtin:active_listening", "fr"));
     await expect(templateRowId(other.am, own[0]!.id, "fr")).rejects.toMatchObject({ code: "NOT_FOUND" });
-  });
+  }, 60_000);
 });

@@ -43,7 +43,7 @@ describe("rituals that happen", () => {
     await recordAssessment(w.am, o.id, { sdrId: w.sdr.userId, kind: "MANAGER", ritual: "CALL_REVIEW", day: today(), levels: { rephrase: "acquired" }, meetingIds: [] });
     expect((await ritualsDue(w.am))?.items).toEqual([]);
     expect((await campaignAnimation(w.am, w.campaign.id))[o.id]).toMatchObject({ notAnimated: false, state: "upcoming", due: addDays(today(), 7) });
-  });
+  }, 60_000);
 
   it("the reminder is written once per ritual occurrence, even with two workers at once", async () => {
     const o = await createQualitativeObjective(w.am, w.campaign.id, input({ sdrId: w.sdr.userId }));

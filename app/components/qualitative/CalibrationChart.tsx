@@ -28,7 +28,8 @@ export function CalibrationChart({ series, months }: { series: string[]; months:
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <table className="sr-only">
+      <div className="sr-only">
+      <table>
         <caption>{t("qual.calibration.overTime")}</caption>
         <thead>
           <tr>
@@ -45,6 +46,7 @@ export function CalibrationChart({ series, months }: { series: string[]; months:
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

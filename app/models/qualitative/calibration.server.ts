@@ -92,5 +92,8 @@ export async function setCampaignMapping(actor: Actor, campaignId: string, choic
     const at = value.indexOf(":");
     rows.push({ campaignId, objectiveId: value.slice(0, at), agencyCriterion: value.slice(at + 1), clientCriterion: client });
   }
-  await prisma.$transaction([prisma.calibrationMapping.deleteMany({ where: { campaignId } }), prisma.calibrationMapping.createMany({ data: rows })]);
+  await prisma.$transaction(async (tx) => {
+    await tx.calibrationMapping.deleteMany({ where: { campaignId } });
+    if (rows.length) await tx.calibrationMapping.createMany({ data: rows });
+  });
 }

@@ -1,5 +1,5 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
 import { parseForm } from "~/utils/form";
 import { actionError, readForm } from "~/utils/http.server";
@@ -39,6 +39,7 @@ export default function AgencySettings() {
       <div>
         <h1 className="h1">{t("settings.title")}</h1>
         <p className="mt-1 text-slate-600">{t("settings.intro", { agency: settings.name })}</p>
+        <Link to="/settings/templates" className="link mt-2 inline-block text-sm">{t("qual.templates.link")}</Link>
       </div>
       <Form method="post" className="grid gap-6 lg:grid-cols-2" noValidate>
         <FormError errors={errors} />

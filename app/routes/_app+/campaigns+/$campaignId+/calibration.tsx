@@ -65,9 +65,22 @@ export default function Calibration() {
         <p className="card text-sm text-slate-600">{t(data.manager ? "qual.calibration.notSet" : "qual.calibration.notSetClient")}</p>
       ) : (
         <>
-          <section className="card overflow-x-auto" aria-labelledby="cal-team">
+          <section className="card" aria-labelledby="cal-team">
             <h3 id="cal-team" className="font-medium text-slate-900">{t("qual.calibration.team")}</h3>
-            <table className="mt-3 w-full min-w-[36rem] text-left text-sm">
+            <ul className="mt-3 divide-y divide-slate-100 text-sm sm:hidden">
+              {data.team.map((r) => (
+                <li key={r.client} className="py-2">
+                  <p className="font-medium text-slate-900">{t(RATING_KEY[r.client])}</p>
+                  <p className="text-xs text-slate-500">{t("qual.calibration.agencyCriterion")}{t("qual.colon")}{r.agencyLabel}</p>
+                  <p className="mt-1">
+                    <span className="font-semibold tabular-nums">{t("qual.calibration.distance")}{t("qual.colon")}{r.distance === null ? "—" : fmt(locale, r.distance)}</span>
+                    {" · "}{r.meetings ? biasText(t, locale, r.bias) : t("qual.calibration.noData")}
+                  </p>
+                  <p className="text-xs text-slate-500">{t("qual.calibration.meetings")}{t("qual.colon")}{r.meetings}</p>
+                </li>
+              ))}
+            </ul>
+            <table className="mt-3 hidden w-full text-left text-sm sm:table">
               <thead className="text-xs text-slate-500">
                 <tr>
                   <th scope="col" className="py-1 pr-3 font-medium">{t("qual.calibration.clientCriterion")}</th>
@@ -134,7 +147,7 @@ export default function Calibration() {
           {data.options.length === 0 ? <p className="text-sm text-slate-600">{t("qual.calibration.noGrid")}</p> : (
             <Form method="post" className="space-y-4" noValidate>
               <FormError errors={errors} />
-              <div className="grid gap-4 md:grid-cols-2">
+              <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
                 {CLIENT_CRITERIA.map((c) => (
                   <SelectField key={c} name={c} label={t(RATING_KEY[c])} errors={errors?.[c]}
                     defaultValue={result && !result.ok ? result.values[c] : data.mapping[c]}
