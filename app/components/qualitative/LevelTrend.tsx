@@ -59,7 +59,9 @@ export function LevelTrend({ subject, points, labels }: { subject: string; point
         </ul>
       ) : null}
       {points.length ? (
-        <table className="sr-only">
+        // A table ignores the 1px width of sr-only: the wrapper hides it.
+        <div className="sr-only">
+        <table>
           <caption>{t("objectives.qual.chart.table", { subject })}</caption>
           <thead>
             <tr>
@@ -76,6 +78,7 @@ export function LevelTrend({ subject, points, labels }: { subject: string; point
             ))}
           </tbody>
         </table>
+        </div>
       ) : null}
     </figure>
   );
@@ -103,7 +106,8 @@ export function MetricTrend({ label, unit, points }: { label: string; unit: stri
           </ResponsiveContainer>
         ) : null}
       </div>
-      <table className="sr-only">
+      <div className="sr-only">
+      <table>
         <caption>{label}</caption>
         <thead>
           <tr>
@@ -120,6 +124,7 @@ export function MetricTrend({ label, unit, points }: { label: string; unit: stri
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
