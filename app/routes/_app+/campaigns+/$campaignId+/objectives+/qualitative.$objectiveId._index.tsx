@@ -155,7 +155,7 @@ export default function QualitativeObjectivePage() {
           {d.assessments.length === 0 ? (
             <p className="card text-sm text-slate-600">{t("objectives.qual.page.noHistory")}</p>
           ) : (
-            <div className="card overflow-x-auto p-0">
+            <div className="card relative overflow-x-auto p-0">
               <table className="min-w-full text-sm">
                 <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
                   <tr>
@@ -208,7 +208,7 @@ export default function QualitativeObjectivePage() {
         <h3 id="grid-title" className="font-semibold text-slate-900">
           {t("objectives.qual.grid.title")} · {t("objectives.qual.grid.version", { version: d.grid.version })}
         </h3>
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
               <tr>
