@@ -35,7 +35,7 @@ export function LevelTrend({ subject, points, labels }: { subject: string; point
         <div className="h-64 w-full" aria-hidden="true">
           {mounted ? (
             <ResponsiveContainer width="100%" height="100%">
-              <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
+              <LineChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
                 <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
                 <XAxis dataKey="day" tick={{ fontSize: 12 }} />
                 <YAxis domain={[0, 3]} ticks={[0, 1, 2, 3]} tickFormatter={levelName} width={96} tick={{ fontSize: 11 }} />
@@ -59,7 +59,9 @@ export function LevelTrend({ subject, points, labels }: { subject: string; point
         </ul>
       ) : null}
       {points.length ? (
-        <table className="sr-only">
+        // A table ignores the 1px width of sr-only: the wrapper hides it.
+        <div className="relative h-0 overflow-hidden"><div className="sr-only">
+        <table>
           <caption>{t("objectives.qual.chart.table", { subject })}</caption>
           <thead>
             <tr>
@@ -76,6 +78,7 @@ export function LevelTrend({ subject, points, labels }: { subject: string; point
             ))}
           </tbody>
         </table>
+        </div></div>
       ) : null}
     </figure>
   );
@@ -93,7 +96,7 @@ export function MetricTrend({ label, unit, points }: { label: string; unit: stri
       <div className="h-48 w-full" aria-hidden="true">
         {mounted ? (
           <ResponsiveContainer width="100%" height="100%">
-            <BarChart data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
+            <BarChart accessibilityLayer={false} data={data} margin={{ top: 8, right: 8, bottom: 8, left: 0 }}>
               <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
               <XAxis dataKey="day" tick={{ fontSize: 11 }} interval="preserveStartEnd" />
               <YAxis tick={{ fontSize: 11 }} width={40} />
@@ -103,7 +106,8 @@ export function MetricTrend({ label, unit, points }: { label: string; unit: stri
           </ResponsiveContainer>
         ) : null}
       </div>
-      <table className="sr-only">
+      <div className="relative h-0 overflow-hidden"><div className="sr-only">
+      <table>
         <caption>{label}</caption>
         <thead>
           <tr>
@@ -120,6 +124,7 @@ export function MetricTrend({ label, unit, points }: { label: string; unit: stri
           ))}
         </tbody>
       </table>
+      </div></div>
     </figure>
   );
 }

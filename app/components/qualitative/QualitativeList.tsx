@@ -20,7 +20,7 @@ export function QualitativeList({ rows, manage }: { rows: Row[]; manage: boolean
       {rows.length === 0 ? (
         <p className="card text-sm text-slate-600">{t("objectives.qual.none")}</p>
       ) : (
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
               <tr>

@@ -54,7 +54,7 @@ export default function QualitativeObjectivePage() {
       </div>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <section className="card space-y-3 lg:col-span-1" aria-labelledby="ova-title">
+        <section className="card min-w-0 space-y-3 lg:col-span-1" aria-labelledby="ova-title">
           <h3 id="ova-title" className="sr-only">O-V-A</h3>
           <div>
             <h4 className="text-xs font-semibold uppercase text-slate-500">{t("objectives.qual.page.need")}</h4>
@@ -89,7 +89,7 @@ export default function QualitativeObjectivePage() {
           </div>
         </section>
 
-        <section className="card space-y-4 lg:col-span-2" aria-labelledby="trend-title">
+        <section className="card min-w-0 space-y-4 lg:col-span-2" aria-labelledby="trend-title">
           <div className="flex flex-wrap items-end justify-between gap-2">
             <h3 id="trend-title" className="font-semibold text-slate-900">{t("objectives.qual.page.trend")}</h3>
             {d.series.length > 1 ? (
@@ -120,7 +120,7 @@ export default function QualitativeObjectivePage() {
           <h3 id="latest-title" className="font-semibold text-slate-900">{t("objectives.qual.page.latest")}</h3>
           <div className="grid gap-4 lg:grid-cols-2">
             {d.latestBySdr.map((s) => (
-              <div key={s.sdrId} className="card overflow-x-auto">
+              <div key={s.sdrId} className="card min-w-0 overflow-x-auto">
                 <h4 className="font-medium text-slate-900">{s.name}</h4>
                 <table className="mt-2 min-w-full text-sm">
                   <thead className="text-left text-xs uppercase text-slate-500">
@@ -155,7 +155,7 @@ export default function QualitativeObjectivePage() {
           {d.assessments.length === 0 ? (
             <p className="card text-sm text-slate-600">{t("objectives.qual.page.noHistory")}</p>
           ) : (
-            <div className="card overflow-x-auto p-0">
+            <div className="card relative overflow-x-auto p-0">
               <table className="min-w-full text-sm">
                 <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
                   <tr>
@@ -208,7 +208,7 @@ export default function QualitativeObjectivePage() {
         <h3 id="grid-title" className="font-semibold text-slate-900">
           {t("objectives.qual.grid.title")} · {t("objectives.qual.grid.version", { version: d.grid.version })}
         </h3>
-        <div className="card overflow-x-auto p-0">
+        <div className="card relative overflow-x-auto p-0">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
               <tr>
