@@ -212,7 +212,7 @@ export const dashboards = messages({
     "evidence.title": "Ce que disent les faits",
     "evidence.intro": "D'après les verdicts du client sur {decided} rendez-vous : {accepted} acceptés, {disputed} contestés.",
     "evidence.field": "{field} : {bestRate} acceptés pour {bestValue} ({bestTotal} rendez-vous), {worstRate} pour {worstValue} ({worstTotal} rendez-vous).",
-    "evidence.titles": "{without} des {of} contestations sur « {criterion} » venaient d'intitulés sans « {word} ».",
+    "evidence.titles": "{without} des {of} contestations sur « {criterion} » venaient d'intitulés sans « {word} ».",
     "evidence.none": "Pas encore assez de rendez-vous tranchés pour conclure (au moins 3 par groupe).",
     "evidence.industry": "Secteur",
     "evidence.companySize": "Taille d'entreprise",
