@@ -220,6 +220,9 @@ const ROWS: Row[] = [
   })),
   { as: "clientAdminA", method: "GET", path: (d) => `/portfolio?client=${byId.clientB(d)}&status=ACTIVE`, expect: OK, why: "portfolio filtered on company B", hides: true },
   { as: "clientAdminA", method: "GET", path: (d) => `/campaigns/${byId.campaignB(d)}?period=campaign&sort=booked`, expect: NOT_FOUND, why: "company B's Overview with a period" },
+  { as: "clientAdminA", method: "POST", path: (d) => `/campaigns/${byId.campaignA(d)}/targeting`, form: () => ({ intent: "fromEvidence", personaId: "x" }), expect: DENIED, why: "start a persona draft from the evidence (agency only)" },
+  { as: "adminA", method: "POST", path: (d) => `/campaigns/${byId.campaignC(d)}/targeting`, form: () => ({ intent: "fromEvidence", personaId: "x" }), expect: NOT_FOUND.concat([400]), why: "evidence draft on agency C's campaign" },
+  { as: "clientAdminA", method: "GET", path: (d) => `/campaigns/${byId.campaignB(d)}/targeting`, expect: NOT_FOUND, why: "company B's targeting evidence" },
   { as: "clientAdminA", method: "GET", path: (d) => `/campaigns/${byId.campaignA(d)}?period=custom&from=2026-05-10&to=2026-05-01`, expect: OK, why: "own Overview with a reversed range (message, not 500)", shows: (d) => d.a.campaign.name },
 ];
 

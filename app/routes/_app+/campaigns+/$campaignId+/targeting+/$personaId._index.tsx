@@ -11,6 +11,8 @@ import { canActOnVersion, defaultComparison, diffPersona } from "~/domain/agreem
 import { FieldDiffTable } from "~/components/agreement/Diff";
 import { CompareForm, VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
 import { useT } from "~/utils/i18n";
+import { EvidenceList } from "~/components/dashboards/EvidenceList";
+import type { Evidence } from "~/models/dashboards/evidence.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "campaign:read");
@@ -48,7 +50,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PersonaPage() {
   const d = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { t, date } = useT();
   const s = d.selected;
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
@@ -70,6 +72,13 @@ export default function PersonaPage() {
           canEdit={d.canEdit}
           editHref={`edit?from=${s.id}`}
         />
+        {s.evidence ? (
+          <section className="card space-y-2 border-brand-100 bg-brand-50" aria-labelledby="version-evidence">
+            <h2 id="version-evidence" className="h2">{t("dashboards.evidence.attached")}</h2>
+            <EvidenceList evidence={s.evidence as unknown as Evidence} />
+            <p className="text-xs text-slate-500">{t("dashboards.evidence.attachedAt", { date: date((s.evidence as unknown as Evidence).at) })}</p>
+          </section>
+        ) : null}
         <section className="card space-y-3">
           <h2 className="h2">
             {d.against ? t("agreement.diff.compared", { before: d.against.number, after: s.number }) : t("agreement.diff.content")}
