@@ -54,6 +54,7 @@ const loadAtStart = load();
 try {
   const trivial = async () => measure(PORT, "trivial page (/healthz)", "/healthz", null);
   let base = await trivial();
+  console.log(`  trivial page: p95 ${base.p95} ms, ${base.rps} req/s; load ${load()}`);
   results.push({ ...base, target: null, trivial: base.p95 });
   for (const [name, path, user, target] of PAGES) {
     if (ONLY && !ONLY.test(name)) continue;
@@ -72,7 +73,8 @@ try {
       missing.push(`${name} (failed: a request took over 30 s or answered an error)`);
       continue;
     }
-    console.log(`p95 ${r.p95} ms, ${r.statements ?? "?"} statements`);
+    // Each figure is printed as soon as it is known (with the trivial page's p95 it is compared to), so a run cut short keeps them.
+    console.log(`p95 ${r.p95} ms, ${r.statements ?? "?"} statements, ${r.rps} req/s; trivial p95 ${base.p95} ms; load ${load()}`);
     results.push({ ...r, target, trivial: base.p95 });
     // The trivial page again every few pages: the machine is shared, its speed drifts within a run.
     if (results.length % 5 === 0) {

@@ -46,9 +46,9 @@ describe("SQL statements per page (document request: root, layouts and page load
   it.each([
     ["AM home", () => statementsOf(w.am, "/home", [rootLoader, appLoader, homeLoader] as Loader[]), 23],
     ["client admin home", () => statementsOf(w.clientAdmin, "/home", [rootLoader, appLoader, homeLoader] as Loader[]), 18],
-    ["Objectives tab", () => statementsOf(w.am, `/campaigns/${w.campaign.id}/objectives`, [rootLoader, appLoader, campaignLayout, objectivesLoader] as Loader[], params()), 15],
+    ["Objectives tab", () => statementsOf(w.am, `/campaigns/${w.campaign.id}/objectives`, [rootLoader, appLoader, campaignLayout, objectivesLoader] as Loader[], params()), 14],
     ["campaign Overview", () => statementsOf(w.clientAdmin, `/campaigns/${w.campaign.id}`, [rootLoader, appLoader, campaignLayout, overviewLoader] as Loader[], params()), 8],
-    ["meetings list", () => statementsOf(w.am, `/campaigns/${w.campaign.id}/meetings`, [rootLoader, appLoader, campaignLayout, meetingsLoader] as Loader[], params()), 11],
+    ["meetings list", () => statementsOf(w.am, `/campaigns/${w.campaign.id}/meetings`, [rootLoader, appLoader, campaignLayout, meetingsLoader] as Loader[], params()), 12],
   ])("%s", async (_name, run, max) => {
     const stats = await run();
     console.log(`${_name}: ${stats.count} statements\n${show(stats)}`);

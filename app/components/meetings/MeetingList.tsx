@@ -182,7 +182,7 @@ export function MeetingTable({ rows, showCampaign, bulk, error }: { rows: ListRo
   );
 }
 
-export function Pagination({ page, pages, total }: { page: number; pages: number; total: number }) {
+export function Pagination({ page, pages, total, totalIsLowerBound = false }: { page: number; pages: number; total: number; totalIsLowerBound?: boolean }) {
   const { t } = useT();
   const [params] = useSearchParams();
   const to = (p: number) => {
@@ -191,8 +191,11 @@ export function Pagination({ page, pages, total }: { page: number; pages: number
     return `?${n.toString()}`;
   };
   return (
-    <nav aria-label={t("meetings.page", { page, pages })} className="flex items-center justify-between text-sm text-slate-600">
-      <span>{t("meetings.count", { count: total })} · {t("meetings.page", { page, pages })}</span>
+    <nav aria-label={totalIsLowerBound ? t("meetings.pageOnly", { page }) : t("meetings.page", { page, pages })} className="flex items-center justify-between text-sm text-slate-600">
+      <span>
+        {totalIsLowerBound ? t("meetings.countMore", { count: total }) : t("meetings.count", { count: total })} ·{" "}
+        {totalIsLowerBound ? t("meetings.pageOnly", { page }) : t("meetings.page", { page, pages })}
+      </span>
       <span className="flex gap-2">
         {page > 1 ? <Link to={to(page - 1)} className="btn-secondary">{t("meetings.previous")}</Link> : null}
         {page < pages ? <Link to={to(page + 1)} className="btn-secondary">{t("meetings.next")}</Link> : null}

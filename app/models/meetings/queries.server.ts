@@ -62,16 +62,75 @@ const listSelect = {
   campaign: { select: { id: true, name: true } },
 } satisfies Prisma.MeetingSelect;
 
-/** One page of the meetings the actor may see, with the total (both by indexed queries). */
+/** Above this, a filtered total is not counted: the list says "more than 1,000" (docs/decisions/0041-meeting-list-at-scale.md). */
+export const COUNT_CAP = 1000;
+/** From this offset on, a page reads its ids alone first (an index-only scan), then those 50 rows. */
+const DEFERRED_JOIN_FROM = 1000;
+
+/**
+ * One page of the meetings the actor may see, with the total. The total is exact and read from the rollup when the
+ * filter allows it (a campaign, optionally a status, an SDR or a persona version: CampaignDayStat counts every
+ * meeting once as booked and by status), otherwise counted up to COUNT_CAP (`totalIsLowerBound` then says "more than").
+ * Inside one campaign the rows are read by campaign only (its access is checked by a parallel query), so the indexes
+ * on (campaignId, ...) serve; deep pages read their ids first (deferred join) instead of fetching every skipped row.
+ */
 export async function listMeetings(actor: Actor, filter: Partial<ListFilter>, now = new Date()) {
   assertCan(actor, "campaign:read");
-  const where = listWhere(actor, filter, now);
   const page = filter.page ?? 1;
-  const [total, meetings] = await Promise.all([
-    prisma.meeting.count({ where }),
-    prisma.meeting.findMany({ where, orderBy: listOrder(filter.sort ?? "date_desc"), skip: (page - 1) * PAGE_SIZE, take: PAGE_SIZE, select: listSelect }),
+  const skip = (page - 1) * PAGE_SIZE;
+  const orderBy = listOrder(filter.sort ?? "date_desc");
+  let where = listWhere(actor, filter, now);
+  let access: Promise<unknown> = Promise.resolve(true);
+  if (filter.campaignId) {
+    access = prisma.campaign.findFirst({ where: { AND: [campaignScope(actor), { id: filter.campaignId }] }, select: { id: true } });
+    const { campaignId: _c, ...rest } = filter;
+    // The campaign's meetings are its agency's and its client's: once the campaign is in scope, only an SDR's own remain to filter.
+    const inner = listWhere({ ...actor, role: "AGENCY_ADMIN" }, rest, now);
+    where = { AND: [{ campaignId: filter.campaignId }, ...(actor.role === "SDR" ? [{ sdrId: actor.userId }] : []), ...((inner.AND as Prisma.MeetingWhereInput[]).slice(1))] };
+  }
+  const rows = async () => {
+    if (skip < DEFERRED_JOIN_FROM) return prisma.meeting.findMany({ where, orderBy, skip, take: PAGE_SIZE + 1, select: listSelect });
+    const ids = (await prisma.meeting.findMany({ where, orderBy, skip, take: PAGE_SIZE + 1, select: { id: true } })).map((m) => m.id);
+    const found = new Map((await prisma.meeting.findMany({ where: { id: { in: ids } }, select: listSelect })).map((m) => [m.id, m]));
+    return ids.flatMap((id) => found.get(id) ?? []);
+  };
+  const capped = async () => {
+    const n = await prisma.meeting.count({ where, take: COUNT_CAP + 1 });
+    return { total: Math.min(n, COUNT_CAP), totalIsLowerBound: n > COUNT_CAP };
+  };
+  const [ok, counted, fetched] = await Promise.all([
+    access,
+    rollupCountable(filter) ? exactTotal(actor, filter).then((total) => ({ total, totalIsLowerBound: false })) : capped(),
+    rows(),
   ]);
-  return { total, page, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)), meetings };
+  if (!ok) throw notFound();
+  const { total, totalIsLowerBound } = counted;
+  const hasNext = fetched.length > PAGE_SIZE;
+  const meetings = fetched.slice(0, PAGE_SIZE);
+  const known = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const pages = totalIsLowerBound ? Math.max(known, page + (hasNext ? 1 : 0)) : known;
+  return { total, totalIsLowerBound, page, pages, hasNext, meetings };
+}
+
+/**
+ * The exact number of meetings matching a filter the rollup counts (rollupCountable: a campaign, and optionally a
+ * status, an SDR, a persona version).
+ */
+const rollupCountable = (f: Partial<ListFilter>) => Boolean(f.campaignId && !f.q && !f.from && !f.to && !f.verdict && !f.attention);
+
+async function exactTotal(actor: Actor, f: Partial<ListFilter>): Promise<number> {
+  const sdrId = actor.role === "SDR" ? actor.userId : f.sdrId ?? null;
+  if (actor.role === "SDR" && f.sdrId && f.sdrId !== actor.userId) return 0;
+  const columns: Record<string, string> = { HELD: `"held"`, NO_SHOW: `"noShow"`, CANCELLED: `"cancelled"`, SCHEDULED: `("booked" - "held" - "noShow" - "cancelled")` };
+  const column = columns[f.status ?? ""] ?? `"booked"`;
+  const rows = await prisma.$queryRawUnsafe<{ n: bigint | number | null }[]>(
+    `SELECT COALESCE(sum(${column}), 0)::bigint AS n FROM "CampaignDayStat"
+      WHERE "campaignId" = $1 AND ($2::text IS NULL OR "sdrId" = $2) AND ($3::text IS NULL OR "personaVersionId" = $3)`,
+    f.campaignId,
+    sdrId,
+    f.personaVersionId ?? null,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** The options of the list's filters for one campaign (its SDRs, its persona versions that have meetings or are approved). */

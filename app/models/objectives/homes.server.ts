@@ -14,7 +14,7 @@ import { makeT, translate } from "~/i18n";
 import { formatMetric, formatPeriod } from "~/domain/objectives/format";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
-import { INCLUDE, Loaded, ObjectivePace, dayOrNull, daysOffOf, objectiveScope, paceFor, spec, toPace, withPace } from "./objectives.server";
+import { INCLUDE, Loaded, ObjectivePace, agencySettings, dayOrNull, daysOffOf, objectiveScope, paceFor, spec, toPace } from "./objectives.server";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Homes
@@ -27,11 +27,17 @@ export async function objectivesAtRisk(actor: Actor, now = new Date(), take = 20
   assertCan(actor, "objective:read");
   // Flat queries (campaigns in scope, their objectives, the SDRs' names), no nested relation filters: this page
   // must stay fast at 200 campaigns and a thousand objectives.
-  const campaigns = await prisma.campaign.findMany({
-    where: { AND: [campaignScope(actor), { status: "ACTIVE" }] },
-    select: { id: true, name: true, endDate: true, clientCompany: { select: { currency: true } } },
-    take: 2000,
-  });
+  // Three round trips in sequence whatever the number of campaigns: the campaigns in scope, the settings and the open
+  // actions together; the objectives; then SDR names, days off and every range sum (one statement) together.
+  const [campaigns, settings, actions] = await Promise.all([
+    prisma.campaign.findMany({
+      where: { AND: [campaignScope(actor), { status: "ACTIVE" }] },
+      select: { id: true, name: true, endDate: true, clientCompany: { select: { currency: true } } },
+      take: 2000,
+    }),
+    agencySettings(actor.agencyId),
+    openActions(actor, { take: 10 }),
+  ]);
   const byCampaign = new Map(campaigns.map((c) => [c.id, c]));
   const visible = objectiveScope(actor);
   const rows = await prisma.objective.findMany({
@@ -42,15 +48,24 @@ export async function objectivesAtRisk(actor: Actor, now = new Date(), take = 20
     take: 5000,
   });
   const sdrIds = [...new Set(rows.map((o) => o.sdrId).filter((x): x is string => Boolean(x)))];
-  const sdrs = new Map((sdrIds.length ? await prisma.user.findMany({ where: { id: { in: sdrIds } }, select: { id: true, name: true } }) : []).map((u) => [u.id, u]));
-  const objectives: Loaded[] = rows.map((o) => ({ ...o, campaign: byCampaign.get(o.campaignId)!, sdr: o.sdrId ? sdrs.get(o.sdrId) ?? null : null }));
-  const { list } = await withPace(actor, objectives, now);
+  const objectivesOf = (names: Map<string, { id: string; name: string }>): Loaded[] =>
+    rows.map((o) => ({ ...o, campaign: byCampaign.get(o.campaignId)!, sdr: o.sdrId ? names.get(o.sdrId) ?? null : null }));
+  // The pace does not need the SDRs' names: read them beside the sums.
+  const [{ list }, sdrs] = await Promise.all([
+    paceFor(actor.agencyId, objectivesOf(new Map()), now, settings),
+    sdrIds.length ? prisma.user.findMany({ where: { id: { in: sdrIds } }, select: { id: true, name: true } }) : Promise.resolve([]),
+  ]);
+  const names = new Map(sdrs.map((u) => [u.id, u]));
+  const sdrOf = new Map(rows.map((r) => [r.id, r.sdrId]));
+  for (const o of list) {
+    const id = sdrOf.get(o.id);
+    o.sdr = id ? names.get(id) ?? null : null;
+  }
   const rank = { OFF_TRACK: 0, AT_RISK: 1 } as Record<string, number>;
   const atRisk = list
     .filter((o) => o.pace.status === "OFF_TRACK" || o.pace.status === "AT_RISK")
     .sort((a, b) => rank[a.pace.status] - rank[b.pace.status] || (a.pace.ratioPct ?? 0) - (b.pace.ratioPct ?? 0))
     .slice(0, take);
-  const actions = await openActions(actor, { take: 10 });
   return { atRisk, actions };
 }
 

@@ -13,7 +13,7 @@ import { type Weights } from "~/domain/objectives/split";
 import type { GapInput, ObjectiveInput } from "~/domain/objectives/schemas";
 import { campaignScope } from "../scope.server";
 import { audit } from "../audit.server";
-import { dailyCounters, sumRanges } from "./rollup.server";
+import { dailyCounters, sumRanges, type Range } from "./rollup.server";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
 export function objectiveScope(actor: Actor): Prisma.ObjectiveWhereInput {
@@ -161,19 +161,31 @@ export function withPace(actor: Actor, objectives: Loaded[], now: Date) {
   return paceFor(actor.agencyId, objectives, now);
 }
 
-export async function paceFor(agencyId: string, objectives: Loaded[], now: Date) {
-  const settings = await agencySettings(agencyId);
+/**
+ * The current period's pace of many objectives. Round trips in sequence: the agency's settings (unless given), then
+ * the days off and every range sum together (plus `extra` ranges summed in the same statement, e.g. a funnel).
+ */
+export async function paceFor(agencyId: string, objectives: Loaded[], now: Date, given?: Settings, extra: (today: Day) => Range[] = () => []) {
+  const settings = given ?? (await agencySettings(agencyId));
   const today = todayIn(settings.timeZone, now);
-  const daysOff = await daysOffOf([...new Set(objectives.map((o) => o.campaignId))]);
   const quantitative = objectives.filter((o) => o.kind === "QUANTITATIVE" && isMetricKey(o.metric));
   const periods = new Map(quantitative.map((o) => [o.id, currentPeriod(spec(o), dayOrNull(o.campaign.endDate), today)]));
-  const sums = await sumRanges(quantitative.map((o) => ({ key: o.id, campaignId: o.campaignId, sdrId: o.sdrId, start: periods.get(o.id)!.start, end: periods.get(o.id)!.end })));
+  const [daysOff, sums] = await Promise.all([
+    daysOffOf([...new Set(quantitative.map((o) => o.campaignId))]),
+    sumRanges([
+      ...quantitative.map((o) => ({ key: o.id, campaignId: o.campaignId, sdrId: o.sdrId, start: periods.get(o.id)!.start, end: periods.get(o.id)!.end })),
+      ...extra(today),
+    ]),
+  ]);
   return {
     today,
     settings,
+    sums,
     list: quantitative.map((o) => toPace(o, periods.get(o.id)!, sums.get(o.id) ?? zeroCounters(), today, daysOff.get(o.campaignId) ?? new Set(), settings.thresholds)),
   };
 }
+
+export type Settings = Awaited<ReturnType<typeof agencySettings>>;
 
 export function spec(o: { periodKind: PeriodKind; recurring: boolean; startsOn: Date; endsOn: Date | null }) {
   return { periodKind: o.periodKind, recurring: o.recurring, startsOn: toDay(o.startsOn), endsOn: dayOrNull(o.endsOn) };
@@ -182,29 +194,38 @@ export function spec(o: { periodKind: PeriodKind; recurring: boolean; startsOn: 
 /** A campaign's objectives the actor may read, with their current pace and open actions (a handful of queries). */
 export async function campaignObjectives(actor: Actor, campaignId: string, now = new Date()) {
   assertCan(actor, "objective:read");
-  const campaign = await prisma.campaign.findFirst({ where: { id: campaignId, ...campaignScope(actor) }, select: { id: true, startDate: true, endDate: true } });
+  // Two round trips in sequence: the campaign, its objectives and the settings together; then the sums (objectives
+  // and funnel in one statement), days off, open gaps and last target changes together.
+  const [campaign, objectives, settings] = await Promise.all([
+    prisma.campaign.findFirst({ where: { id: campaignId, ...campaignScope(actor) }, select: { id: true, startDate: true, endDate: true } }),
+    prisma.objective.findMany({
+      where: { AND: [objectiveScope(actor), { campaignId }] },
+      include: INCLUDE,
+      orderBy: [{ scope: "asc" }, { createdAt: "asc" }],
+      take: 200,
+    }),
+    agencySettings(actor.agencyId),
+  ]);
   if (!campaign) throw notFound();
-  const objectives = await prisma.objective.findMany({
-    where: { AND: [objectiveScope(actor), { campaignId }] },
-    include: INCLUDE,
-    orderBy: [{ scope: "asc" }, { createdAt: "asc" }],
-    take: 200,
-  });
-  const [{ list, today }, gaps, lastChanges] = await Promise.all([
-    withPace(actor, objectives, now),
-    prisma.gapAnalysis.groupBy({ by: ["objectiveId"], where: { objectiveId: { in: objectives.map((o) => o.id) }, status: "OPEN" }, _count: { _all: true } }),
-    prisma.objectiveTargetChange.findMany({ where: { objectiveId: { in: objectives.map((o) => o.id) } }, orderBy: { createdAt: "desc" }, distinct: ["objectiveId"] }),
+  // The funnel from the campaign's start (or the last 90 days) to today.
+  let funnelRange = { start: "" as Day, end: "" as Day };
+  const funnelOf = (today: Day): Range[] => {
+    const start = dayOrNull(campaign.startDate) ?? addDays(today, -90);
+    funnelRange = { start: start < today ? start : today, end: today };
+    return [{ key: "~funnel", campaignId, sdrId: null, ...funnelRange }];
+  };
+  const ids = objectives.map((o) => o.id);
+  const [{ list, today, sums }, gaps, lastChanges] = await Promise.all([
+    paceFor(actor.agencyId, objectives, now, settings, funnelOf),
+    ids.length ? prisma.gapAnalysis.groupBy({ by: ["objectiveId"], where: { objectiveId: { in: ids }, status: "OPEN" }, _count: { _all: true } }) : Promise.resolve([]),
+    ids.length ? prisma.objectiveTargetChange.findMany({ where: { objectiveId: { in: ids } }, orderBy: { createdAt: "desc" }, distinct: ["objectiveId"] }) : Promise.resolve([]),
   ]);
   const openGaps = new Map(gaps.map((g) => [g.objectiveId, g._count._all]));
   const changes = new Map(lastChanges.map((c) => [c.objectiveId, { from: c.from, to: c.to, reason: c.reason, at: c.createdAt.toISOString() }]));
-  // The funnel from the campaign's start (or the last 90 days) to today.
-  const start = dayOrNull(campaign.startDate) ?? addDays(today, -90);
-  const funnelRange = { start: start < today ? start : today, end: today };
-  const funnel = (await sumRanges([{ key: "funnel", campaignId, sdrId: null, ...funnelRange }])).get("funnel")!;
   return {
     today,
     campaign: { startDate: dayOrNull(campaign.startDate), endDate: dayOrNull(campaign.endDate) },
-    funnel,
+    funnel: sums.get("~funnel") ?? zeroCounters(),
     funnelRange,
     objectives: list.map((o) => ({ ...o, openGaps: openGaps.get(o.id) ?? 0, lastChange: changes.get(o.id) ?? null })),
   };

@@ -62,7 +62,7 @@ export default function AllMeetings() {
       {list.meetings.length ? (
         <>
           <MeetingTable rows={list.meetings} showCampaign bulk={canStatus} error={data && "error" in data ? errorText(t, data.error) : null} />
-          <Pagination page={list.page} pages={list.pages} total={list.total} />
+          <Pagination page={list.page} pages={list.pages} total={list.total} totalIsLowerBound={list.totalIsLowerBound} />
         </>
       ) : (
         <p className="card text-sm text-slate-600">{t("meetings.empty")}</p>

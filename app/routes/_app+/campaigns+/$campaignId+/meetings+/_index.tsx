@@ -100,7 +100,7 @@ export default function CampaignMeetings() {
       {list.meetings.length ? (
         <>
           <MeetingTable rows={list.meetings} bulk={canStatus} error={bulkError} />
-          <Pagination page={list.page} pages={list.pages} total={list.total} />
+          <Pagination page={list.page} pages={list.pages} total={list.total} totalIsLowerBound={list.totalIsLowerBound} />
         </>
       ) : (
         <p className="card text-sm text-slate-600">{query ? t("meetings.empty") : t("meetings.noneYet")}</p>
