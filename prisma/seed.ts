@@ -13,6 +13,7 @@ import { seedDemoPricing, seedPastBillableMeetings } from "./seed-billing";
 import { seedDemoObjectives } from "./seed-objectives";
 import { seedDemoInvoices } from "./seed-invoices";
 import { seedDemoApi } from "./seed-api";
+import { seedDemoNotifications } from "./seed-notifications";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -76,6 +77,7 @@ async function seed() {
   await seedDemoObjectives(ids[0]);
   await seedDemoInvoices();
   await seedDemoApi(agency.id, admin.userId);
+  await seedDemoNotifications(agency.id);
   return true;
 }
 
