@@ -14,6 +14,7 @@ import { seedDemoObjectives } from "./seed-objectives";
 import { seedDemoInvoices } from "./seed-invoices";
 import { seedDemoApi } from "./seed-api";
 import { seedDemoQualitative } from "./seed-qualitative";
+import { seedDemoNotifications } from "./seed-notifications";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -78,6 +79,7 @@ async function seed() {
   await seedDemoQualitative(ids[0]);
   await seedDemoInvoices();
   await seedDemoApi(agency.id, admin.userId);
+  await seedDemoNotifications(agency.id);
   return true;
 }
 

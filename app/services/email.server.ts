@@ -74,6 +74,24 @@ export type DeliveryOutcome = "sent" | "skipped" | "failed-will-retry" | "failed
  * Throws on a failure that should be retried (the job queue retries with backoff).
  */
 export async function deliverEmail(outboxId: string): Promise<DeliveryOutcome> {
+  // In order of creation per recipient: while an older email to the same address is pending, that one goes first
+  // (after an outage, a recipient never gets the newer email before the older one).
+  for (let guard = 0; guard < 1000; guard++) {
+    const row = await prisma.emailOutbox.findUnique({ where: { id: outboxId }, select: { to: true, status: true, createdAt: true } });
+    if (!row || row.status !== "PENDING") return "skipped";
+    const older = await prisma.emailOutbox.findFirst({
+      where: { to: row.to, status: "PENDING", OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: outboxId } }] },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true },
+    });
+    if (!older) return deliverOne(outboxId);
+    const outcome = await deliverOne(older.id); // throws while the provider fails: this job is retried later
+    if (outcome === "skipped") throw new Error(`Email ${outboxId} waits for an older email to the same recipient (${older.id}), being sent`);
+  }
+  throw new Error(`Email ${outboxId}: too many older emails to the same recipient`);
+}
+
+async function deliverOne(outboxId: string): Promise<DeliveryOutcome> {
   const now = new Date();
   const claimed = await prisma.emailOutbox.updateMany({
     where: { id: outboxId, status: "PENDING", OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },

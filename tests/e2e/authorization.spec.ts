@@ -23,6 +23,10 @@ type Data = {
   invitationC: { id: string; email: string };
   emailA: string;
   emailC: string;
+  /** Notifications: client admin A's own (control), client member A's, and one of agency C's admin. */
+  noteAdminA: { id: string; title: string };
+  noteMemberA: string;
+  noteC: string;
 };
 
 type Asker = "signedOut" | "adminA" | "amA" | "sdrA" | "otherSdrA" | "clientAdminA" | "clientMemberA";
@@ -224,6 +228,19 @@ const ROWS: Row[] = [
   { as: "adminA", method: "POST", path: (d) => `/campaigns/${byId.campaignC(d)}/targeting`, form: () => ({ intent: "fromEvidence", personaId: "x" }), expect: NOT_FOUND.concat([400]), why: "evidence draft on agency C's campaign" },
   { as: "clientAdminA", method: "GET", path: (d) => `/campaigns/${byId.campaignB(d)}/targeting`, expect: NOT_FOUND, why: "company B's targeting evidence" },
   { as: "clientAdminA", method: "GET", path: (d) => `/campaigns/${byId.campaignA(d)}?period=custom&from=2026-05-10&to=2026-05-01`, expect: OK, why: "own Overview with a reversed range (message, not 500)", shows: (d) => d.a.campaign.name },
+
+  // Notifications: each user's own, nobody else's (another user's id is a 404); the unsubscribe link is its own credential.
+  { as: "signedOut", method: "GET", path: () => "/notifications", expect: "login", why: "signed-out notifications" },
+  { as: "signedOut", method: "GET", path: (d) => `/notifications/${d.noteAdminA.id}`, expect: "login", why: "signed-out open a notification" },
+  { as: "signedOut", method: "GET", path: () => "/inbox/unread", expect: "login", why: "signed-out unread count" },
+  { as: "signedOut", method: "POST", path: () => "/notifications", expect: "login", why: "signed-out mark all read" },
+  { as: "signedOut", method: "POST", path: () => "/unsubscribe/not-a-token", expect: NOT_FOUND, why: "unsubscribe with a forged token" },
+  { as: "clientAdminA", method: "GET", path: () => "/notifications", expect: OK, why: "own notifications (control)", shows: (d) => d.noteAdminA.title },
+  { as: "clientAdminA", method: "GET", path: (d) => `/notifications?campaign=${byId.campaignB(d)}`, expect: OK, why: "filter by company B's campaign shows nothing of it" },
+  { as: "clientAdminA", method: "GET", path: (d) => `/notifications/${d.noteMemberA}`, expect: NOT_FOUND, why: "a colleague's notification" },
+  { as: "clientAdminA", method: "GET", path: (d) => `/notifications/${d.noteC}`, expect: NOT_FOUND, why: "agency C's notification" },
+  { as: "adminA", method: "GET", path: (d) => `/notifications/${d.noteC}`, expect: NOT_FOUND, why: "agency C's notification" },
+  { as: "sdrA", method: "GET", path: (d) => `/notifications/${d.noteAdminA.id}`, expect: NOT_FOUND, why: "a client's notification" },
 ];
 
 let data: Data;
@@ -246,7 +263,12 @@ test.beforeAll(async () => {
   const invitationC = await pendingInvitation(c.admin, c.client.id);
   const emailA = (await prisma.emailOutbox.findFirstOrThrow({ where: { agencyId: a.agency.id } })).id;
   const emailC = (await prisma.emailOutbox.findFirstOrThrow({ where: { agencyId: c.agency.id } })).id;
-  data = { a, c, clientB, campaignB, invitationA, invitationB, invitationC, emailA, emailC };
+  const note = (w: AgencyWorld, userId: string, title: string, campaignId: string) =>
+    prisma.notification.create({ data: { agencyId: w.agency.id, userId, kind: "VERSION_PROPOSED", channel: "IN_APP", locale: "en", title, href: `/campaigns/${campaignId}`, campaignId } });
+  const noteAdminA = await note(a, a.clientAdmin.userId, unique("Own notification"), a.campaign.id);
+  const noteMemberA = (await note(a, a.clientMember.userId, unique("Member's notification"), a.campaign.id)).id;
+  const noteC = (await note(c, c.admin.userId, `About ${c.campaign.name}`, c.campaign.id)).id;
+  data = { a, c, clientB, campaignB, invitationA, invitationB, invitationC, emailA, emailC, noteAdminA: { id: noteAdminA.id, title: noteAdminA.title }, noteMemberA, noteC };
   const actors: Record<Exclude<Asker, "signedOut">, Actor> = {
     adminA: a.admin, amA: a.am, sdrA: a.sdr, otherSdrA: a.otherSdr, clientAdminA: a.clientAdmin, clientMemberA: a.clientMember,
   };
@@ -305,6 +327,7 @@ test("after the walk, nothing of another tenant has changed", async () => {
   expect(await prisma.campaignAssignment.count({ where: { campaignId: d.campaignB.id } })).toBe(0);
   expect(await prisma.campaignAssignment.count({ where: { campaignId: d.c.campaign.id, userId: d.a.sdr.userId } })).toBe(0);
   expect(await prisma.campaignAssignment.count({ where: { campaignId: d.a.campaign.id } })).toBe(1);
+  expect(await prisma.notification.count({ where: { id: { in: [d.noteMemberA, d.noteC] }, readAt: null } })).toBe(2);
   for (const id of [d.invitationA, d.invitationB.id, d.invitationC.id]) {
     const inv = await prisma.invitation.findUniqueOrThrow({ where: { id } });
     expect(inv.revokedAt, `invitation ${inv.email} still pending`).toBeNull();

@@ -78,7 +78,7 @@ export async function proposeVersion(actor: Actor, campaignId: string, kind: Ver
         href: url.slice(origin.length),
         actorUserId: actor.userId,
         text: (locale) => ({
-          title: translate(locale, "notifications.versionProposed.title", { number: v.number, name: v.name }),
+          title: translate(locale, "notifications.versionProposed.title", { number: v.number, name: v.name || translate(locale, "notifications.definitionName") }),
           body: translate(locale, "notifications.versionProposed.body", { proposer: actor.name, campaign: v.campaign.name }),
         }),
       },
@@ -128,7 +128,7 @@ async function decide(
           title: translate(locale, decision === "approve" ? "notifications.versionDecided.approved.title" : "notifications.versionDecided.changes.title", {
             client: actor.clientCompanyName ?? "",
             number: v.number,
-            name: v.name,
+            name: v.name || translate(locale, "notifications.definitionName"),
           }),
           body: translate(locale, "notifications.versionDecided.body", { decider: actor.name, campaign: v.campaign.name }),
         }),

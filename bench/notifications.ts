@@ -1,0 +1,66 @@
+// Notifications at the issue's scale: the unread count read on every page with 10,000 notifications for one user,
+// and the daily digest composed for 1,000 users (3 notifications each, two campaigns' worth of grouping).
+// Run: node scripts/with-db.mjs tsx bench/notifications.ts   (own database rdv_bench_notif; not in npm test)
+import { execFileSync } from "node:child_process";
+import pg from "pg";
+
+const BASE = process.env.DATABASE_URL!;
+const DB = "rdv_bench_notif";
+const USERS = Number(process.env.BENCH_USERS ?? 1000);
+const PER_USER = Number(process.env.BENCH_NOTIFICATIONS ?? 10_000);
+const urlFor = (db: string) => Object.assign(new URL(BASE), { pathname: `/${db}` }).toString();
+const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
+
+const admin = new pg.Client({ connectionString: urlFor("postgres") });
+await admin.connect();
+await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
+await admin.query(`CREATE DATABASE ${DB}`);
+await admin.end();
+execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: urlFor(DB) }, stdio: "pipe" });
+process.env.DATABASE_URL = urlFor(DB);
+process.env.SESSION_SECRET ??= "bench-secret-bench-secret";
+
+const db = new pg.Client({ connectionString: urlFor(DB) });
+await db.connect();
+const q = (sql: string, params: unknown[] = []) => db.query(sql, params);
+await q(`INSERT INTO "Agency" ("id", "name", "slug", "updatedAt") VALUES ('ag1', 'Bench agency', 'bench', now())`);
+await q(`INSERT INTO "ClientCompany" ("id", "agencyId", "name", "currency", "updatedAt") VALUES ('cc1', 'ag1', 'Bench client', 'EUR', now())`).catch((e) => log(`client: ${e.message}`));
+for (const c of [1, 2]) await q(`INSERT INTO "Campaign" ("id", "agencyId", "clientCompanyId", "name", "updatedAt") VALUES ('c${c}', 'ag1', 'cc1', 'Campaign ${c}', now())`).catch((e) => log(`campaign: ${e.message}`));
+await q(`INSERT INTO "User" ("id", "email", "name", "locale", "timeZone", "updatedAt")
+         SELECT 'u' || g, 'u' || g || '@bench.test', 'User ' || g, (CASE WHEN g % 2 = 0 THEN 'fr' ELSE 'en' END)::"Locale", 'Europe/Paris', now() FROM generate_series(1, ${USERS}) g`);
+log(`${USERS} users`);
+// One user with PER_USER notifications (a tenth unread), everyone else with a few.
+await q(`INSERT INTO "Notification" ("id", "agencyId", "userId", "kind", "channel", "locale", "title", "href", "campaignId", "readAt", "digestedAt", "createdAt")
+         SELECT 'n1_' || g, 'ag1', 'u1', 'MEETING_BOOKED', 'IN_APP', 'en', 'Meeting ' || g, '/home', 'c' || (1 + g % 2),
+                CASE WHEN g % 10 = 0 THEN NULL ELSE now() END, NULL, now() - (g || ' minutes')::interval FROM generate_series(1, ${PER_USER}) g`);
+await q(`INSERT INTO "Notification" ("id", "agencyId", "userId", "kind", "channel", "locale", "title", "body", "href", "campaignId", "createdAt")
+         SELECT 'nd_' || u || '_' || k, 'ag1', 'u' || u, 'MEETING_BOOKED', 'DIGEST', 'en', 'Meeting booked with Prospect ' || k, 'Booked on the campaign for Tuesday.', '/home', 'c' || (1 + k % 2), now() - interval '3 hours'
+           FROM generate_series(1, ${USERS}) u, generate_series(1, 3) k`);
+await q(`ANALYZE`);
+log("notifications written");
+
+const { unreadCount } = await import("~/models/notifications/inbox.server");
+const { runDigests } = await import("~/models/notifications/digest.server");
+const actor = { userId: "u1", agencyId: "ag1" } as Parameters<typeof unreadCount>[0];
+for (let i = 0; i < 20; i++) await unreadCount(actor);
+const times: number[] = [];
+let count = 0;
+for (let i = 0; i < 200; i++) {
+  const t0 = performance.now();
+  count = await unreadCount(actor);
+  times.push(performance.now() - t0);
+}
+times.sort((a, b) => a - b);
+const pct = (p: number) => times[Math.min(times.length - 1, Math.floor((p / 100) * times.length))].toFixed(2);
+log(`unread count (${count} unread of ${PER_USER + 3}): p50 ${pct(50)} ms, p95 ${pct(95)} ms, p99 ${pct(99)} ms`);
+const plan = await q(`EXPLAIN ANALYZE SELECT count(*) FROM "Notification" WHERE "userId" = 'u1' AND "agencyId" = 'ag1' AND "readAt" IS NULL`);
+console.log(plan.rows.map((r: Record<string, string>) => r["QUERY PLAN"]).join("\n"));
+
+// The digest hour has come for everyone (8:00 Paris is before the time chosen below).
+const at = new Date();
+at.setUTCHours(12, 0, 0, 0);
+const t0 = performance.now();
+const r = await runDigests(at);
+log(`digest for ${r.due} users: ${r.sent} sent in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+await db.end();
+process.exit(0);

@@ -1,0 +1,44 @@
+// Demo: every demo user has a few unread notifications at first sign-in (the seed's own changes already wrote some:
+// versions proposed and decided, meetings booked, invoices), each on the channel of their role's default, so the bell
+// and the next digest show something. Tops each user up to three unread, on a campaign they may see.
+import { prisma } from "~/utils/db.server";
+import { isLocale, translate, type Locale } from "~/i18n";
+import { channelFor, mayReceive, type NotificationKind } from "~/domain/notifications/kinds";
+import type { Role } from "~/domain/shared/permissions";
+import { campaignAudience } from "~/models/notifications/write.server";
+
+type Demo = { kind: NotificationKind; title: (l: Locale, c: string) => string; body: (l: Locale, c: string) => string };
+
+const DEMOS: Demo[] = [
+  { kind: "OBJECTIVE_OFF_TRACK", title: (l) => translate(l, "notifications.objectiveOffTrack.title", { metric: l === "fr" ? "Rendez-vous pris" : "Meetings booked" }), body: (l, c) => translate(l, "notifications.objectiveOffTrack.body", { campaign: c, scope: l === "fr" ? "Équipe" : "Team", actual: "6", expected: "9" }) },
+  { kind: "ATTENDANCE_MISSING", title: (l) => translate(l, "notifications.attendanceMissing.title", { prospect: "Julien Moreau", company: "Groupe Vidal" }), body: (l, c) => translate(l, "notifications.attendanceMissing.body", { when: l === "fr" ? "mardi 10:00" : "Tuesday 10:00", campaign: c }) },
+  { kind: "RITUAL_DUE", title: (l) => translate(l, "notifications.ritualDue.title", { name: l === "fr" ? "Revue hebdomadaire" : "Weekly review" }), body: (l, c) => translate(l, "notifications.ritualDue.body", { campaign: c, when: l === "fr" ? "vendredi 14:00" : "Friday 2:00 pm" }) },
+  { kind: "DISPUTE_OPENED", title: (l) => translate(l, "notifications.disputeOpened.title", { client: "Client", prospect: "Paul Girard" }), body: (l) => translate(l, "notifications.disputeOpened.body", { by: "Anna", criteria: l === "fr" ? "Budget" : "Budget" }) },
+  { kind: "DISPUTE_RESOLVED", title: (l) => translate(l, "notifications.disputeResolved.rejected.title", { prospect: "Paul Girard" }), body: (l) => translate(l, "notifications.disputeResolved.body", { by: "Claire", reasoning: l === "fr" ? "L’enregistrement montre l’autorité budgétaire." : "The recording shows budget authority." }) },
+  { kind: "REPORT_SENT", title: (l) => translate(l, "notifications.reportSent.title", { name: l === "fr" ? "Bilan mensuel" : "Monthly report" }), body: (l, c) => translate(l, "notifications.reportSent.body", { campaign: c }) },
+  { kind: "MEETING_TO_REVIEW", title: (l) => translate(l, "notifications.meetingToReview.title", { prospect: "Sophie Laurent" }), body: (l, c) => translate(l, "notifications.meetingToReview.body", { company: "Transports Morel", campaign: c, due: l === "fr" ? "vendredi" : "Friday" }) },
+  { kind: "VERSION_PROPOSED", title: (l) => translate(l, "notifications.versionProposed.title", { number: 2, name: "Persona" }), body: (l, c) => translate(l, "notifications.versionProposed.body", { proposer: "Claire", campaign: c }) },
+];
+
+export async function seedDemoNotifications(agencyId: string) {
+  const campaigns = await prisma.campaign.findMany({ where: { agencyId }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
+  const done = new Set<string>();
+  for (const campaign of campaigns) {
+    const audience = await prisma.$transaction((tx) => campaignAudience(tx, agencyId, campaign.id));
+    for (const u of audience) {
+      if (done.has(u.userId)) continue;
+      const unread = await prisma.notification.count({ where: { userId: u.userId, agencyId, readAt: null } });
+      const locale: Locale = isLocale(u.locale) ? u.locale : "en";
+      const prefs = {};
+      const rows = DEMOS.filter((d) => mayReceive(u.role as Role, d.kind))
+        .slice(0, Math.max(0, 3 - unread))
+        .map((d, i) => ({
+          agencyId, userId: u.userId, kind: d.kind, channel: channelFor(u.role as Role, d.kind, prefs), locale,
+          title: d.title(locale, campaign.name), body: d.body(locale, campaign.name), href: `/campaigns/${campaign.id}`, campaignId: campaign.id,
+          createdAt: new Date(Date.now() - (i + 1) * 47 * 60_000),
+        }));
+      if (rows.length) await prisma.notification.createMany({ data: rows });
+      if (rows.length || unread >= 3) done.add(u.userId);
+    }
+  }
+}
