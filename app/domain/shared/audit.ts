@@ -39,5 +39,7 @@ export const AUDIT_TYPES = [
   "objective.gap_analysis",
   "objective.split",
   "agency.settings_changed",
+  "api.key_created",
+  "api.key_revoked",
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
