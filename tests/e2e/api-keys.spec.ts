@@ -68,7 +68,7 @@ test.describe("the API settings page's authorization walk", () => {
   });
 
   test("who may open and change it; another tenant's key is a 404; a client admin's key only reads", async ({ request }) => {
-    const as = async (who: keyof AgencyWorld | null) => (who ? { Cookie: await sessionCookieHeader(a[who] as never) } : {});
+    const as = async (who: keyof AgencyWorld | null): Promise<Record<string, string>> => (who ? { Cookie: await sessionCookieHeader(a[who] as never) } : {});
     const get = async (who: keyof AgencyWorld | null, path = "/settings/api") => request.get(path, { headers: await as(who), maxRedirects: 0 });
     const post = async (who: keyof AgencyWorld | null, form: Record<string, string>) => request.post("/settings/api", { headers: await as(who), form, maxRedirects: 0 });
     const revoke = (id: string) => ({ intent: "revoke", keyId: id });

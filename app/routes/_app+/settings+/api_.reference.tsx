@@ -25,8 +25,10 @@ function typeOf(s: JsonSchema | undefined): string {
     })
     .join(" | ");
 }
+/** Descriptions are Markdown in the document; the page shows them as plain text. */
+const plain = (s = "") => s.replace(/`([^`]+)`/g, "$1");
 function fieldsOf(s: JsonSchema): Field[] {
-  return Object.entries(s.properties ?? {}).map(([name, p]) => ({ name, type: typeOf(p), required: (s.required ?? []).includes(name), description: p.description ?? "" }));
+  return Object.entries(s.properties ?? {}).map(([name, p]) => ({ name, type: typeOf(p), required: (s.required ?? []).includes(name), description: plain(p.description) }));
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -41,14 +43,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
     const body = d.requestBody ? Object.values(d.requestBody.content)[0]?.schema : undefined;
     return {
       ...o,
-      description: d.description ?? "",
-      parameters: (d.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: Boolean(p.required), type: typeOf(p.schema), description: p.description ?? p.schema.description ?? "" })),
+      description: plain(d.description),
+      parameters: (d.parameters ?? []).map((p) => ({ name: p.name, in: p.in, required: Boolean(p.required), type: typeOf(p.schema), description: plain(p.description ?? p.schema.description) })),
       body: body ? typeOf(body) : null,
-      responses: Object.entries(d.responses).map(([status, r]) => ({ status, description: r.description, type: r.content ? `${Object.keys(r.content)[0]}: ${typeOf(Object.values(r.content)[0].schema)}` : "" })),
+      responses: Object.entries(d.responses).map(([status, r]) => ({ status, description: plain(r.description), type: r.content ? `${Object.keys(r.content)[0]}: ${typeOf(Object.values(r.content)[0].schema)}` : "" })),
     };
   });
-  const schemas = Object.entries(doc.components.schemas).map(([name, s]) => ({ name, description: s.description ?? "", fields: fieldsOf(s) }));
-  return json({ info: doc.info, operations, schemas });
+  const schemas = Object.entries(doc.components.schemas).map(([name, s]) => ({ name, description: plain(s.description), fields: fieldsOf(s) }));
+  return json({ info: { ...doc.info, description: plain(doc.info.description) }, operations, schemas });
 }
 
 const METHOD_COLORS: Record<string, string> = { get: "bg-sky-100 text-sky-900", post: "bg-emerald-100 text-emerald-900", put: "bg-amber-100 text-amber-900" };

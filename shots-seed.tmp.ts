@@ -1,0 +1,12 @@
+import { createAgencyWithClient } from "./tests/factories";
+import { createApiKey } from "~/models/api/keys.server";
+import { createSession, sessionCookie } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
+const w = await createAgencyWithClient({ agencyName: "Pipeline Partners", clientName: "Transports Morel" });
+await createApiKey({ agencyId: w.agency.id, name: "Aircall dialer (production)", scopes: ["meetings:write", "campaigns:read", "activity:write"], createdById: w.admin.userId });
+const k = await createApiKey({ agencyId: w.agency.id, name: "Old CRM sync", scopes: ["meetings:read"], clientCompanyIds: [w.client.id], createdById: w.admin.userId });
+await prisma.apiKey.update({ where: { id: k.key.id }, data: { lastUsedAt: new Date(Date.now() - 86400_000), revokedAt: new Date() } });
+await createApiKey({ agencyId: w.agency.id, name: "Morel BI", scopes: ["meetings:read"], clientCompanyIds: [w.client.id], createdById: w.clientAdmin.userId });
+const val = async (userId: string) => (await sessionCookie.serialize((await createSession(userId, "shots")).id)).split(";")[0].split("=").slice(1).join("=");
+console.log("COOKIES", await val(w.admin.userId), await val(w.clientAdmin.userId));
+process.exit(0);
