@@ -52,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       meetings: isAgencyRole(actor.role),
       billing: can(actor.role, "billing:read"),
       settings: can(actor.role, "agency:manage"),
+      api: can(actor.role, "api:keys"),
     },
   };
   // Times are shown in the user's zone; until the browser has told us, in the default one (and the page asks it).
@@ -112,6 +113,7 @@ function Header() {
               </span>
               <NotificationBell />
               {user.nav.settings ? <NavLink to="/settings/agency" className={navClass}>{t("settings.link")}</NavLink> : null}
+              {user.nav.api ? <NavLink to="/settings/api" className={navClass}>{t("api.link")}</NavLink> : null}
               <NavLink to="/profile" className={navClass}>{t("security.profile.link")}</NavLink>
               <Form method="post" action="/logout">
                 <button className="btn-secondary">{t("common.signOut")}</button>

@@ -14,12 +14,13 @@ import { settings } from "./messages/settings";
 import { notifications } from "./messages/notifications";
 import { dashboards } from "./messages/dashboards";
 import { qual } from "./messages/qual";
+import { api } from "./messages/api";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings, notifications, dashboards, qual };
+const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings, notifications, dashboards, qual, api };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };

@@ -36,6 +36,8 @@ const MATRIX: Record<Capability, Role[]> = {
   "objective:read": [ADMIN, AM, SDR, CADMIN, MEMBER],
   // the agency's own settings (pace thresholds, maturity weights: OBJECTIVES.md): the admin, "everything"
   "agency:manage": [ADMIN],
+  // API keys (issue 15): the agency admin; a client admin, read-only keys for their company
+  "api:keys": [ADMIN, CADMIN],
   // reports: agency sends, clients read sent ones, SDRs do not
   "report:send": [ADMIN, AM],
   "report:read": [ADMIN, AM, CADMIN, MEMBER],

@@ -1,5 +1,7 @@
 // API keys: the token format, its hash and the scopes a key may carry. Pure: no database, no request.
 import crypto from "node:crypto";
+import { z } from "zod";
+import { requiredText } from "~/domain/shared/validation";
 
 export const API_SCOPES = ["meetings:read", "meetings:write", "activity:write", "campaigns:read"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
@@ -31,3 +33,11 @@ export function bearerToken(header: string | null): string | null {
 export function keyCoversClient(limit: readonly string[], clientCompanyId: string): boolean {
   return limit.length === 0 || limit.includes(clientCompanyId);
 }
+
+/** The settings page's form: a name, at least one scope, and the client companies it is limited to (none: all). */
+export const apiKeyFormSchema = z.object({
+  name: requiredText(80),
+  scopes: z.array(z.enum(API_SCOPES, { error: "common.errors.invalid" })).min(1, { error: "api.errors.scopes" }),
+  clientCompanyIds: z.array(z.string().trim().min(1).max(40, { error: "common.errors.invalid" })).max(100, { error: "common.errors.invalid" }),
+});
+export type ApiKeyForm = z.infer<typeof apiKeyFormSchema>;

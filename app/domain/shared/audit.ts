@@ -42,5 +42,7 @@ export const AUDIT_TYPES = [
   "member.deactivated",
   "member.reactivated",
   "member.role_changed",
+  "api.key_created",
+  "api.key_revoked",
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];

@@ -1,6 +1,10 @@
 // API keys: creating one (its secret returned once), revoking it, and finding the key a request carries.
 import { prisma } from "~/utils/db.server";
-import { bearerToken, hashApiToken, isApiScope, newApiToken, type ApiScope } from "~/domain/api/keys";
+import { assertCan, type Actor } from "~/utils/auth.server";
+import { API_SCOPES, CLIENT_API_SCOPES, bearerToken, hashApiToken, isApiScope, newApiToken, type ApiKeyForm, type ApiScope } from "~/domain/api/keys";
+import { DomainError, notFound } from "~/domain/shared/errors";
+import type { Prisma } from "~/generated/prisma/client";
+import { audit } from "../audit.server";
 
 export type ApiKeyActor = { keyId: string; agencyId: string; scopes: ApiScope[]; clientCompanyIds: string[]; createdById: string | null };
 
@@ -43,4 +47,70 @@ export async function apiKeyOfRequest(request: Request): Promise<ApiKeyActor | n
     await prisma.apiKey.update({ where: { id: key.id }, data: { lastUsedAt: now } });
   }
   return { keyId: key.id, agencyId: key.agencyId, scopes: key.scopes.filter(isApiScope), clientCompanyIds: key.clientCompanyIds, createdById: key.createdById };
+}
+
+// ---------- the settings page: keys as an admin sees and manages them ----------
+
+/**
+ * The keys an actor manages: an agency admin, every key of the agency; a client admin, the keys limited to their
+ * company that its own users created (never the agency's keys for that client, which may write).
+ */
+async function managedKeysWhere(actor: Actor): Promise<Prisma.ApiKeyWhereInput> {
+  assertCan(actor, "api:keys");
+  if (!actor.clientCompanyId) return { agencyId: actor.agencyId };
+  const users = await prisma.membership.findMany({ where: { agencyId: actor.agencyId, clientCompanyId: actor.clientCompanyId }, select: { userId: true } });
+  return { agencyId: actor.agencyId, clientCompanyIds: { equals: [actor.clientCompanyId] }, createdById: { in: users.map((u) => u.userId) } };
+}
+
+/** What the settings page needs: the keys (never a secret), the scopes and client companies the actor may choose. */
+export async function apiKeysPage(actor: Actor) {
+  const where = await managedKeysWhere(actor);
+  const keys = await prisma.apiKey.findMany({
+    where,
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    take: 200,
+    select: { id: true, name: true, prefix: true, scopes: true, clientCompanyIds: true, createdById: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+  const clients = actor.clientCompanyId
+    ? []
+    : await prisma.clientCompany.findMany({ where: { agencyId: actor.agencyId }, orderBy: { name: "asc" }, select: { id: true, name: true } });
+  const names = new Map(clients.map((c) => [c.id, c.name]));
+  const creators = await prisma.user.findMany({ where: { id: { in: keys.map((k) => k.createdById).filter((x): x is string => Boolean(x)) } }, select: { id: true, name: true } });
+  const creatorNames = new Map(creators.map((u) => [u.id, u.name]));
+  return {
+    scopes: actor.clientCompanyId ? [...CLIENT_API_SCOPES] : [...API_SCOPES],
+    clients,
+    keys: keys.map((k) => ({
+      id: k.id, name: k.name, prefix: k.prefix, scopes: k.scopes, createdAt: k.createdAt, lastUsedAt: k.lastUsedAt, revokedAt: k.revokedAt,
+      createdBy: k.createdById ? creatorNames.get(k.createdById) ?? null : null,
+      clients: k.clientCompanyIds.map((id) => names.get(id) ?? actor.clientCompanyName ?? id),
+    })),
+  };
+}
+
+/**
+ * Creates a key from the settings page and returns its token (shown once). A client admin's key is read-only and
+ * limited to their company, whatever the form says; an agency admin's client companies must be the agency's.
+ */
+export async function createApiKeyFor(actor: Actor, input: ApiKeyForm) {
+  assertCan(actor, "api:keys");
+  let clientCompanyIds = [...new Set(input.clientCompanyIds)];
+  if (actor.clientCompanyId) {
+    if (input.scopes.some((s) => !CLIENT_API_SCOPES.includes(s))) throw new DomainError("INVALID", "api.errors.clientScopes", "scopes");
+    clientCompanyIds = [actor.clientCompanyId];
+  } else if (clientCompanyIds.length) {
+    const found = await prisma.clientCompany.count({ where: { agencyId: actor.agencyId, id: { in: clientCompanyIds } } });
+    if (found !== clientCompanyIds.length) throw new DomainError("INVALID", "common.errors.invalid", "clientCompanyIds");
+  }
+  const created = await createApiKey({ agencyId: actor.agencyId, name: input.name, scopes: input.scopes, clientCompanyIds, createdById: actor.userId });
+  await prisma.$transaction((tx) => audit(tx, actor, "api.key_created", { clientCompanyId: actor.clientCompanyId ?? undefined }, { keyId: created.key.id, name: input.name, scopes: input.scopes, clientCompanyIds }));
+  return created;
+}
+
+/** Revokes a key the actor manages (404 otherwise); tools using it get 401 from the next request. */
+export async function revokeApiKeyFor(actor: Actor, keyId: string) {
+  const where = await managedKeysWhere(actor);
+  const { count } = await prisma.apiKey.updateMany({ where: { ...where, id: keyId, revokedAt: null }, data: { revokedAt: new Date() } });
+  if (!count) throw notFound();
+  await prisma.$transaction((tx) => audit(tx, actor, "api.key_revoked", { clientCompanyId: actor.clientCompanyId ?? undefined }, { keyId }));
 }
