@@ -76,7 +76,7 @@ export async function createApiMeeting(key: ApiKeyActor, campaignId: string, bod
 }
 
 /** The fields a meeting shows through the API; agency-internal ones (internal notes, duplicate flags) are never read. */
-const meetingFields = {
+export const meetingFields = {
   id: true, campaignId: true, clientCompanyId: true, sdrId: true, externalId: true, personaVersionId: true, definitionVersionId: true,
   prospectName: true, prospectTitle: true, prospectEmail: true, prospectPhone: true, prospectCompany: true, prospectDomain: true,
   prospectCompanySize: true, prospectIndustry: true, prospectCountry: true, prospectLinkedinUrl: true,

@@ -11,6 +11,8 @@ import { campaignScope } from "../scope.server";
 import { sumRanges } from "./rollup.server";
 import { sendEmailToEach } from "~/services/email.server";
 import { makeT } from "~/i18n";
+import { withChange } from "../effects.server";
+import { emitWebhookEvent } from "../webhooks/events.server";
 import { formatMetric, formatPeriod } from "~/domain/objectives/format";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
@@ -122,6 +124,15 @@ export async function checkObjectives(now = new Date()) {
         WHERE "ObjectivePeriod"."offTrackAlertAt" IS NULL
       RETURNING "id"`;
     if (!claimed.length) continue;
+    // objective.off_track, once per objective and period (the claim above); agency endpoints only.
+    await withChange((tx, fx) =>
+      emitWebhookEvent(tx, fx, { agencyId: o.agencyId, clientCompanyId: null }, "objective.off_track", () => ({
+        objective: {
+          id: o.id, campaignId: o.campaignId, sdrId: o.sdrId, metric: p.metric,
+          periodStart: p.period.start, periodEnd: p.period.end, target: p.target, actual: p.pace.actual, expected: p.pace.expected, status: "OFF_TRACK",
+        },
+      }), now),
+    );
     const am = o.campaign.accountManager ?? o.campaign.clientCompany.accountManager;
     if (!am) continue;
     const origin = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
