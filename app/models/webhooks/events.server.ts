@@ -5,7 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import type { Tx } from "~/utils/db.server";
 import { CLIENT_WEBHOOK_EVENTS, envelope, newEventId, type WebhookEvent } from "~/domain/webhooks/events";
 import type { ChangeEffects } from "../effects.server";
-import { meetingFields } from "../api/meetings.server";
+import { meetingFields } from "../api/meeting-fields.server";
 
 type Source = { agencyId: string; clientCompanyId: string | null };
 
