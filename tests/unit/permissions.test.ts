@@ -36,6 +36,8 @@ const MATRIX: Record<Capability, Role[]> = {
   "objective:read": [ADMIN, AM, SDR, CADMIN, MEMBER],
   // the agency's own settings (pace thresholds, maturity weights: OBJECTIVES.md): the admin, "everything"
   "agency:manage": [ADMIN],
+  // outbound webhooks: the agency admin, and a client admin for their company's events
+  "webhooks:manage": [ADMIN, CADMIN],
   // reports: agency sends, clients read sent ones, SDRs do not
   "report:send": [ADMIN, AM],
   "report:read": [ADMIN, AM, CADMIN, MEMBER],

@@ -30,14 +30,15 @@ export type Capability =
   | "report:read"
   | "billing:manage"
   | "billing:read"
-  | "agency:manage";
+  | "agency:manage"
+  | "webhooks:manage";
 
 const MAP: Record<Role, readonly Capability[]> = {
   AGENCY_ADMIN: [
     "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:invite-agency",
     "team:invite-client", "emails:read", "version:draft", "version:comment", "meeting:log", "meeting:status",
     "dispute:resolve", "objective:manage", "objective:read", "report:send", "report:read", "billing:manage", "billing:read",
-    "activity:record", "agency:manage",
+    "activity:record", "agency:manage", "webhooks:manage",
   ],
   ACCOUNT_MANAGER: [
     "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:invite-client",
@@ -47,7 +48,7 @@ const MAP: Record<Role, readonly Capability[]> = {
   SDR: ["campaign:read", "version:comment", "meeting:log", "meeting:status", "objective:read", "activity:record"],
   CLIENT_ADMIN: [
     "campaign:read", "team:read", "team:invite-client", "version:decide", "version:comment", "meeting:status",
-    "meeting:review", "meeting:rate", "objective:read", "report:read", "billing:read",
+    "meeting:review", "meeting:rate", "objective:read", "report:read", "billing:read", "webhooks:manage",
   ],
   CLIENT_MEMBER: ["campaign:read", "version:comment", "meeting:status", "meeting:rate", "objective:read", "report:read"],
 };
