@@ -73,7 +73,7 @@ async function measureApi(name: string, init: () => { path: string; method?: str
   const elapsed = (performance.now() - started) / 1000;
   times.sort((a, b) => a - b);
   const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
-  return { name, p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: Math.round(times.length / elapsed), bytes };
+  return { name, p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: Math.round(times.length / elapsed), bytes, statements: null };
 }
 
 const meeting = () => {

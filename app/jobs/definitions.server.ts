@@ -13,12 +13,15 @@ import { runBilling } from "~/models/billing/billing-run.server";
 import { runObjectiveCheck } from "~/models/objectives/check.server";
 import { sendRitualReminders } from "~/models/qualitative/rituals.server";
 import { runDigests } from "~/models/notifications/digest.server";
+import { deliverWebhook, sweepWebhooks } from "~/models/webhooks/delivery.server";
 
 export type JobDefinition<T extends object = object> = {
   queue: QueueName;
   /** A cron expression: pg-boss creates one job per tick for all processes. */
   schedule?: string;
   pollingIntervalSeconds?: number;
+  /** Jobs handed to one call of `handle` (default 1). */
+  batchSize?: number;
   handle: (jobs: PgBoss.Job<T>[]) => Promise<void>;
 };
 
@@ -59,4 +62,15 @@ export const JOBS: JobDefinition[] = [
       for (const job of jobs) await requestPasswordReset(job.data.email, isLocale(job.data.locale) ? job.data.locale : "en", job.data.origin);
     },
   }),
+  // Outbound webhooks: each delivery row is one job (its retries are scheduled by the row, over about a day).
+  define<{ deliveryId: string }>({
+    queue: QUEUES.webhookDeliver,
+    pollingIntervalSeconds: 0.5,
+    batchSize: 50,
+    handle: async (jobs) => {
+      await Promise.all(jobs.map((job) => deliverWebhook(job.data.deliveryId)));
+    },
+  }),
+  // Re-queues due deliveries whose job was lost.
+  define({ queue: QUEUES.webhookSweep, schedule: "* * * * *", pollingIntervalSeconds: 30, handle: async () => void (await sweepWebhooks()) }),
 ];

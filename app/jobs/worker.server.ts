@@ -8,7 +8,7 @@ import { sweepOutbox } from "./outbox-sweep.server";
 export async function startBackgroundWork({ pollingIntervalSeconds = 2 } = {}) {
   const boss = await getBoss();
   for (const job of JOBS) {
-    await boss.work(job.queue, { pollingIntervalSeconds: job.pollingIntervalSeconds ?? pollingIntervalSeconds }, job.handle);
+    await boss.work(job.queue, { pollingIntervalSeconds: job.pollingIntervalSeconds ?? pollingIntervalSeconds, ...(job.batchSize ? { batchSize: job.batchSize } : {}) }, job.handle);
     if (job.schedule) await boss.schedule(job.queue, job.schedule);
   }
   await sweepOutbox();

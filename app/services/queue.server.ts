@@ -15,6 +15,8 @@ export const QUEUES = {
   objectiveCheck: "objective-check",
   ritualReminders: "ritual-reminders",
   notificationDigest: "notification-digest",
+  webhookDeliver: "webhook-deliver",
+  webhookSweep: "webhook-sweep",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -31,6 +33,9 @@ function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
     [QUEUES.notificationDigest]: { policy: "singleton" },
     // Once an hour: every client whose billing day has come is invoiced (claimed in the database, resumable).
     [QUEUES.billingRun]: { policy: "singleton", retryLimit: 10, retryDelay: 60, retryBackoff: true },
+    // Webhook retries are scheduled by the delivery row itself (nextAttemptAt, over about a day), not by pg-boss.
+    [QUEUES.webhookDeliver]: { retryLimit: 0 },
+    [QUEUES.webhookSweep]: { policy: "singleton" },
   };
 }
 
@@ -79,4 +84,11 @@ export async function enqueueEmails(ids: string[]) {
 /** Queues the processing of an uploaded import (after the user confirmed its mapping). */
 export async function enqueueImport(importJobId: string) {
   await enqueue(QUEUES.meetingImport, { importJobId }, { singletonKey: importJobId });
+}
+
+/** Queues outbound webhook deliveries (after the change that wrote them committed), at once or at `startAfter`. */
+export async function enqueueWebhookDeliveries(ids: string[], startAfter?: Date) {
+  if (!ids.length) return;
+  const boss = await getBoss();
+  await boss.insert(ids.map((deliveryId) => ({ name: QUEUES.webhookDeliver, data: { deliveryId }, ...(startAfter ? { startAfter } : {}) })));
 }

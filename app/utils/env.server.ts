@@ -35,6 +35,12 @@ const schema = z.object({
   STRIPE_TIMEOUT_MS: z.coerce.number().int().min(50).default(30_000),
   /** Requests one API key may make per minute; past it the API answers 429 with Retry-After. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(600),
+  /** "true" lets webhooks reach this machine (127.0.0.1, ::1, localhost) over http: tests and the demo only. */
+  WEBHOOKS_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
+  /** Milliseconds a webhook receiver has to answer. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).default(10_000),
+  /** Seconds before the first retry of a failed webhook delivery; x3 each time, up to 12 h. */
+  WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0).default(30),
 });
 
 

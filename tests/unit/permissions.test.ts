@@ -38,6 +38,8 @@ const MATRIX: Record<Capability, Role[]> = {
   "agency:manage": [ADMIN],
   // API keys (issue 15): the agency admin; a client admin, read-only keys for their company
   "api:keys": [ADMIN, CADMIN],
+  // outbound webhooks: the agency admin, and a client admin for their company's events
+  "webhooks:manage": [ADMIN, CADMIN],
   // reports: agency sends, clients read sent ones, SDRs do not
   "report:send": [ADMIN, AM],
   "report:read": [ADMIN, AM, CADMIN, MEMBER],

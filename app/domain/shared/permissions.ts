@@ -32,14 +32,15 @@ export type Capability =
   | "billing:manage"
   | "billing:read"
   | "agency:manage"
-  | "api:keys";
+  | "api:keys"
+  | "webhooks:manage";
 
 const MAP: Record<Role, readonly Capability[]> = {
   AGENCY_ADMIN: [
     "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:manage", "team:invite-agency",
     "team:invite-client", "emails:read", "version:draft", "version:comment", "meeting:log", "meeting:status",
     "dispute:resolve", "objective:manage", "objective:read", "report:send", "report:read", "billing:manage", "billing:read",
-    "activity:record", "agency:manage", "api:keys",
+    "activity:record", "agency:manage", "api:keys", "webhooks:manage",
   ],
   ACCOUNT_MANAGER: [
     "client:read", "client:manage", "campaign:read", "campaign:manage", "team:read", "team:invite-client",
@@ -49,7 +50,7 @@ const MAP: Record<Role, readonly Capability[]> = {
   SDR: ["campaign:read", "version:comment", "meeting:log", "meeting:status", "objective:read", "activity:record"],
   CLIENT_ADMIN: [
     "campaign:read", "team:read", "team:manage", "team:invite-client", "version:decide", "version:comment", "meeting:status",
-    "meeting:review", "meeting:rate", "objective:read", "report:read", "billing:read", "api:keys",
+    "meeting:review", "meeting:rate", "objective:read", "report:read", "billing:read", "api:keys", "webhooks:manage",
   ],
   CLIENT_MEMBER: ["campaign:read", "version:comment", "meeting:status", "meeting:rate", "objective:read", "report:read"],
 };

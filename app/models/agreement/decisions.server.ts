@@ -8,6 +8,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { notify } from "~/models/notifications/write.server";
 import { translate } from "~/i18n";
 import { withChange } from "../effects.server";
+import { emitWebhookEvent } from "../webhooks/events.server";
 import { campaignScope } from "../scope.server";
 import { audit } from "../audit.server";
 const conflict = () => new DomainError("CONFLICT", "common.errors.conflict");
@@ -109,7 +110,12 @@ async function decide(
   const url = `${origin}/campaigns/${v.campaign.id}/${kind === "persona" ? `targeting/${v.parentId}?v=${v.id}` : `qualification?v=${v.id}`}`;
   await withChange(async (tx, fx) => {
     await transition(tx, v, "PROPOSED", revision, { status, decidedById: actor.userId, decidedAt: new Date(), decisionComment: comment || null });
-    if (decision === "approve") await supersede(tx, v, "APPROVED");
+    if (decision === "approve") {
+      await supersede(tx, v, "APPROVED");
+      await emitWebhookEvent(tx, fx, { agencyId: actor.agencyId, clientCompanyId: v.campaign.clientCompanyId }, kind === "persona" ? "persona.version_approved" : "definition.version_approved", () => ({
+        version: { id: v.id, kind, name: v.name, number: v.number, campaignId: v.campaign.id, clientCompanyId: v.campaign.clientCompanyId, approvedAt: new Date().toISOString() },
+      }));
+    }
     if (comment) {
       await tx.versionComment.create({
         data: { campaignId: v.campaign.id, authorId: actor.userId, body: comment, ...(kind === "persona" ? { personaVersionId: v.id } : { definitionVersionId: v.id }) },

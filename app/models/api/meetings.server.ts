@@ -14,6 +14,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { logMeeting } from "../meetings/logging.server";
 import { changeMeetingStatus } from "../meetings/attendance.server";
 import { apiJson, problem } from "./http.server";
+import { meetingFields } from "./meeting-fields.server";
 import type { ApiKeyActor } from "./keys.server";
 
 /** "common.errors.tooLong|max=160" -> the English sentence. */
@@ -77,16 +78,6 @@ export async function createApiMeeting(key: ApiKeyActor, campaignId: string, bod
   }
 }
 
-/** The fields a meeting shows through the API; agency-internal ones (internal notes, duplicate flags) are never read. */
-const meetingFields = {
-  id: true, campaignId: true, clientCompanyId: true, sdrId: true, externalId: true, personaVersionId: true, definitionVersionId: true,
-  prospectName: true, prospectTitle: true, prospectEmail: true, prospectPhone: true, prospectCompany: true, prospectDomain: true,
-  prospectCompanySize: true, prospectIndustry: true, prospectCountry: true, prospectLinkedinUrl: true,
-  scheduledAt: true, timeZone: true, durationMinutes: true, channel: true, location: true,
-  discoveryNeed: true, discoveryContext: true, discoveryBudget: true, discoveryTimeline: true,
-  status: true, statusChangedAt: true, verdict: true, verdictAt: true, ratingOverall: true, createdAt: true, updatedAt: true,
-  checks: { select: { met: true, note: true, criterion: { select: { key: true } } } },
-} as const;
 
 type MeetingRow = Prisma.MeetingGetPayload<{ select: typeof meetingFields }>;
 function meetingJson(m: MeetingRow) {

@@ -7,6 +7,7 @@ import { canChangeStatus, reviewDeadline, targetStatus, type StatusAction } from
 import { withChange } from "../effects.server";
 import { applyChange, event, facts, fail, loadForChange } from "./change.server";
 import { notifyHeld } from "./notifications.server";
+import { emitMeetingEvent } from "../webhooks/events.server";
 
 /**
  * Held, no-show, cancelled, or rescheduled (a new future time; the old one stays in history). Marking held opens
@@ -38,6 +39,7 @@ export async function changeMeetingStatus(
         fromStatus: m.status,
         timeZone: opts.newTimeZone ?? m.timeZone,
       });
+      await emitMeetingEvent(tx, fx, m, "meeting.status_changed", { from: m.status, to: "RESCHEDULED", previousScheduledAt: m.scheduledAt.toISOString() }, now);
       return { status: to };
     }
     let reviewDueAt: Date | null = null;
@@ -48,6 +50,7 @@ export async function changeMeetingStatus(
     await applyChange(tx, m, opts.revision, { status: to, statusChangedAt: now, reviewDueAt });
     await event(tx, m.id, actor.userId, "status", m.status, to, reviewDueAt ? { reviewDueAt: reviewDueAt.toISOString() } : {});
     if (reviewDueAt) fx.emails(await notifyHeld(tx, m.id, actor, reviewDueAt));
+    await emitMeetingEvent(tx, fx, m, "meeting.status_changed", { from: m.status, to }, now);
     return { status: to };
   });
 }

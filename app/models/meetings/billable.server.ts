@@ -5,6 +5,7 @@
 import type { Tx } from "~/utils/db.server";
 import type { ChangeEffects } from "../effects.server";
 import { recordBillableMeetings } from "../billing/ledger.server";
+import { emitMeetingEvent } from "../webhooks/events.server";
 
 /** The facts every follower of a billable meeting needs. */
 export type BillableMeeting = { id: string; agencyId: string; clientCompanyId: string; campaignId: string };
@@ -16,4 +17,5 @@ export async function meetingBecameBillable(tx: Tx, fx: ChangeEffects, meetings:
   // One ledger item per billable meeting, at the price in force today (unique in the database).
   await recordBillableMeetings(tx, ids, now);
   fx.billableMeetingIds.push(...ids);
+  for (const m of meetings) await emitMeetingEvent(tx, fx, m, "meeting.billable", {}, now);
 }

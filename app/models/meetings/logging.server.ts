@@ -8,6 +8,7 @@ import { canEdit, loggingRefusal, loggingWarnings, type Channel, type Warning } 
 import { Prisma } from "~/generated/prisma/client";
 import { campaignScope } from "../scope.server";
 import { withChange } from "../effects.server";
+import { emitMeetingEvent } from "../webhooks/events.server";
 import { applyChange, event, facts, fail, loadForChange, meetingScope } from "./change.server";
 import { notifyBooked } from "./notifications.server";
 
@@ -168,6 +169,7 @@ export async function logMeeting(actor: Actor, campaignId: string, input: Meetin
       });
       meetingId = m.id;
       fx.emails(await notifyBooked(tx, m.id, actor.userId));
+      await emitMeetingEvent(tx, fx, { id: m.id, agencyId: campaign.agencyId, clientCompanyId: campaign.clientCompanyId }, "meeting.created");
     });
   } catch (e) {
     // Two submissions of the same external id at once: the second finds the first.
@@ -218,7 +220,7 @@ export type MeetingEdit = Pick<
  */
 export async function editMeeting(actor: Actor, meetingId: string, input: MeetingEdit, revision?: number) {
   assertCan(actor, "meeting:log");
-  return withChange(async (tx) => {
+  return withChange(async (tx, fx) => {
     const m = await loadForChange(tx, actor, meetingId);
     const d = canEdit(actor.role, actor.userId, facts(m));
     if (!d.ok) fail(d.reason);
@@ -228,6 +230,7 @@ export async function editMeeting(actor: Actor, meetingId: string, input: Meetin
     if (!changed.length) return;
     await applyChange(tx, m, revision, data);
     await event(tx, m.id, actor.userId, "edited", null, null, { fields: changed });
+    await emitMeetingEvent(tx, fx, m, "meeting.updated", { fields: changed });
   });
 }
 

@@ -8,12 +8,13 @@ import { audit } from "../audit.server";
 import { withChange } from "../effects.server";
 import { applyChange, event, facts, fail, loadForChange } from "./change.server";
 import { meetingBecameBillable } from "./billable.server";
+import { emitMeetingEvent } from "../webhooks/events.server";
 import { notifyDisputed, notifyResolved } from "./notifications.server";
 
 /** The client's rating grid (overall required, the rest optional). Editable while the meeting is held. */
 export async function rateMeeting(actor: Actor, meetingId: string, ratings: Partial<RatingInput> & { ratingOverall: number }, revision?: number, now = new Date()) {
   assertCan(actor, "meeting:rate");
-  return withChange(async (tx) => {
+  return withChange(async (tx, fx) => {
     const m = await loadForChange(tx, actor, meetingId);
     const d = canRate(actor.role, facts(m));
     if (!d.ok) fail(d.reason);
@@ -26,6 +27,7 @@ export async function rateMeeting(actor: Actor, meetingId: string, ratings: Part
     };
     await applyChange(tx, m, revision, { ...data, ratedById: actor.userId, ratedAt: now });
     await event(tx, m.id, actor.userId, "rated", null, String(ratings.ratingOverall), data);
+    await emitMeetingEvent(tx, fx, m, "meeting.updated", { fields: ["rating"] }, now);
   });
 }
 
@@ -39,6 +41,7 @@ export async function acceptMeeting(actor: Actor, meetingId: string, revision?: 
     await applyChange(tx, m, revision, { verdict: "ACCEPTED", verdictById: actor.userId, verdictAt: now });
     await event(tx, m.id, actor.userId, "accepted", m.verdict, "ACCEPTED");
     await audit(tx, actor, "meeting.accepted", m, { meetingId: m.id });
+    await emitMeetingEvent(tx, fx, m, "meeting.reviewed", { verdict: "ACCEPTED", automatic: false }, now);
     await meetingBecameBillable(tx, fx, [m], now);
   });
 }
@@ -63,6 +66,7 @@ export async function disputeMeeting(actor: Actor, meetingId: string, items: { c
     await audit(tx, actor, "meeting.disputed", m, { meetingId: m.id, criteria: clean.map((i) => i.criterionId) });
     const labels = clean.map((i) => `${criteria.find((x) => x.id === i.criterionId)!.label}: ${i.reason}`);
     fx.emails(await notifyDisputed(tx, m.id, actor, labels));
+    await emitMeetingEvent(tx, fx, m, "meeting.reviewed", { verdict: "DISPUTED", automatic: false }, now);
   });
 }
 
@@ -84,6 +88,7 @@ export async function resolveDispute(
     await applyChange(tx, m, revision, { verdict: input.decision, resolutionReasoning: reasoning, resolvedById: actor.userId, resolvedAt: now });
     await event(tx, m.id, actor.userId, "dispute_resolved", "DISPUTED", input.decision, { reasoning });
     await audit(tx, actor, input.decision === "DISPUTE_UPHELD" ? "meeting.dispute_upheld" : "meeting.dispute_rejected", m, { meetingId: m.id, reasoning });
+    await emitMeetingEvent(tx, fx, m, "meeting.dispute_resolved", { decision: input.decision === "DISPUTE_UPHELD" ? "upheld" : "rejected" }, now);
     if (input.decision === "DISPUTE_REJECTED") await meetingBecameBillable(tx, fx, [m], now);
     fx.emails(await notifyResolved(tx, m.id, actor, input.decision === "DISPUTE_UPHELD", reasoning));
   });
@@ -98,11 +103,12 @@ export async function recordOutcome(
   now = new Date(),
 ) {
   assertCan(actor, "meeting:rate");
-  return withChange(async (tx) => {
+  return withChange(async (tx, fx) => {
     const m = await loadForChange(tx, actor, meetingId);
     const d = canRecordOutcome(actor.role, facts(m));
     if (!d.ok) fail(d.reason);
     await applyChange(tx, m, revision, { ...input, outcomeUpdatedAt: now });
     await event(tx, m.id, actor.userId, "outcome", null, null, input);
+    await emitMeetingEvent(tx, fx, m, "meeting.updated", { fields: ["outcome"] }, now);
   });
 }

@@ -5,6 +5,7 @@ import { WINDOW_REMINDER_HOURS } from "~/domain/meetings/rules";
 import { withChange } from "../effects.server";
 import { event } from "./change.server";
 import { meetingBecameBillable } from "./billable.server";
+import { emitMeetingEvent } from "../webhooks/events.server";
 import { notifyReminder, notifyWindowClosing } from "./notifications.server";
 
 /** One pass of the scheduled meeting work (also callable from tests and scripts). */
@@ -47,6 +48,7 @@ export async function autoAcceptDueMeetings(now = new Date()) {
         data: { meetingId: m.id },
       })),
     });
+    for (const m of claimed) await emitMeetingEvent(tx, fx, m, "meeting.reviewed", { verdict: "ACCEPTED", automatic: true }, now);
     await meetingBecameBillable(tx, fx, claimed, now);
     return claimed.length;
   });

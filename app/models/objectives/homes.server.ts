@@ -11,6 +11,8 @@ import { campaignScope } from "../scope.server";
 import { sumRanges } from "./rollup.server";
 import { notify } from "~/models/notifications/write.server";
 import { makeT, translate } from "~/i18n";
+import { withChange } from "../effects.server";
+import { emitWebhookEvent } from "../webhooks/events.server";
 import { formatMetric, formatPeriod } from "~/domain/objectives/format";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
@@ -132,7 +134,7 @@ export async function checkObjectives(now = new Date()) {
   for (const { o, p } of alerts) {
     const origin = process.env.APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
     // The claim and the notifications share one transaction: a second worker finds the claim taken, a failure leaves none.
-    const sent = await prisma.$transaction(async (tx) => {
+    const sent = await withChange(async (tx, fx) => {
       const claimed = await tx.$queryRaw<{ id: string }[]>`
         INSERT INTO "ObjectivePeriod" ("id", "objectiveId", "periodStart", "periodEnd", "offTrackAlertAt")
         VALUES (${`op_${o.id}_${p.period.start}`}, ${o.id}, ${p.period.start}::date, ${p.period.end}::date, ${now})
@@ -140,6 +142,13 @@ export async function checkObjectives(now = new Date()) {
           WHERE "ObjectivePeriod"."offTrackAlertAt" IS NULL
         RETURNING "id"`;
       if (!claimed.length) return null;
+      // objective.off_track, once per objective and period (the claim above); agency endpoints only.
+      await emitWebhookEvent(tx, fx, { agencyId: o.agencyId, clientCompanyId: null }, "objective.off_track", () => ({
+        objective: {
+          id: o.id, campaignId: o.campaignId, sdrId: o.sdrId, metric: p.metric,
+          periodStart: p.period.start, periodEnd: p.period.end, target: p.target, actual: p.pace.actual, expected: p.pace.expected, status: "OFF_TRACK",
+        },
+      }), now);
       const props = (locale: "en" | "fr") => {
         const t = makeT(locale);
         return {

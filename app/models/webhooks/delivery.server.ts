@@ -1,0 +1,73 @@
+// Delivering webhook rows (the webhook-deliver job): claim the row, sign it with the Standard Webhooks scheme
+// (webhook-id, webhook-timestamp, webhook-signature, through the standardwebhooks library), POST it with a short
+// timeout to a checked address, log the attempt, and on failure schedule the next attempt (x3 each time, about a day
+// in all). An endpoint that has not succeeded for a day is disabled (decision 0048).
+import { Webhook } from "standardwebhooks";
+import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
+import { WEBHOOK_MAX_ATTEMPTS, failingTooLong, retryDelaySeconds } from "~/domain/webhooks/events";
+import { postWebhook, type GuardOptions } from "~/services/webhook-http.server";
+import { enqueueWebhookDeliveries } from "~/services/queue.server";
+
+const LOCK_SECONDS = 60;
+
+export type WebhookOutcome = "sent" | "skipped" | "retry" | "failed" | "endpoint-disabled";
+
+/** One attempt at one delivery. `guard` overrides the environment's SSRF settings (tests). */
+export async function deliverWebhook(deliveryId: string, opts: { now?: Date; guard?: GuardOptions; enqueueRetry?: boolean } = {}): Promise<WebhookOutcome> {
+  const now = opts.now ?? new Date();
+  const claimed = await prisma.webhookDelivery.updateMany({
+    where: { id: deliveryId, status: "PENDING", endpoint: { enabled: true }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    data: { lockedUntil: new Date(now.getTime() + LOCK_SECONDS * 1000), attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return "skipped";
+  const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { endpoint: true } });
+  const body = JSON.stringify(row.payload);
+  const signature = new Webhook(row.endpoint.secret).sign(row.eventId, now, body);
+  const headers = { "webhook-id": row.eventId, "webhook-timestamp": String(Math.floor(now.getTime() / 1000)), "webhook-signature": signature };
+  const result = await postWebhook(row.endpoint.url, headers, body, { guard: opts.guard });
+  const ok = result.error === null;
+  await prisma.webhookAttempt.create({
+    data: { deliveryId: row.id, at: now, responseCode: result.responseCode, durationMs: result.durationMs, ok, error: result.error },
+  });
+  const last = { lastAttemptAt: now, lastResponseCode: result.responseCode, lastDurationMs: result.durationMs, lockedUntil: null };
+  if (ok) {
+    await prisma.webhookDelivery.update({ where: { id: row.id }, data: { ...last, status: "SENT", deliveredAt: now, lastError: null } });
+    if (row.endpoint.failingSince) await prisma.webhookEndpoint.update({ where: { id: row.endpointId }, data: { failingSince: null } });
+    return "sent";
+  }
+  const final = row.attempts >= WEBHOOK_MAX_ATTEMPTS;
+  const next = new Date(now.getTime() + retryDelaySeconds(row.attempts, env().WEBHOOK_RETRY_BASE_SECONDS) * 1000);
+  await prisma.webhookDelivery.update({
+    where: { id: row.id },
+    data: { ...last, status: final ? "FAILED" : "PENDING", lastError: result.error, nextAttemptAt: next },
+  });
+  const failingSince = row.endpoint.failingSince ?? now;
+  if (!row.endpoint.failingSince) await prisma.webhookEndpoint.update({ where: { id: row.endpointId }, data: { failingSince: now } });
+  if (failingTooLong(failingSince, now)) {
+    await disableFailingEndpoint(row.endpointId, now);
+    return "endpoint-disabled";
+  }
+  if (!final && opts.enqueueRetry !== false) await enqueueWebhookDeliveries([row.id], next);
+  return final ? "failed" : "retry";
+}
+
+/** Disables an endpoint that has failed for a day (once: a conditional update). */
+async function disableFailingEndpoint(endpointId: string, now: Date) {
+  await prisma.webhookEndpoint.updateMany({
+    where: { id: endpointId, enabled: true },
+    data: { enabled: false, disabledAt: now, disabledReason: "failing" },
+  });
+}
+
+/** Deliveries due and not held by a worker (a lost job, a restart): the webhook sweep queues them every minute. */
+export async function sweepWebhooks(now = new Date()) {
+  const due = await prisma.webhookDelivery.findMany({
+    where: { status: "PENDING", nextAttemptAt: { lte: new Date(now.getTime() - 60_000) }, endpoint: { enabled: true }, OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] },
+    select: { id: true },
+    take: 1000,
+    orderBy: { nextAttemptAt: "asc" },
+  });
+  await enqueueWebhookDeliveries(due.map((d) => d.id));
+  return due.length;
+}
