@@ -11,6 +11,8 @@ import {
 import { InvoiceIssuedEmail, PaymentFailedEmail, issuedSubject, failedSubject, type InvoiceEmailProps } from "./billing-notices";
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
+import ReportDraftReadyEmail, { subject as reportDraftSubject, type ReportDraftReadyEmailProps } from "./report-draft-ready";
+import ReportSentEmail, { subject as reportSentSubject, type ReportSentEmailProps } from "./report-sent";
 import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
 
 export type EmailTemplates = {
@@ -27,6 +29,8 @@ export type EmailTemplates = {
   "invoice-issued": InvoiceEmailProps;
   "payment-failed": InvoiceEmailProps;
   "objective-off-track": ObjectiveOffTrackEmailProps;
+  "report-sent": ReportSentEmailProps;
+  "report-draft-ready": ReportDraftReadyEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -45,6 +49,8 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "invoice-issued": { component: InvoiceIssuedEmail, subject: issuedSubject },
   "payment-failed": { component: PaymentFailedEmail, subject: failedSubject },
   "objective-off-track": { component: ObjectiveOffTrackEmail, subject: offTrackSubject },
+  "report-sent": { component: ReportSentEmail, subject: reportSentSubject },
+  "report-draft-ready": { component: ReportDraftReadyEmail, subject: reportDraftSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

@@ -12,12 +12,13 @@ import { objectives } from "./messages/objectives";
 import { activity } from "./messages/activity";
 import { settings } from "./messages/settings";
 import { notifications } from "./messages/notifications";
+import { reports } from "./messages/reports";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings, notifications };
+const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings, notifications, reports };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };

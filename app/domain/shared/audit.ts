@@ -39,5 +39,6 @@ export const AUDIT_TYPES = [
   "objective.gap_analysis",
   "objective.split",
   "agency.settings_changed",
+  "report.sent",
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];
