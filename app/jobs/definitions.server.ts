@@ -11,6 +11,7 @@ import type { ResetJob } from "~/models/password-reset-request.server";
 import { isLocale } from "~/i18n";
 import { runBilling } from "~/models/billing/billing-run.server";
 import { runObjectiveCheck } from "~/models/objectives/check.server";
+import { runReportSchedules } from "~/models/reports/schedule.server";
 
 export type JobDefinition<T extends object = object> = {
   queue: QueueName;
@@ -45,6 +46,8 @@ export const JOBS: JobDefinition[] = [
   define({ queue: QUEUES.billingRun, schedule: "7 * * * *", pollingIntervalSeconds: 30, handle: async () => void (await runBilling(new Date(), { throwOnFailure: true })) }),
   // Objectives: closed periods frozen with their result, the AM emailed when one turns off track.
   define({ queue: QUEUES.objectiveCheck, schedule: "7 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await runObjectiveCheck()) }),
+  // Report schedules: drafts prepared at each period's end (each period claimed once in the database).
+  define({ queue: QUEUES.reportSchedule, schedule: "*/15 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await runReportSchedules()) }),
   // Forgot-password requests: the page answers at once, the same for every address; the lookup happens here.
   define<ResetJob>({
     queue: QUEUES.passwordReset,

@@ -13,6 +13,7 @@ export const QUEUES = {
   passwordReset: "password-reset-request",
   billingRun: "billing-run",
   objectiveCheck: "objective-check",
+  reportSchedule: "report-schedule",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -25,6 +26,7 @@ function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
     [QUEUES.meetingImport]: { retryLimit: 2, retryDelay: 10 },
     [QUEUES.passwordReset]: { retryLimit: 3, retryDelay: 5 },
     [QUEUES.objectiveCheck]: { policy: "singleton" },
+    [QUEUES.reportSchedule]: { policy: "singleton" },
     // Once an hour: every client whose billing day has come is invoiced (claimed in the database, resumable).
     [QUEUES.billingRun]: { policy: "singleton", retryLimit: 10, retryDelay: 60, retryBackoff: true },
   };
