@@ -7,7 +7,7 @@ import { DomainError, notFound } from "~/domain/shared/errors";
 import { isClientRole } from "~/domain/shared/permissions";
 import type { Prisma } from "~/generated/prisma/client";
 import { parseDay, toDay, todayIn, type Day } from "~/domain/objectives/dates";
-import { checkPeriod, overlapsRange } from "~/domain/reports/period";
+import { checkPeriod, defaultReportPeriod, overlapsRange } from "~/domain/reports/period";
 import { normalizeSections } from "~/domain/reports/sections";
 import { cleanText } from "~/domain/reports/text";
 import { keyFigures, readSnapshot, type ReportSnapshot } from "~/domain/reports/snapshot";
@@ -364,15 +364,40 @@ export async function addReportComment(actor: Actor, reportId: string, input: { 
   return prisma.reportComment.create({ data: { reportId: r.id, authorId: actor.userId, body: cleanText(input.body).slice(0, 2000), internal }, select: { id: true } });
 }
 
-/** Reports due and drafts waiting for review, for the agency home. */
-export async function reportActionItems(actor: Actor, take = 10) {
-  if (isClientRole(actor.role) || actor.role === "SDR") return { drafts: [] };
-  const drafts = await prisma.report.findMany({
-    where: { AND: [reportScope(actor), { status: "DRAFT" }] },
-    orderBy: { periodEnd: "asc" },
-    take,
-    select: { id: true, periodStart: true, periodEnd: true, scheduled: true, campaign: { select: { id: true, name: true } } },
-  });
-  return { drafts: drafts.map((d) => ({ id: d.id, campaign: d.campaign, period: { start: toDay(d.periodStart), end: toDay(d.periodEnd) }, scheduled: d.scheduled })) };
-}
+/**
+ * The AM's action items for the home: drafts waiting for review, and active campaigns whose last month has no sent
+ * report yet (reports due). Agency admins and AMs only; two indexed queries.
+ */
+export type ReportActionItems = {
+  drafts: { id: string; campaign: { id: string; name: string }; period: { start: Day; end: Day }; scheduled: boolean }[];
+  due: { id: string; name: string }[];
+  lastMonth: { start: Day; end: Day } | null;
+};
 
+export async function reportActionItems(actor: Actor, now = new Date(), take = 10): Promise<ReportActionItems> {
+  if (isClientRole(actor.role) || actor.role === "SDR") return { drafts: [], due: [], lastMonth: null };
+  const { today } = await agencyToday(actor.agencyId, now);
+  const lastMonth = defaultReportPeriod(today);
+  const [drafts, due] = await Promise.all([
+    prisma.report.findMany({
+      where: { AND: [reportScope(actor), { status: "DRAFT" }] },
+      orderBy: { periodEnd: "asc" },
+      take,
+      select: { id: true, periodStart: true, periodEnd: true, scheduled: true, campaign: { select: { id: true, name: true } } },
+    }),
+    prisma.campaign.findMany({
+      where: {
+        AND: [campaignScope(actor), { status: "ACTIVE" }, { OR: [{ startDate: null }, { startDate: { lte: parseDay(lastMonth.end) } }] }],
+        reports: { none: { periodEnd: { gte: parseDay(lastMonth.end) } } },
+      },
+      select: { id: true, name: true },
+      orderBy: { name: "asc" },
+      take,
+    }),
+  ]);
+  return {
+    drafts: drafts.map((d) => ({ id: d.id, campaign: d.campaign, period: { start: toDay(d.periodStart), end: toDay(d.periodEnd) }, scheduled: d.scheduled })),
+    due,
+    lastMonth,
+  };
+}

@@ -15,6 +15,8 @@ import { billingActionCounts } from "~/models/billing/billing.server";
 import { BillingActionItems } from "~/components/billing/BillingActionItems";
 import { objectivesAtRisk } from "~/models/objectives/homes.server";
 import { HomeObjectives } from "~/components/objectives/HomeObjectives";
+import { reportActionItems } from "~/models/reports/reports.server";
+import { HomeReports } from "~/components/reports/HomeReports";
 
 /** One home per side: the agency's (clients, campaigns), an SDR's (assigned campaigns), a client's (own company). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -52,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     meetingCampaigns,
     billing: await billingActionCounts(actor),
     objectives: await objectives,
+    reports: await reportActionItems(actor),
   });
 }
 
@@ -71,6 +74,7 @@ export default function Home() {
       </div>
       <MeetingActionItems counts={data.meetingCounts} agency={!client} campaigns={data.meetingCampaigns} />
       <BillingActionItems counts={data.billing} />
+      <HomeReports {...data.reports} />
       <HomeObjectives {...data.objectives} activityLinks={data.role === "SDR" ? data.campaigns.filter((c) => c.status === "ACTIVE") : undefined} />
       {data.sentBack.length ? <SentBack versions={data.sentBack} /> : null}
       {data.decisions.length ? <ActionItems decisions={data.decisions} total={data.decisionCount} forClient={data.role === "CLIENT_ADMIN"} /> : null}
