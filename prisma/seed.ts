@@ -13,6 +13,7 @@ import { seedDemoPricing, seedPastBillableMeetings } from "./seed-billing";
 import { seedDemoObjectives } from "./seed-objectives";
 import { seedDemoInvoices } from "./seed-invoices";
 import { seedDemoApi } from "./seed-api";
+import { seedDemoReports } from "./seed-reports";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -74,6 +75,7 @@ async function seed() {
   await seedDemoMeetings(ids[0]);
   await seedDemoMeetings(ids[2]);
   await seedDemoObjectives(ids[0]);
+  await seedDemoReports(ids[0]);
   await seedDemoInvoices();
   await seedDemoApi(agency.id, admin.userId);
   return true;
