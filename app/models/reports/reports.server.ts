@@ -259,7 +259,17 @@ export async function sendReport(actor: Actor, reportId: string, recipientIds: s
   const wanted = [...new Set(recipientIds)];
   const recipients = choices.filter((c) => wanted.includes(c.id));
   if (!recipients.length || recipients.length !== wanted.length) throw invalid("reports.errors.recipients", "recipientIds");
-  return withChange((tx, fx) => freezeAndSend(tx, fx, { report: r, clientCompanyId: campaign.clientCompanyId, recipients, origin, by: actor, now }));
+  const snapshot = await composeDraft(r, now);
+  return withChange((tx, fx) => freezeAndSend(tx, fx, { report: r, snapshot, clientCompanyId: campaign.clientCompanyId, recipients, origin, by: actor, now }));
+}
+
+/** A draft's figures composed now (outside any transaction: the rollup reads take their time at scale). */
+export async function composeDraft(r: DraftRow, now: Date) {
+  const period = { start: toDay(r.periodStart), end: toDay(r.periodEnd) };
+  const { snapshot } = await composeFor(prisma, r.campaignId, period, {
+    sections: r.sections, highlightIds: r.highlightIds, texts: { commentary: r.commentary, highlights: r.highlights, nextSteps: r.nextSteps }, now,
+  });
+  return snapshot;
 }
 
 type DraftRow = { id: string; agencyId: string; campaignId: string; periodStart: Date; periodEnd: Date; sections: string[]; highlightIds: string[]; commentary: string; highlights: string; nextSteps: string; supersedesId: string | null; correctionNote: string };
@@ -272,13 +282,11 @@ type DraftRow = { id: string; agencyId: string; campaignId: string; periodStart:
 export async function freezeAndSend(
   tx: Tx,
   fx: ChangeEffects,
-  a: { report: DraftRow; clientCompanyId: string; recipients: { id: string; email: string; locale: string | null }[]; origin: string; by: { agencyId: string; userId: string | null }; now: Date },
+  a: { report: DraftRow; snapshot: ReportSnapshot; clientCompanyId: string; recipients: { id: string; email: string; locale: string | null }[]; origin: string; by: { agencyId: string; userId: string | null }; now: Date },
 ) {
   const r = a.report;
   const period = { start: toDay(r.periodStart), end: toDay(r.periodEnd) };
-  const { snapshot } = await composeFor(tx, r.campaignId, period, {
-    sections: r.sections, highlightIds: r.highlightIds, texts: { commentary: r.commentary, highlights: r.highlights, nextSteps: r.nextSteps }, now: a.now,
-  });
+  const snapshot = a.snapshot;
   const claimed = await tx.report.updateMany({
     where: { id: r.id, status: "DRAFT" },
     data: { status: "SENT", snapshot: snapshot as unknown as Prisma.InputJsonValue, frozenAt: a.now, sentAt: a.now },
@@ -320,12 +328,9 @@ async function notifyReportSent(tx: Tx, agencyId: string, campaignId: string, hr
 /** A test send: the draft's email, in the AM's language, to the AM alone; nothing is frozen. */
 export async function testSendReport(actor: Actor, reportId: string, origin: string, now = new Date()) {
   const r = await draftInScope(actor, reportId);
-  const period = { start: toDay(r.periodStart), end: toDay(r.periodEnd) };
   const locale: Locale = actor.locale ?? "en";
+  const snapshot = await composeDraft(r, now);
   return withChange(async (tx, fx) => {
-    const { snapshot } = await composeFor(tx, r.campaignId, period, {
-      sections: r.sections, highlightIds: r.highlightIds, texts: { commentary: r.commentary, highlights: r.highlights, nextSteps: r.nextSteps }, now,
-    });
     const email = await sendEmail(tx, {
       to: actor.email, template: "report-sent", locale, agencyId: actor.agencyId,
       props: reportEmailProps(snapshot, locale, `${origin}${reportPath(r.campaignId, r.id)}`, { test: true }),

@@ -92,8 +92,8 @@ export async function runReportSchedules(now = new Date(), origin = env().APP_UR
     const counters = (await sumRanges([{ key: "p", campaignId: c.id, sdrId: null, ...period }])).get("p")!;
     if (!s.includeEmpty && !hasActivity(counters)) continue;
     const am = c.accountManager ?? c.clientCompany.accountManager;
+    const { snapshot } = await composeFor(prisma, c.id, period, { sections: SECTION_KEYS, highlightIds: null, texts: { commentary: "", highlights: "", nextSteps: "" }, now });
     await withChange(async (tx, fx) => {
-      const { snapshot } = await composeFor(tx, c.id, period, { sections: SECTION_KEYS, highlightIds: null, texts: { commentary: "", highlights: "", nextSteps: "" }, now });
       const report = await tx.report.create({
         data: {
           agencyId: c.agencyId, campaignId: c.id, periodStart: parseDay(period.start), periodEnd: parseDay(period.end), sections: [...SECTION_KEYS],
@@ -107,7 +107,7 @@ export async function runReportSchedules(now = new Date(), origin = env().APP_UR
           select: { user: { select: { id: true, email: true, locale: true } } },
         });
         if (admins.length) {
-          await freezeAndSend(tx, fx, { report, clientCompanyId: c.clientCompanyId, recipients: admins.map((m) => m.user), origin, by: { agencyId: c.agencyId, userId: null }, now });
+          await freezeAndSend(tx, fx, { report, snapshot, clientCompanyId: c.clientCompanyId, recipients: admins.map((m) => m.user), origin, by: { agencyId: c.agencyId, userId: null }, now });
           return;
         }
       }
