@@ -12,6 +12,8 @@ import { InvoiceIssuedEmail, PaymentFailedEmail, issuedSubject, failedSubject, t
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
 import VersionDecidedEmail, { subject as decidedSubject, type VersionDecidedEmailProps } from "./version-decided";
 import AccessDeactivatedEmail, { subject as deactivatedSubject, type AccessDeactivatedEmailProps } from "./access-deactivated";
+import ReportDraftReadyEmail, { subject as reportDraftSubject, type ReportDraftReadyEmailProps } from "./report-draft-ready";
+import ReportSentEmail, { subject as reportSentSubject, type ReportSentEmailProps } from "./report-sent";
 import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
 import RitualDueEmail, { subject as ritualDueSubject, type RitualDueEmailProps } from "./ritual-due";
 import NotificationDigestEmail, { subject as digestSubject, type NotificationDigestEmailProps } from "./notification-digest";
@@ -33,6 +35,8 @@ export type EmailTemplates = {
   "access-deactivated": AccessDeactivatedEmailProps;
   "ritual-due": RitualDueEmailProps;
   "notification-digest": NotificationDigestEmailProps;
+  "report-sent": ReportSentEmailProps;
+  "report-draft-ready": ReportDraftReadyEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -54,6 +58,8 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "access-deactivated": { component: AccessDeactivatedEmail, subject: deactivatedSubject },
   "ritual-due": { component: RitualDueEmail, subject: ritualDueSubject },
   "notification-digest": { component: NotificationDigestEmail, subject: digestSubject },
+  "report-sent": { component: ReportSentEmail, subject: reportSentSubject },
+  "report-draft-ready": { component: ReportDraftReadyEmail, subject: reportDraftSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

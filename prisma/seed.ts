@@ -15,6 +15,7 @@ import { seedDemoInvoices } from "./seed-invoices";
 import { seedDemoApi } from "./seed-api";
 import { seedDemoQualitative } from "./seed-qualitative";
 import { seedDemoNotifications } from "./seed-notifications";
+import { seedDemoReports } from "./seed-reports";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -77,6 +78,7 @@ async function seed() {
   await seedDemoMeetings(ids[2]);
   await seedDemoObjectives(ids[0]);
   await seedDemoQualitative(ids[0]);
+  await seedDemoReports(ids[0]);
   await seedDemoInvoices();
   await seedDemoApi(agency.id, admin.userId);
   await seedDemoNotifications(agency.id);

@@ -15,12 +15,13 @@ import { notifications } from "./messages/notifications";
 import { dashboards } from "./messages/dashboards";
 import { qual } from "./messages/qual";
 import { api } from "./messages/api";
+import { reports } from "./messages/reports";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings, notifications, dashboards, qual, api };
+const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings, notifications, dashboards, qual, api, reports };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };

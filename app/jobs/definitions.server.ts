@@ -14,6 +14,7 @@ import { runObjectiveCheck } from "~/models/objectives/check.server";
 import { sendRitualReminders } from "~/models/qualitative/rituals.server";
 import { runDigests } from "~/models/notifications/digest.server";
 import { deliverWebhook, sweepWebhooks } from "~/models/webhooks/delivery.server";
+import { runReportSchedules } from "~/models/reports/schedule.server";
 
 export type JobDefinition<T extends object = object> = {
   queue: QueueName;
@@ -54,6 +55,8 @@ export const JOBS: JobDefinition[] = [
   define({ queue: QUEUES.ritualReminders, schedule: "17 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await sendRitualReminders()) }),
   // Daily digests: every quarter of an hour, the users whose digest hour has come (one per user and local day).
   define({ queue: QUEUES.notificationDigest, schedule: "*/15 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await runDigests()) }),
+  // Report schedules: drafts prepared at each period's end (each period claimed once in the database).
+  define({ queue: QUEUES.reportSchedule, schedule: "*/15 * * * *", pollingIntervalSeconds: 60, handle: async () => void (await runReportSchedules()) }),
   // Forgot-password requests: the page answers at once, the same for every address; the lookup happens here.
   define<ResetJob>({
     queue: QUEUES.passwordReset,

@@ -64,6 +64,14 @@ export async function sendEmailToEach<K extends TemplateName>(
   return ids;
 }
 
+/** Renders a template without writing anything (the previews of what a recipient will get). */
+export async function renderEmail<K extends TemplateName>(template: K, props: EmailTemplates[K]) {
+  const entry = templates[template];
+  const element = createElement(entry.component as React.ComponentType<EmailTemplates[K]>, props);
+  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  return { subject: entry.subject(props), html, text };
+}
+
 const LOCK_SECONDS = 60;
 
 export type DeliveryOutcome = "sent" | "skipped" | "failed-will-retry" | "failed-final";

@@ -17,6 +17,7 @@ export const QUEUES = {
   notificationDigest: "notification-digest",
   webhookDeliver: "webhook-deliver",
   webhookSweep: "webhook-sweep",
+  reportSchedule: "report-schedule",
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 
@@ -31,6 +32,7 @@ function queueOptions(): Record<QueueName, Omit<PgBoss.Queue, "name">> {
     [QUEUES.objectiveCheck]: { policy: "singleton" },
     [QUEUES.ritualReminders]: { policy: "singleton" },
     [QUEUES.notificationDigest]: { policy: "singleton" },
+    [QUEUES.reportSchedule]: { policy: "singleton" },
     // Once an hour: every client whose billing day has come is invoiced (claimed in the database, resumable).
     [QUEUES.billingRun]: { policy: "singleton", retryLimit: 10, retryDelay: 60, retryBackoff: true },
     // Webhook retries are scheduled by the delivery row itself (nextAttemptAt, over about a day), not by pg-boss.

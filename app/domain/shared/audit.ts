@@ -44,5 +44,6 @@ export const AUDIT_TYPES = [
   "member.role_changed",
   "api.key_created",
   "api.key_revoked",
+  "report.sent",
 ] as const;
 export type AuditType = (typeof AUDIT_TYPES)[number];

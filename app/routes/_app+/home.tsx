@@ -17,6 +17,8 @@ import { objectivesAtRisk } from "~/models/objectives/homes.server";
 import { HomeObjectives } from "~/components/objectives/HomeObjectives";
 import { ritualsDue } from "~/models/qualitative/rituals.server";
 import { HomeRituals } from "~/components/qualitative/HomeRituals";
+import { reportActionItems } from "~/models/reports/reports.server";
+import { HomeReports } from "~/components/reports/HomeReports";
 
 /** One home per side: the agency's (clients, campaigns), an SDR's (assigned campaigns), a client's (own company). */
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -55,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     billing: await billingActionCounts(actor),
     objectives: await objectives,
     rituals: await ritualsDue(actor),
+    reports: await reportActionItems(actor),
   });
 }
 
@@ -75,6 +78,7 @@ export default function Home() {
       <MeetingActionItems counts={data.meetingCounts} agency={!client} campaigns={data.meetingCampaigns} />
       <BillingActionItems counts={data.billing} />
       <HomeRituals rituals={data.rituals} />
+      <HomeReports {...data.reports} />
       <HomeObjectives {...data.objectives} activityLinks={data.role === "SDR" ? data.campaigns.filter((c) => c.status === "ACTIVE") : undefined} />
       {data.sentBack.length ? <SentBack versions={data.sentBack} /> : null}
       {data.decisions.length ? <ActionItems decisions={data.decisions} total={data.decisionCount} forClient={data.role === "CLIENT_ADMIN"} /> : null}

@@ -16,11 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     campaign: { id: campaign.id, name: campaign.name, status: campaign.status, client: campaign.clientCompany },
     manage: can(actor.role, "campaign:manage"),
     client: isClientRole(actor.role),
+    reports: can(actor.role, "report:read"),
   });
 }
 
 export default function CampaignLayout() {
-  const { campaign, manage, client } = useLoaderData<typeof loader>();
+  const { campaign, manage, client, reports } = useLoaderData<typeof loader>();
   const { t } = useT();
   const tab = ({ isActive }: { isActive: boolean }) =>
     `border-b-2 px-3 py-2 text-sm font-medium ${isActive ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:text-slate-900"}`;
@@ -45,6 +46,7 @@ export default function CampaignLayout() {
         <NavLink to="meetings" className={tab}>{t("meetings.title")}</NavLink>
         <NavLink to="objectives" className={tab}>{t("objectives.title")}</NavLink>
         <NavLink to="calibration" className={tab}>{t("qual.calibration.tab")}</NavLink>
+        {reports ? <NavLink to="reports" className={tab}>{t("reports.title")}</NavLink> : null}
         {manage ? <NavLink to="settings" className={tab}>{t("agency.campaigns.settings")}</NavLink> : null}
       </nav>
       <Outlet />
