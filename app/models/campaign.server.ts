@@ -1,3 +1,4 @@
+import type { AuditType } from "~/domain/shared/audit";
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
 import { assertCan } from "~/utils/auth.server";
@@ -143,8 +144,16 @@ export async function setCampaignSdrs(actor: Actor, campaignId: string, sdrIds: 
   });
 }
 
-/** Events the client side does not see: the agency's work in progress. */
-const AGENCY_ONLY_EVENTS = ["persona.drafted", "definition.drafted", "campaign.sdrs_assigned"];
+/** Events the client side does not see: the agency's work in progress, and anything about one SDR (an assessment,
+ * a maturity): nothing of an individual assessment reaches a client, not even that it happened. */
+export const AGENCY_ONLY_EVENTS: AuditType[] = [
+  "persona.drafted",
+  "definition.drafted",
+  "campaign.sdrs_assigned",
+  "campaign.maturity_set",
+  "qualitative.assessment_recorded",
+  "qualitative.assessment_edited",
+];
 
 /** The campaign's recent history, newest first (clients see decisions and status, not the agency's drafts). */
 export async function campaignHistory(actor: Actor, campaignId: string) {
