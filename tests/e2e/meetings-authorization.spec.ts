@@ -73,6 +73,13 @@ const ROWS: Row[] = [
     (path): Row => ({ as: "signedOut", method: "GET", path, expect: "login", why: "signed out" }),
   ),
   { as: "signedOut", method: "POST", path: (d) => `${A(d)}/${d.mA}`, form: { intent: "accept" }, expect: "login", why: "signed-out accept" },
+  { as: "signedOut", method: "GET", path: (d) => `${A(d)}/duplicates?email=alice.alpha@prospect.test`, expect: "login", why: "signed-out duplicate check" },
+  // The duplicate check the log form runs while the email is typed.
+  { as: "clientAdminA", method: "GET", path: (d) => `${A(d)}/duplicates?email=alice.alpha@prospect.test`, expect: [403], why: "clients do not log meetings: duplicate check" },
+  { as: "otherSdrA", method: "GET", path: (d) => `${A(d)}/duplicates?email=alice.alpha@prospect.test`, expect: NF, why: "unassigned SDR: duplicate check" },
+  { as: "amA", method: "GET", path: (d) => `${B(d)}/duplicates?email=bob.bravo@prospect.test`, expect: NF, why: "AM: duplicate check on another AM's client" },
+  { as: "amA", method: "GET", path: (d) => `${A(d)}/duplicates?email=carol.charlie@prospect.test`, expect: [200], why: "AM: another agency's prospect is not a duplicate here", hides: "Carol Charlie" },
+  { as: "sdrA", method: "GET", path: (d) => `${A(d)}/duplicates?email=Alice.Alpha@prospect.test`, expect: [200], why: "assigned SDR: duplicate found (control)", shows: () => "Alice Alpha" },
   { as: "signedOut", method: "GET", path: () => "/calendar/not-a-real-token-not-a-real-token.ics", expect: NF, why: "unknown calendar token" },
 
   // Client admin of company A.

@@ -19,9 +19,9 @@ test("an SDR logs a meeting; the client rates it, disputes it; the AM rejects th
   await page.getByLabel("Date and time (prospect's time)").fill(utcToZonedInput(new Date(Date.now() + 3 * 86400_000), "Europe/Paris"));
   await page.getByLabel("Prospect's time zone").fill("Europe/Paris");
   await page.getByLabel("Duration (minutes)").fill("45");
-  await page.getByRole("textbox", { name: "Need", exact: true }).fill("Month-end close takes two weeks");
+  await page.getByRole("textbox", { name: "Discovery notes", exact: true }).fill("Month-end close takes two weeks");
   for (const c of DEFAULT_CRITERIA) await page.getByRole("checkbox", { name: new RegExp(c.label.slice(0, 30)) }).check();
-  await page.getByRole("textbox", { name: "Need", exact: true }).press("Control+Enter");
+  await page.getByRole("textbox", { name: "Discovery notes", exact: true }).press("Control+Enter");
   await expect(page.getByText("Meeting logged.")).toBeVisible();
   await expect(page.getByRole("heading", { name: "Sophie Laurent" })).toBeVisible();
   const meetingUrl = new URL(page.url()).pathname;

@@ -93,8 +93,8 @@ test("objective lifecycle: create, split, activity, meeting, at risk, gap analys
   await page.getByLabel("Prospect's time zone").fill("Europe/Paris");
   await page.getByLabel("Duration (minutes)").fill("45");
   for (const c of DEFAULT_CRITERIA) await page.getByRole("checkbox", { name: new RegExp(c.label.slice(0, 30)) }).check();
-  await page.getByRole("textbox", { name: "Need", exact: true }).fill("Month-end close takes two weeks");
-  await page.getByRole("textbox", { name: "Need", exact: true }).press("Control+Enter");
+  await page.getByRole("textbox", { name: "Discovery notes", exact: true }).fill("Month-end close takes two weeks");
+  await page.getByRole("textbox", { name: "Discovery notes", exact: true }).press("Control+Enter");
   await expect(page.getByRole("heading", { name: "Sophie Laurent" })).toBeVisible();
   // The SDR sees the team objective and their own, with the pace moved.
   await page.goto(`${base}/objectives`);
