@@ -5,7 +5,7 @@ export const meetingsForm = messages({
   en: {
     "form.prospect": "Prospect",
     "form.meeting": "Meeting",
-    "form.discovery": "Discovery notes",
+    "form.discovery": "Discovery",
     "form.checklist": "Qualification checklist (definition v{number})",
     "form.prospectName": "Full name",
     "form.prospectTitle": "Job title",
@@ -82,7 +82,7 @@ export const meetingsForm = messages({
   fr: {
     "form.prospect": "Prospect",
     "form.meeting": "Rendez-vous",
-    "form.discovery": "Notes de découverte",
+    "form.discovery": "Découverte",
     "form.checklist": "Grille de qualification (définition v{number})",
     "form.prospectName": "Nom complet",
     "form.prospectTitle": "Fonction",
