@@ -9,6 +9,11 @@ e2eUrl.pathname = `/${E2E_DB}`;
 process.env.DATABASE_URL = e2eUrl.toString();
 process.env.SESSION_SECRET ??= "e2e-secret-e2e-secret";
 
+const launchOptions = {
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+};
+
 export default defineConfig({
   testDir: "./tests/e2e",
   timeout: 30_000,
@@ -28,13 +33,14 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        },
-      },
+      testIgnore: /\.mobile\.spec\.ts$/,
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+    {
+      // The main pages of each role on a 390 px phone (touch, mobile viewport): *.mobile.spec.ts.
+      name: "mobile",
+      testMatch: /\.mobile\.spec\.ts$/,
+      use: { ...devices["Pixel 5"], viewport: { width: 390, height: 844 }, launchOptions },
     },
   ],
   webServer: {

@@ -27,6 +27,7 @@ import { useT } from "~/utils/i18n";
 import { ErrorPanel } from "~/components/ErrorPanel";
 import { useNonce } from "~/utils/nonce";
 import { NotificationBell } from "~/components/notifications/NotificationBell";
+import { UserMenu } from "~/components/UserMenu";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -87,7 +88,7 @@ function Header() {
             {user.nav.emails ? <NavLink to="/emails" className={navClass}>{t("common.emails")}</NavLink> : null}
           </nav>
         ) : null}
-        <div className="ml-auto flex flex-wrap items-center justify-end gap-3">
+        <div className="ml-auto flex items-center justify-end gap-2">
           <Form method="post" action="/set-locale" className="flex items-center gap-1" aria-label={t("common.language")}>
             <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
             {(["en", "fr"] as const).map((l) => (
@@ -104,20 +105,9 @@ function Header() {
             ))}
           </Form>
           {user ? (
-            <div className="flex flex-wrap items-center justify-end gap-3 text-sm">
-              <span className="hidden text-right sm:block">
-                <span className="block font-medium text-slate-900">{user.name}</span>
-                <span className="block text-xs text-slate-500">
-                  {t(`common.role.${user.role}`)} · {user.organization}
-                </span>
-              </span>
+            <div className="flex items-center justify-end gap-2 text-sm">
               <NotificationBell />
-              {user.nav.settings ? <NavLink to="/settings/agency" className={navClass}>{t("settings.link")}</NavLink> : null}
-              {user.nav.api ? <NavLink to="/settings/api" className={navClass}>{t("api.link")}</NavLink> : null}
-              <NavLink to="/profile" className={navClass}>{t("security.profile.link")}</NavLink>
-              <Form method="post" action="/logout">
-                <button className="btn-secondary">{t("common.signOut")}</button>
-              </Form>
+              <UserMenu user={user} />
             </div>
           ) : null}
         </div>

@@ -7,7 +7,7 @@ import { objectiveSchema } from "~/domain/objectives/schemas";
 import { addDays, todayIn } from "~/domain/objectives/dates";
 import { workingDays } from "~/domain/objectives/pace";
 import { createActiveCampaignWithAgreement } from "../factories";
-import { expect, expectFieldError, prisma, test } from "./fixtures";
+import { expect, expectFieldError, prisma, openUserMenu, test } from "./fixtures";
 
 test("the agency admin moves the pace thresholds and an at-risk objective reads on track", async ({ page, world, login }) => {
   test.setTimeout(90_000);
@@ -28,6 +28,7 @@ test("the agency admin moves the pace thresholds and an at-risk objective reads 
   await page.goto(`/campaigns/${world.campaign.id}/objectives`);
   await expect(page.getByText("At risk").first()).toBeVisible();
 
+  await openUserMenu(page);
   await page.getByRole("link", { name: "Agency settings" }).click();
   await expect(page.getByRole("heading", { name: "Agency settings" })).toBeVisible();
   await expect(page.getByLabel("On track from (% of expected)")).toHaveValue("95");

@@ -3,12 +3,13 @@
 // another tenant's key id is a 404, a client admin's key can only read.
 import { createApiKey } from "~/models/api/keys.server";
 import { createAgencyWithClient, unique, type AgencyWorld } from "../factories";
-import { expect, expectFieldError, prisma, sessionCookieHeader, test } from "./fixtures";
+import { expect, expectFieldError, prisma, sessionCookieHeader, openUserMenu, test } from "./fixtures";
 
 test("an agency admin creates a key, sees it once, uses it, revokes it, and it is refused", async ({ page, world, login, request }) => {
   test.setTimeout(90_000);
   await login(world.admin);
   await page.goto("/home");
+  await openUserMenu(page);
   await page.getByRole("link", { name: "API", exact: true }).click();
   await expect(page.getByRole("heading", { name: "API keys" })).toBeVisible();
 

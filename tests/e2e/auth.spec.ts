@@ -3,7 +3,7 @@ import { createCampaign } from "~/models/campaign.server";
 import { createClient } from "~/models/client.server";
 import type { AgencyWorld } from "../factories";
 import { DEFAULT_PASSWORD, unique } from "../factories";
-import { expect, test } from "./fixtures";
+import { expect, openUserMenu, test } from "./fixtures";
 
 type RoleKey = "admin" | "am" | "sdr" | "clientAdmin" | "clientMember";
 const NAV = ["Clients", "Campaigns", "Team", "Emails"] as const;
@@ -72,6 +72,7 @@ test("sign out returns to sign-in and the old cookie no longer works", async ({ 
   const old = `rdv_session=${cookie!.value}`;
   expect((await request.get("/home", { headers: { Cookie: old }, maxRedirects: 0 })).status()).toBe(200);
 
+  await openUserMenu(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole("heading", { name: "Sign in to Rendezvous" })).toBeVisible();

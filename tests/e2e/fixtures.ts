@@ -111,3 +111,11 @@ export async function confirmAction(scope: Page | Locator, label: string | RegEx
 }
 
 export { expect, prisma };
+
+/** Opens the signed-in user's menu in the header (profile, settings, API, sign out), if it is not open yet. */
+export async function openUserMenu(page: Page) {
+  const menu = page.getByTestId("user-menu");
+  await hydrated(menu);
+  if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator("summary").click();
+  await expect(menu.locator("a, button").first()).toBeVisible();
+}

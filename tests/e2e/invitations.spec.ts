@@ -3,7 +3,7 @@
 import type { Page } from "@playwright/test";
 import { createInvitation } from "~/models/invitation.server";
 import { unique } from "../factories";
-import { confirmAction, escapeRegExp, expect, expectFieldError, hydrated, lastEmailTo, linkIn, prisma, test } from "./fixtures";
+import { confirmAction, escapeRegExp, expect, expectFieldError, hydrated, lastEmailTo, linkIn, prisma, openUserMenu, test } from "./fixtures";
 
 const inviteEmail = () => `${unique("invitee")}@example.test`.toLowerCase();
 
@@ -50,6 +50,7 @@ test("an admin invites a client contact from the client's page; they join throug
   const link = await readLinkOnEmailsPage(page, email, "/invitations/");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`${world.admin.name} invites you to ${world.client.name} on Rendezvous`);
 
+  await openUserMenu(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login$/);
 
@@ -73,6 +74,7 @@ test("an admin invites a client contact from the client's page; they join throug
   await expect(page.getByRole("alert")).toHaveText(/This invitation has already been used\. Sign in instead\./);
 
   // The new account signs in with the password it chose.
+  await openUserMenu(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByLabel("Email", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill("a-long-enough-password");

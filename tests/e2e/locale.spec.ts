@@ -1,5 +1,5 @@
 // Language: the header switch (saved on the user, so it follows them to another browser) and Accept-Language.
-import { expect, prisma, test } from "./fixtures";
+import { expect, prisma, openUserMenu, test } from "./fixtures";
 
 test("a user switches to French in the header; it stays French on the next page and the next session", async ({ page, world, login }) => {
   await login(world.am);
@@ -13,6 +13,7 @@ test("a user switches to French in the header; it stays French on the next page 
   await expect(page.getByRole("heading", { level: 1, name: `${world.agency.name} : accueil agence` })).toBeVisible();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   await expect(page.getByRole("form", { name: "Langue" }).getByRole("button", { name: "Français" })).toHaveAttribute("aria-pressed", "true");
+  await openUserMenu(page);
   await expect(page.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
 
   const nav = page.getByRole("navigation", { name: "Navigation principale" });

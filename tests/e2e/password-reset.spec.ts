@@ -1,6 +1,6 @@
 // Forgot password: ask for a link, follow it from the outbox, choose a new password, and the link is spent.
 import { DEFAULT_PASSWORD } from "../factories";
-import { expect, expectFieldError, lastEmailTo, linkIn, test } from "./fixtures";
+import { expect, expectFieldError, lastEmailTo, linkIn, openUserMenu, test } from "./fixtures";
 
 test("a user resets a forgotten password through the emailed link", async ({ page, world, request }) => {
   const user = world.clientMember;
@@ -32,6 +32,7 @@ test("a user resets a forgotten password through the emailed link", async ({ pag
   expect(replay.status()).toBe(400);
 
   // The old password no longer works, the new one does.
+  await openUserMenu(page);
   await page.getByRole("button", { name: "Sign out" }).click();
   await page.getByLabel("Email", { exact: true }).fill(user.email);
   await page.getByLabel("Password", { exact: true }).fill(DEFAULT_PASSWORD);

@@ -3,7 +3,7 @@
 import { createSession, sessionCookie } from "~/utils/auth.server";
 import { resetCalendarFeed } from "~/models/meetings/calendar.server";
 import { DEFAULT_PASSWORD } from "../factories";
-import { expect, linkIn, lastEmailTo, prisma, sessionCookieHeader, test } from "./fixtures";
+import { expect, linkIn, lastEmailTo, prisma, sessionCookieHeader, openUserMenu, test } from "./fixtures";
 
 const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
 const SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
@@ -21,6 +21,7 @@ test("a user lists their sessions, signs one out, then changes the password and 
 
   await login(user);
   await page.goto("/home");
+  await openUserMenu(page);
   await page.getByRole("link", { name: "Profile" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Your profile" })).toBeVisible();
   const sessions = page.getByRole("region", { name: "Where you are signed in" }).getByRole("listitem");

@@ -101,7 +101,7 @@ export function MeetingTable({ rows, showCampaign, bulk, error }: { rows: ListRo
     });
   const table = (
     <div className="card overflow-x-auto p-0">
-      <table className="table">
+      <table className="table table-cards">
         <thead>
           <tr>
             {bulk ? (
@@ -141,7 +141,7 @@ export function MeetingTable({ rows, showCampaign, bulk, error }: { rows: ListRo
                   />
                 </td>
               ) : null}
-              <td className="whitespace-nowrap">{formatDate(locale, m.scheduledAt, { dateStyle: "medium", timeStyle: "short", timeZone: m.timeZone })}</td>
+              <td className="whitespace-nowrap" data-label={t("meetings.when")}>{formatDate(locale, m.scheduledAt, { dateStyle: "medium", timeStyle: "short", timeZone: m.timeZone })}</td>
               <td>
                 <Link to={`/campaigns/${m.campaignId}/meetings/${m.id}`} className="link font-medium">{m.prospectName}</Link>
                 <span className="block text-xs text-slate-500">
@@ -149,12 +149,12 @@ export function MeetingTable({ rows, showCampaign, bulk, error }: { rows: ListRo
                   {m.possibleDuplicate ? <span className="ml-1 badge bg-amber-100 text-amber-800">{t("meetings.duplicate")}</span> : null}
                 </span>
               </td>
-              {showCampaign ? <td>{m.campaign.name}</td> : null}
-              <td>{m.sdr.name}</td>
-              <td>{m.personaVersion.name} <span className="text-xs text-slate-500">v{m.personaVersion.number}</span></td>
-              <td><MeetingStatusBadge status={m.status} /></td>
-              <td><VerdictBadge verdict={m.verdict} /></td>
-              <td>{m.ratingOverall ? `${m.ratingOverall}/5` : "—"}</td>
+              {showCampaign ? <td data-label={t("meetings.campaign")}>{m.campaign.name}</td> : null}
+              <td data-label={t("meetings.sdr")}>{m.sdr.name}</td>
+              <td data-label={t("meetings.persona")}>{m.personaVersion.name} <span className="text-xs text-slate-500">v{m.personaVersion.number}</span></td>
+              <td data-label={t("meetings.status")}><MeetingStatusBadge status={m.status} /></td>
+              <td data-label={t("meetings.verdict")}><VerdictBadge verdict={m.verdict} /></td>
+              <td data-label={t("meetings.rating")}>{m.ratingOverall ? `${m.ratingOverall}/5` : "—"}</td>
             </tr>
           ))}
         </tbody>

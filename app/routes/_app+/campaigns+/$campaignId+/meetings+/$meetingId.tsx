@@ -110,11 +110,14 @@ export default function MeetingDetailPage() {
       </p>
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <div className="space-y-6 lg:col-span-2">
+        <div className="flex flex-col gap-6 lg:col-span-2">
           <MeetingDetails d={d} form={form} />
           <Checklist m={m} />
-          <StatusActions d={d} form={form} />
-          <ReviewSection d={d} form={form} />
+          {/* On a phone what the reader has to do (attendance, accept or dispute) comes first, above the details. */}
+          <div className="order-first flex flex-col gap-6 lg:order-none" data-testid="meeting-actions">
+            <StatusActions d={d} form={form} />
+            <ReviewSection d={d} form={form} />
+          </div>
           <Comments d={d} form={form} />
         </div>
         <Sidebar d={d} form={form} />
