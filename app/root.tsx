@@ -69,16 +69,16 @@ function Header() {
   const location = useLocation();
   const user = data?.user;
   const navClass = ({ isActive }: { isActive: boolean }) =>
-    `rounded-md px-3 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:text-slate-900"}`;
+    `rounded-md px-2.5 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:text-slate-900"}`;
   return (
     <header className="border-b border-slate-200 bg-white">
-      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-4 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
         <Link to={user ? "/home" : "/login"} className="flex items-center gap-2 text-lg font-semibold text-brand-900">
           <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />
           {t("common.appName")}
         </Link>
         {user ? (
-          <nav aria-label={t("common.mainNav")} className="flex flex-wrap gap-1">
+          <nav aria-label={t("common.mainNav")} className="flex flex-wrap gap-0.5">
             <NavLink to="/home" className={navClass}>{t("common.home")}</NavLink>
             {user.nav.clients ? <NavLink to="/clients" className={navClass}>{t("common.clients")}</NavLink> : null}
             {user.nav.campaigns ? <NavLink to="/campaigns" className={navClass}>{t("common.campaigns")}</NavLink> : null}

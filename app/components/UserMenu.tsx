@@ -40,7 +40,7 @@ export function UserMenu({ user }: { user: MenuUser }) {
   return (
     <details ref={ref} className="relative" data-testid="user-menu">
       <summary
-        className="flex max-w-[11rem] cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1 text-right text-sm hover:bg-slate-100 sm:max-w-[16rem] [&::-webkit-details-marker]:hidden"
+        className="flex max-w-[11rem] cursor-pointer list-none items-center gap-1 rounded-md px-2 py-1 text-right text-sm hover:bg-slate-100 sm:max-w-[14rem] [&::-webkit-details-marker]:hidden"
         aria-label={t("common.userMenu", { name: user.name })}
       >
         <span className="min-w-0">
