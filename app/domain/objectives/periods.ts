@@ -1,5 +1,5 @@
 // An objective's periods: a week, a month, a quarter or the whole campaign. Weekly and monthly objectives recur.
-import { addDays, addMonths, startOfMonth, startOfQuarter, startOfWeek, type Day } from "./dates";
+import { addDays, addMonths, daysBetween, startOfMonth, startOfQuarter, startOfWeek, type Day } from "./dates";
 
 export const PERIOD_KINDS = ["WEEK", "MONTH", "QUARTER", "CAMPAIGN"] as const;
 export type PeriodKind = (typeof PERIOD_KINDS)[number];
@@ -51,6 +51,22 @@ export function periodsOf(o: ObjectivePeriods, campaignEnd: Day | null, until?: 
 
 /** The period shown as "current": the one containing today, else the next one, else the last one. */
 export function currentPeriod(o: ObjectivePeriods, campaignEnd: Day | null, today: Day): Period {
+  // Computed directly in the usual case (a home paces a thousand objectives: listing every week of each costs more
+  // than the rest of the page); the listing decides the rare ones (before the first period ends, after the last).
+  if (o.recurring && (o.periodKind === "WEEK" || o.periodKind === "MONTH")) {
+    const last = lastDay(o, campaignEnd);
+    const firstEnd = periodContaining(o.periodKind, o.startsOn).end;
+    const span = daysBetween(o.startsOn, today);
+    if (today > firstEnd && today <= last && span < (o.periodKind === "WEEK" ? 7 : 28) * 190) {
+      const p = periodContaining(o.periodKind, today);
+      return { start: p.start, end: p.end < last ? p.end : last };
+    }
+  }
+  return currentPeriodListed(o, campaignEnd, today);
+}
+
+/** currentPeriod by listing every period (the reference the direct computation is tested against). */
+export function currentPeriodListed(o: ObjectivePeriods, campaignEnd: Day | null, today: Day): Period {
   const all = periodsOf(o, campaignEnd);
   return all.find((p) => p.start <= today && today <= p.end) ?? all.find((p) => p.start > today) ?? all[all.length - 1];
 }
