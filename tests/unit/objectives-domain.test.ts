@@ -1,9 +1,9 @@
 import { pace, workingDays, statusOf, expectedLine } from "~/domain/objectives/pace";
-import { currentPeriod, currentPeriodListed, periodContaining, periodsOf } from "~/domain/objectives/periods";
+import { currentPeriod, currentPeriodListed, periodContaining, periodsOf, segmentsOf } from "~/domain/objectives/periods";
 import { suggestSplit, effectiveWeight, DEFAULT_WEIGHTS } from "~/domain/objectives/split";
 import { funnel, metricValue, targetRefusal, zeroCounters, defaultMetricsFor } from "~/domain/objectives/metrics";
 import { activityRowSchema } from "~/domain/objectives/activity";
-import { addDays } from "~/domain/objectives/dates";
+import { addDays, addMonths } from "~/domain/objectives/dates";
 
 // 2026-12-07 is a Monday.
 const week = { start: "2026-12-07", end: "2026-12-13" };
@@ -147,6 +147,28 @@ describe("periods", () => {
                 checked += 1;
               }
     expect(checked).toBeGreaterThan(3_000);
+  });
+});
+
+describe("rollup segments (whole months and edge days)", () => {
+  it("cover every day of a range exactly once, months only where whole", () => {
+    const daysOf = (from: string, to: string) => { const out: string[] = []; for (let d = from; d <= to; d = addDays(d, 1)) out.push(d); return out; };
+    let months = 0;
+    for (let a = 0; a < 400; a += 17)
+      for (const len of [0, 1, 6, 27, 30, 31, 45, 59, 90, 200, 365]) {
+        const start = addDays("2026-01-01", a);
+        const end = addDays(start, len);
+        const segs = segmentsOf(start, end);
+        const covered = segs.flatMap((g) => (g.grain === "D" ? daysOf(g.from, g.to) : daysOf(g.from, addDays(addMonths(g.to, 1), -1))));
+        expect(covered, `${start}..${end}`).toEqual(daysOf(start, end));
+        for (const g of segs.filter((x) => x.grain === "M")) expect([g.from.slice(8), g.to.slice(8)]).toEqual(["01", "01"]);
+        expect(segs.length).toBeLessThanOrEqual(3);
+        months += segs.filter((x) => x.grain === "M").length;
+      }
+    expect(months).toBeGreaterThan(50);
+    expect(segmentsOf("2026-03-01", "2026-05-31")).toEqual([{ grain: "M", from: "2026-03-01", to: "2026-05-01" }]);
+    expect(segmentsOf("2026-03-10", "2026-03-20")).toEqual([{ grain: "D", from: "2026-03-10", to: "2026-03-20" }]);
+    expect(segmentsOf("2026-03-20", "2026-03-10")).toEqual([]);
   });
 });
 

@@ -75,3 +75,23 @@ export function currentPeriodListed(o: ObjectivePeriods, campaignEnd: Day | null
 export function overlaps(a: Period, b: Period) {
   return a.start <= b.end && b.start <= a.end;
 }
+
+/** A part of a range as the rollup's period totals hold it: whole calendar months ("M" rows) or days ("D" rows). */
+export type Segment = { grain: "D" | "M"; from: Day; to: Day };
+
+/**
+ * A range of days (both included) as its whole calendar months and the days before and after them: what the period
+ * totals ("CampaignPeriodStat", docs/decisions/0058-rollup-period-totals.md) read. A week is its days; a quarter is three
+ * month rows; a campaign of a year is about twelve month rows and at most two partial months of days.
+ */
+export function segmentsOf(start: Day, end: Day): Segment[] {
+  if (end < start) return [];
+  const firstFull = start === startOfMonth(start) ? start : addMonths(startOfMonth(start), 1);
+  const afterLastFull = addDays(end, 1) === addMonths(startOfMonth(end), 1) ? addDays(end, 1) : startOfMonth(end);
+  if (firstFull >= afterLastFull) return [{ grain: "D", from: start, to: end }];
+  const out: Segment[] = [];
+  if (start < firstFull) out.push({ grain: "D", from: start, to: addDays(firstFull, -1) });
+  out.push({ grain: "M", from: firstFull, to: addMonths(afterLastFull, -1) });
+  if (afterLastFull <= end) out.push({ grain: "D", from: afterLastFull, to: end });
+  return out;
+}

@@ -4,7 +4,8 @@
 // here, in one grouped query, never the meetings themselves.
 import { prisma } from "~/utils/db.server";
 import { COUNTER_KEYS, zeroCounters, type Counters } from "~/domain/objectives/metrics";
-import { addDays, addMonths, startOfMonth, type Day } from "~/domain/objectives/dates";
+import type { Day } from "~/domain/objectives/dates";
+import { segmentsOf } from "~/domain/objectives/periods";
 
 /** One range to sum: a campaign, an SDR (null: the whole team) and days, both included. */
 export type Range = { key: string; campaignId: string; sdrId: string | null; start: Day; end: Day };
@@ -15,26 +16,6 @@ function toCounters(row: Record<string, unknown>): Counters {
   const c = zeroCounters();
   for (const k of COUNTER_KEYS) c[k] = Number(row[k] ?? 0);
   return c;
-}
-
-/** A part of a range as the rollup's period totals hold it: whole calendar months ("M" rows) or days ("D" rows). */
-export type Segment = { grain: "D" | "M"; from: Day; to: Day };
-
-/**
- * A range of days (both included) as its whole calendar months and the days before and after them: what the period
- * totals ("CampaignPeriodStat", docs/decisions/0058-rollup-period-totals.md) read. A week is its days; a quarter is three
- * month rows; a campaign of a year is about twelve month rows and at most two partial months of days.
- */
-export function segmentsOf(start: Day, end: Day): Segment[] {
-  if (end < start) return [];
-  const firstFull = start === startOfMonth(start) ? start : addMonths(startOfMonth(start), 1);
-  const afterLastFull = addDays(end, 1) === addMonths(startOfMonth(end), 1) ? addDays(end, 1) : startOfMonth(end);
-  if (firstFull >= afterLastFull) return [{ grain: "D", from: start, to: end }];
-  const out: Segment[] = [];
-  if (start < firstFull) out.push({ grain: "D", from: start, to: addDays(firstFull, -1) });
-  out.push({ grain: "M", from: firstFull, to: addMonths(afterLastFull, -1) });
-  if (afterLastFull <= end) out.push({ grain: "D", from: afterLastFull, to: end });
-  return out;
 }
 
 /**
