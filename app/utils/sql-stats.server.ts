@@ -6,7 +6,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type pg from "pg";
 
-export type SqlStats = { count: number; ms: number; statements?: { sql: string; ms: number }[] };
+export type SqlStats = { count: number; ms: number; statements?: { sql: string; ms: number; values?: unknown[] }[] };
 
 // One instance per process, shared with server.mjs (which cannot import the app's modules) by a registered symbol.
 const KEY = Symbol.for("rendezvous.sqlStats");
@@ -20,18 +20,20 @@ export async function countStatements<T>(fn: () => Promise<T>, keepText = true):
   return { result, stats };
 }
 
-function record(sql: string, started: number) {
+function record(sql: string, started: number, values?: unknown[]) {
   const ms = performance.now() - started;
   const s = sqlStats.getStore();
   if (s) {
     s.count += 1;
     s.ms += ms;
-    s.statements?.push({ sql, ms });
+    s.statements?.push({ sql, ms, values });
   }
   if (process.env.SQL_LOG === "1") console.error(`[sql ${ms.toFixed(1)} ms${s ? ` #${s.count}` : ""}] ${sql.replace(/\s+/g, " ").slice(0, 300)}`);
 }
 
 const textOf = (arg: unknown) => (typeof arg === "string" ? arg : String((arg as { text?: string })?.text ?? ""));
+/** A statement's parameters (kept with its text, for bench/explain.ts to replay it under EXPLAIN). */
+const valuesOf = (args: unknown[]) => (Array.isArray(args[1]) ? (args[1] as unknown[]) : ((args[0] as { values?: unknown[] })?.values ?? undefined));
 
 /**
  * Reports every statement of the pool: those sent by pool.query (Prisma outside transactions) and those sent on a
@@ -43,8 +45,8 @@ export function instrumentPool(pool: pg.Pool) {
     if (!sqlStats.getStore() && process.env.SQL_LOG !== "1") return query(...args);
     const started = performance.now();
     const r = query(...args);
-    if (r instanceof Promise) return r.finally(() => record(textOf(args[0]), started));
-    record(textOf(args[0]), started);
+    if (r instanceof Promise) return r.finally(() => record(textOf(args[0]), started, valuesOf(args)));
+    record(textOf(args[0]), started, valuesOf(args));
     return r;
   };
   const connect = pool.connect.bind(pool) as (...args: unknown[]) => unknown;
@@ -60,8 +62,8 @@ export function instrumentPool(pool: pg.Pool) {
           if (!c.__rdvOut || (!sqlStats.getStore() && process.env.SQL_LOG !== "1")) return q(...a);
           const started = performance.now();
           const r = q(...a);
-          if (r instanceof Promise) return r.finally(() => record(textOf(a[0]), started));
-          record(textOf(a[0]), started);
+          if (r instanceof Promise) return r.finally(() => record(textOf(a[0]), started, valuesOf(a)));
+          record(textOf(a[0]), started, valuesOf(a));
           return r;
         };
       }

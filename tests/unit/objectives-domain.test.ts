@@ -1,8 +1,9 @@
 import { pace, workingDays, statusOf, expectedLine } from "~/domain/objectives/pace";
-import { currentPeriod, periodContaining, periodsOf } from "~/domain/objectives/periods";
+import { currentPeriod, currentPeriodListed, periodContaining, periodsOf, segmentsOf } from "~/domain/objectives/periods";
 import { suggestSplit, effectiveWeight, DEFAULT_WEIGHTS } from "~/domain/objectives/split";
 import { funnel, metricValue, targetRefusal, zeroCounters, defaultMetricsFor } from "~/domain/objectives/metrics";
 import { activityRowSchema } from "~/domain/objectives/activity";
+import { addDays, addMonths } from "~/domain/objectives/dates";
 
 // 2026-12-07 is a Monday.
 const week = { start: "2026-12-07", end: "2026-12-13" };
@@ -129,6 +130,45 @@ describe("periods", () => {
   });
   it("a one-off objective has its own dates", () => {
     expect(periodsOf({ periodKind: "CAMPAIGN", recurring: false, startsOn: "2026-11-02", endsOn: "2027-01-29" }, null)).toEqual([{ start: "2026-11-02", end: "2027-01-29" }]);
+  });
+  it("the current period computed directly is the one found by listing every period", () => {
+    // Every kind, starts mid-period or not, ends or not, campaign end or not, today before, inside and after (and years after).
+    const kinds = ["WEEK", "MONTH", "QUARTER", "CAMPAIGN"] as const;
+    let checked = 0;
+    for (const periodKind of kinds)
+      for (const recurring of [true, false])
+        for (const startsOn of ["2025-01-01", "2026-02-11", "2026-03-30", "2026-12-31"])
+          for (const endsOn of [null, "2026-03-31", "2026-07-15", "2030-01-01"])
+            for (const campaignEnd of [null, "2026-09-30"])
+              for (let d = -40; d < 4000; d += 113) {
+                const o = { periodKind, recurring, startsOn, endsOn };
+                const today = addDays("2026-01-01", d);
+                expect(currentPeriod(o, campaignEnd, today), `${JSON.stringify(o)} ${campaignEnd} ${today}`).toEqual(currentPeriodListed(o, campaignEnd, today));
+                checked += 1;
+              }
+    expect(checked).toBeGreaterThan(3_000);
+  });
+});
+
+describe("rollup segments (whole months and edge days)", () => {
+  it("cover every day of a range exactly once, months only where whole", () => {
+    const daysOf = (from: string, to: string) => { const out: string[] = []; for (let d = from; d <= to; d = addDays(d, 1)) out.push(d); return out; };
+    let months = 0;
+    for (let a = 0; a < 400; a += 17)
+      for (const len of [0, 1, 6, 27, 30, 31, 45, 59, 90, 200, 365]) {
+        const start = addDays("2026-01-01", a);
+        const end = addDays(start, len);
+        const segs = segmentsOf(start, end);
+        const covered = segs.flatMap((g) => (g.grain === "D" ? daysOf(g.from, g.to) : daysOf(g.from, addDays(addMonths(g.to, 1), -1))));
+        expect(covered, `${start}..${end}`).toEqual(daysOf(start, end));
+        for (const g of segs.filter((x) => x.grain === "M")) expect([g.from.slice(8), g.to.slice(8)]).toEqual(["01", "01"]);
+        expect(segs.length).toBeLessThanOrEqual(3);
+        months += segs.filter((x) => x.grain === "M").length;
+      }
+    expect(months).toBeGreaterThan(50);
+    expect(segmentsOf("2026-03-01", "2026-05-31")).toEqual([{ grain: "M", from: "2026-03-01", to: "2026-05-01" }]);
+    expect(segmentsOf("2026-03-10", "2026-03-20")).toEqual([{ grain: "D", from: "2026-03-10", to: "2026-03-20" }]);
+    expect(segmentsOf("2026-03-20", "2026-03-10")).toEqual([]);
   });
 });
 

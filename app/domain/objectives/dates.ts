@@ -45,8 +45,15 @@ export function maxDay(a: Day, b: Day): Day {
   return a > b ? a : b;
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one (every objectives page asks for today).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Today's date in a time zone. */
 export function todayIn(timeZone: string, now = new Date()): Day {
-  const parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-  return parts;
+  let f = dayFormats.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    if (dayFormats.size < 1000) dayFormats.set(timeZone, f);
+  }
+  return f.format(now);
 }
