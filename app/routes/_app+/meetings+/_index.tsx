@@ -58,7 +58,7 @@ export default function AllMeetings() {
           {bulk.refused ? t("meetings.bulkRefused", { changed: bulk.changed, refused: bulk.refused }) : t("meetings.bulkDone", { changed: bulk.changed })}
         </p>
       ) : null}
-      <MeetingFilters sdrs={options.sdrs} personaVersions={options.personaVersions} campaigns={options.campaigns} />
+      <MeetingFilters sdrs={options.sdrs} personas={options.personas} campaigns={options.campaigns} clients={options.clients} />
       {list.meetings.length ? (
         <>
           <MeetingTable rows={list.meetings} showCampaign bulk={canStatus} error={data && "error" in data ? errorText(t, data.error) : null} />
