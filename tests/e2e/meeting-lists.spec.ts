@@ -94,3 +94,45 @@ test("the campaign's meetings tab filters by persona as it changes", async ({ pa
   await expect(page).toHaveURL(/status=HELD.*persona=p%3A|persona=p%3A.*status=HELD/);
   await expect(rows).toHaveCount(1);
 });
+
+test("saved views: an AM names a filter set, applies it in one click, deletes it; nobody else reads or deletes it", async ({ page, world, login, request, cookieFor }) => {
+  test.setTimeout(120_000);
+  const agreement = await createActiveCampaignWithAgreement(world);
+  await createMeetingInState(world, agreement, "held", { input: { prospectName: "Alice Aubert" } });
+  await createMeetingInState(world, agreement, "scheduled", { input: { prospectName: "Albert Roux" } });
+  await login(world.am);
+  await page.goto("/meetings");
+  const views = page.getByRole("region", { name: "Saved views" });
+  await expect(views).toContainText("No saved view yet");
+  await page.goto("/meetings?status=HELD&page=1");
+  // A view needs a name, said next to the field.
+  await views.getByRole("button", { name: "Save the view" }).click();
+  await expect(views.getByText("This field is required.")).toBeVisible();
+  await views.getByLabel("Save these filters as").fill("Held, to review");
+  await views.getByRole("button", { name: "Save the view" }).click();
+  await expect(page.getByText("View saved.")).toBeVisible();
+  const saved = await prisma.savedView.findFirstOrThrow({ where: { userId: world.am.userId } });
+  expect(saved.query).toBe("status=HELD");
+
+  await page.goto("/meetings");
+  await expect(page.locator("table tbody tr")).toHaveCount(2);
+  await views.getByRole("link", { name: "Held, to review" }).click();
+  await expect(page).toHaveURL(/\?status=HELD$/);
+  await expect(page.locator("table tbody tr")).toHaveCount(1);
+  await expect(page.getByLabel("Status", { exact: true })).toHaveValue("HELD");
+
+  // Another user of the agency sees none of it and cannot delete it (404).
+  await login(world.admin);
+  await page.goto("/meetings");
+  await expect(page.getByRole("link", { name: "Held, to review" })).toHaveCount(0);
+  const res = await request.post("/meetings", { headers: { Cookie: await cookieFor(world.admin) }, form: { intent: "deleteView", viewId: saved.id }, maxRedirects: 0 });
+  expect(res.status()).toBe(404);
+  expect(await prisma.savedView.count({ where: { id: saved.id } })).toBe(1);
+
+  await login(world.am);
+  await page.goto("/meetings");
+  await views.getByRole("button", { name: "Delete the view “Held, to review”" }).click();
+  await expect(page.getByText("View deleted.")).toBeVisible();
+  await expect(views).toContainText("No saved view yet");
+  expect(await prisma.savedView.count({ where: { userId: world.am.userId } })).toBe(0);
+});
