@@ -52,8 +52,21 @@ export function MeetingFilters({ sdrs, personas, campaigns, clients }: { sdrs: O
     else apply(form);
   };
   useEffect(() => () => { if (typing.current) clearTimeout(typing.current); }, []);
+  // The fields are uncontrolled: when the URL changes by a link (a saved view, "Clear filters"), they follow it.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    for (const el of Array.from(form.elements)) {
+      if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || !el.name || el.type === "hidden") continue;
+      if (el.type === "search" && el === document.activeElement) continue;
+      const want = el.name === "persona" ? persona : el.name === "sort" ? v("sort") || "date_desc" : v(el.name);
+      if (el.value !== want) el.value = want;
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params]);
   return (
-    <Form method="get" className="card grid gap-3 md:grid-cols-4" role="search" aria-label={t("meetings.filters")} aria-describedby="filters-live" onChange={onChange}>
+    <Form ref={formRef} method="get" className="card grid gap-3 md:grid-cols-4" role="search" aria-label={t("meetings.filters")} aria-describedby="filters-live" onChange={onChange}>
       <p id="filters-live" className="sr-only">{t("meetings.filtersLive")}</p>
       <div className="md:col-span-2">
         <label htmlFor="f-q" className="block text-sm font-medium text-slate-700">{t("meetings.search")}</label>
