@@ -29,6 +29,16 @@ test("the client admin reads the team calibration in French, with nothing per SD
   await expect(team.getByRole("rowheader", { name: "Pouvoir de décision" })).toBeVisible();
   await expect(team.getByRole("cell", { name: /l'agence note plus haut de/ }).first()).toBeVisible();
   await expect(page.getByRole("figure")).toContainText("Écart moyen par mois");
+  // The chart's table downloads as CSV for a French spreadsheet: months, the distance and the meetings per criterion.
+  const download = page.getByRole("figure").getByRole("link", { name: /CSV/ });
+  await expect(download).toHaveAttribute("download", "calibrage-dans-le-temps.csv");
+  const csv = decodeURIComponent((await download.getAttribute("href"))!.replace(/^data:text\/csv;charset=utf-8,/, ""));
+  const [header, ...lines] = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+  expect(header).toContain("Mois;");
+  expect(header).toContain("Pouvoir de décision;");
+  expect(header).toContain("Pouvoir de décision\u202F: rendez-vous notés des deux côtés");
+  expect(lines.length).toBeGreaterThan(0);
+  expect(lines[0]!.split(";").length).toBe(header!.split(";").length);
   await expect(page.getByText("Par SDR")).toHaveCount(0);
   await expect(page.getByText("Critères comparés")).toHaveCount(0);
   const sdrNames = await prisma.user.findMany({ where: { id: { in: [w.sdr.userId, w.otherSdr.userId] } }, select: { name: true } });

@@ -52,7 +52,7 @@ test("O-V-A objective from a template, call review from a meeting, SDR feedback 
   await login(world.am);
   await page.goto(`${base}/objectives`);
   await page.getByRole("link", { name: "New qualitative objective" }).click();
-  await page.getByRole("link", { name: "Active listening" }).click();
+  await page.getByRole("link", { name: "Active listening", exact: true }).click();
   await expect(page.getByLabel("Title")).toHaveValue("Active listening");
   const verb = page.getByLabel("Observable action verb");
   await hydrated(verb);
@@ -152,4 +152,29 @@ test("O-V-A objective from a template, call review from a meeting, SDR feedback 
   await page.goto(`${base}/objectives/qualitative/new`);
   await shots(page, "new-fr");
   await axe(page, "nouvel objectif (FR)");
+});
+
+test("an AM starts from a built-in template of the library (French and English) and reaches the library from the form", async ({ page, world, login }) => {
+  test.setTimeout(90_000);
+  const base = `/campaigns/${world.campaign.id}`;
+  await login(world.am);
+  await page.goto(`${base}/objectives/qualitative/new`);
+  // The built-in library is offered on a database where nobody has used it yet (nothing seeded).
+  await page.getByRole("link", { name: "Adapt the pitch to the prospect's maturity" }).click();
+  await expect(page.getByLabel("Title")).toHaveValue("Adapt the pitch to the prospect's maturity");
+  await expect(page.getByLabel("Behaviour observed").first()).toHaveValue("Maturity identified");
+  await page.getByLabel("Strategic stake").selectOption("GROWTH");
+  await page.getByRole("button", { name: "Create the objective" }).click();
+  await expect(page.getByText("Qualitative objective created.")).toBeVisible(SLOW);
+  const objective = await prisma.objective.findFirstOrThrow({ where: { campaignId: world.campaign.id, kind: "QUALITATIVE" }, include: { gridVersions: true } });
+  expect(objective.templateId).toBe("qt_builtin_pitch_maturity_en");
+  expect((objective.gridVersions[0]!.grid as { criteria: { key: string }[] }).criteria.map((c) => c.key)).toEqual(["diagnosis", "angle"]);
+
+  // In French the same library reads in French; its link leads an AM (not only the admin) to the library.
+  await prisma.user.update({ where: { id: world.am.userId }, data: { locale: "fr" } });
+  await login(world.am);
+  await page.goto(`${base}/objectives/qualitative/new`);
+  await expect(page.getByRole("link", { name: "Adapter le pitch à la maturité du prospect" })).toBeVisible();
+  await page.getByRole("link", { name: /La bibliothèque de modèles/ }).click();
+  await expect(page.getByRole("heading", { name: "Modèles d'objectifs qualitatifs" })).toBeVisible(SLOW);
 });

@@ -4,7 +4,8 @@
 import type { Locale } from "~/i18n";
 import { formatDay, formatMetric } from "~/domain/objectives/format";
 
-export type ChartUnit = "count" | "percent" | "rating" | "money";
+/** "decimal": a plain number read to two decimals (a distance, a mean level), no unit sign. */
+export type ChartUnit = "count" | "percent" | "rating" | "money" | "decimal";
 export type ChartValue = string | number | null;
 export type ChartRow = Record<string, ChartValue>;
 
@@ -44,6 +45,7 @@ export function colorOf(series: ChartSeries, index: number): string {
 export function formatValue(locale: Locale, unit: ChartUnit, value: ChartValue, currency = "EUR"): string {
   if (value === null || value === "") return "—";
   if (typeof value === "string") return value;
+  if (unit === "decimal") return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 2 }).format(value);
   return formatMetric(locale, unit, value, currency);
 }
 
@@ -56,6 +58,7 @@ export function formatTick(locale: Locale, unit: ChartUnit, value: number, curre
     case "money":
       return new Intl.NumberFormat(tag, { style: "currency", currency, notation: "compact", maximumFractionDigits: 1 }).format(value / 100);
     case "rating":
+    case "decimal":
       return new Intl.NumberFormat(tag, { maximumFractionDigits: 1 }).format(value);
     default:
       return new Intl.NumberFormat(tag, { notation: "compact", maximumFractionDigits: 1 }).format(value);

@@ -1,7 +1,8 @@
 // The meetings list shared by the campaign tab and the cross-campaign page: filters (a GET form, so the URL is the
 // state and can be shared or exported), the table with selection for bulk status changes, and pagination.
-import { Form, Link, useSearchParams } from "@remix-run/react";
-import { useState } from "react";
+import { Form, Link, useSearchParams, useSubmit } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { personaChoice } from "~/domain/meetings/schemas";
 import { useT } from "~/utils/i18n";
 import { formatDate } from "~/i18n";
 import { MEETING_STATUSES, VERDICTS, type MeetingStatus, type Verdict } from "~/domain/meetings/rules";
@@ -20,35 +21,80 @@ export type ListRow = {
   verdict: Verdict;
   ratingOverall: number | null;
   possibleDuplicate: boolean;
+  reviewDueAt: string | null;
   sdr: { id: string; name: string };
   personaVersion: { id: string; name: string; number: number };
   campaign: { id: string; name: string };
 };
 
-export function MeetingFilters({ sdrs, personaVersions, campaigns }: { sdrs: Option[]; personaVersions: Option[]; campaigns?: Option[] }) {
+type PersonaOption = { id: string; name: string; versions: { id: string; name: string; number: number }[] };
+
+/**
+ * The filters, as a GET form: with JavaScript each change applies at once (the search box after a pause in typing);
+ * without it the Filter button submits the same form.
+ */
+export function MeetingFilters({ sdrs, personas, campaigns, clients }: { sdrs: Option[]; personas: PersonaOption[]; campaigns?: Option[]; clients?: Option[] }) {
   const { t } = useT();
   const [params] = useSearchParams();
+  const submit = useSubmit();
+  const typing = useRef<ReturnType<typeof setTimeout> | null>(null);
   const v = (k: string) => params.get(k) ?? "";
+  const persona = personaChoice({ personaId: params.get("personaId"), personaVersionId: params.get("personaVersionId") }) || v("persona");
+  const apply = (form: HTMLFormElement) => {
+    const data = new FormData(form);
+    for (const [k, value] of [...data.entries()]) if (value === "") data.delete(k);
+    submit(data, { method: "get", replace: true, preventScrollReset: true });
+  };
+  const onChange = (e: FormEvent<HTMLFormElement>) => {
+    const form = e.currentTarget;
+    if (typing.current) clearTimeout(typing.current);
+    if ((e.target as HTMLInputElement).type === "search") typing.current = setTimeout(() => apply(form), 400);
+    else apply(form);
+  };
+  useEffect(() => () => { if (typing.current) clearTimeout(typing.current); }, []);
+  // The fields are uncontrolled: when the URL changes by a link (a saved view, "Clear filters"), they follow it.
+  const formRef = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const form = formRef.current;
+    if (!form) return;
+    for (const el of Array.from(form.elements)) {
+      if (!(el instanceof HTMLInputElement || el instanceof HTMLSelectElement) || !el.name || el.type === "hidden") continue;
+      if (el.type === "search" && el === document.activeElement) continue;
+      const want = el.name === "persona" ? persona : el.name === "sort" ? v("sort") || "date_desc" : v(el.name);
+      if (el.value !== want) el.value = want;
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [params]);
   return (
-    <Form method="get" className="card grid gap-3 md:grid-cols-4" role="search" aria-label={t("meetings.filters")}>
+    <Form ref={formRef} method="get" className="card grid gap-3 md:grid-cols-4" role="search" aria-label={t("meetings.filters")} aria-describedby="filters-live" onChange={onChange}>
+      <p id="filters-live" className="sr-only">{t("meetings.filtersLive")}</p>
       <div className="md:col-span-2">
         <label htmlFor="f-q" className="block text-sm font-medium text-slate-700">{t("meetings.search")}</label>
         <input id="f-q" name="q" type="search" defaultValue={v("q")} placeholder={t("meetings.searchHint")} className="input mt-1" />
       </div>
       <Select id="f-status" name="status" label={t("meetings.status")} value={v("status")} empty={t("meetings.anyStatus")} options={MEETING_STATUSES.map((s) => ({ value: s, label: t(`meetings.status.${s}`) }))} />
       <Select id="f-verdict" name="verdict" label={t("meetings.verdict")} value={v("verdict")} empty={t("meetings.anyVerdict")} options={VERDICTS.map((s) => ({ value: s, label: t(`meetings.verdict.${s}`) }))} />
+      {clients ? (
+        <Select id="f-client" name="clientId" label={t("meetings.client")} value={v("clientId")} empty={t("meetings.anyClient")} options={clients.map((c) => ({ value: c.id, label: c.name }))} />
+      ) : null}
       {campaigns ? (
         <Select id="f-campaign" name="campaignId" label={t("meetings.campaign")} value={v("campaignId")} empty={t("meetings.anyCampaign")} options={campaigns.map((c) => ({ value: c.id, label: c.name }))} />
       ) : null}
       {sdrs.length ? <Select id="f-sdr" name="sdrId" label={t("meetings.sdr")} value={v("sdrId")} empty={t("meetings.anySdr")} options={sdrs.map((s) => ({ value: s.id, label: s.name }))} /> : null}
-      <Select
-        id="f-persona"
-        name="personaVersionId"
-        label={t("meetings.persona")}
-        value={v("personaVersionId")}
-        empty={t("meetings.anyPersona")}
-        options={personaVersions.map((p) => ({ value: p.id, label: `${p.name} (v${p.number})` }))}
-      />
+      <div>
+        <label htmlFor="f-persona" className="block text-sm font-medium text-slate-700">{t("meetings.persona")}</label>
+        <select id="f-persona" name="persona" defaultValue={persona} className="input mt-1">
+          <option value="">{t("meetings.anyPersona")}</option>
+          {personas.map((p) => (
+            <optgroup key={p.id} label={p.name}>
+              <option value={`p:${p.id}`}>{t("meetings.personaAllVersions", { name: p.name })}</option>
+              {p.versions.map((pv) => (
+                <option key={pv.id} value={`v:${pv.id}`}>{t("meetings.personaVersion", { number: pv.number, name: pv.name })}</option>
+              ))}
+            </optgroup>
+          ))}
+        </select>
+      </div>
       <div>
         <label htmlFor="f-from" className="block text-sm font-medium text-slate-700">{t("meetings.from")}</label>
         <input id="f-from" name="from" type="date" defaultValue={v("from")} className="input mt-1" />
@@ -122,6 +168,7 @@ export function MeetingTable({ rows, showCampaign, bulk, error }: { rows: ListRo
             <th>{t("meetings.persona")}</th>
             <th>{t("meetings.status")}</th>
             <th>{t("meetings.verdict")}</th>
+            <th>{t("meetings.reviewBy")}</th>
             <th>{t("meetings.rating")}</th>
           </tr>
         </thead>
@@ -154,6 +201,9 @@ export function MeetingTable({ rows, showCampaign, bulk, error }: { rows: ListRo
               <td data-label={t("meetings.persona")}>{m.personaVersion.name} <span className="text-xs text-slate-500">v{m.personaVersion.number}</span></td>
               <td data-label={t("meetings.status")}><MeetingStatusBadge status={m.status} /></td>
               <td data-label={t("meetings.verdict")}><VerdictBadge verdict={m.verdict} /></td>
+              <td className="whitespace-nowrap" data-label={t("meetings.reviewBy")}>
+                {m.verdict === "PENDING" && m.reviewDueAt ? formatDate(locale, m.reviewDueAt, { dateStyle: "medium", timeStyle: "short", timeZone: m.timeZone }) : "—"}
+              </td>
               <td data-label={t("meetings.rating")}>{m.ratingOverall ? `${m.ratingOverall}/5` : "—"}</td>
             </tr>
           ))}

@@ -1,52 +1,33 @@
 // The calibration over time: per compared criterion, the mean distance per month between the agency's and the
-// client's judgement (0 to 3), with the same figures as a table behind it for screen readers.
-import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { useT } from "~/utils/i18n";
+// client's judgement (0 to 3). Drawn by ChartFigure, so it has the table behind it and the CSV download; the table and
+// the CSV also give, per criterion, how many meetings rated by both sides each month's distance rests on.
+import { ChartFigure, type ChartRow, type ChartSeries } from "~/components/charts/ChartFigure";
 import { formatDay } from "~/domain/objectives/format";
-
-const COLORS = ["#4f46e5", "#d97706", "#059669", "#db2777"];
+import { useT } from "~/utils/i18n";
 
 export function CalibrationChart({ series, months }: { series: string[]; months: { month: string; cells: { distance: number | null; meetings: number }[] }[] }) {
   const { t, locale } = useT();
-  const num = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 2 });
   const label = (m: string) => formatDay(locale, `${m}-01`, { month: "short", year: "numeric" });
-  const data = months.map((m) => ({ month: label(m.month), ...Object.fromEntries(series.map((_, i) => [`s${i}`, m.cells[i]?.distance ?? null])) }));
+  const chartSeries: ChartSeries[] = [
+    ...series.map((name, i): ChartSeries => ({ key: `d${i}`, label: name, kind: "line" })),
+    ...series.map((name, i): ChartSeries => ({ key: `n${i}`, label: t("qual.calibration.meetingsOf", { criterion: name }), unit: "count", tableOnly: true })),
+  ];
+  const rows: ChartRow[] = months.map((m) => ({
+    month: label(m.month),
+    ...Object.fromEntries(series.map((_, i) => [`d${i}`, m.cells[i]?.distance ?? null])),
+    ...Object.fromEntries(series.map((_, i) => [`n${i}`, m.cells[i]?.meetings ?? 0])),
+  }));
   return (
-    <figure className="space-y-2">
-      <figcaption className="text-sm text-slate-600">{t("qual.calibration.chartCaption")}</figcaption>
-      <div aria-hidden="true" className="h-64 w-full">
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={data} margin={{ top: 8, right: 12, bottom: 4, left: -16 }}>
-            <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" />
-            <XAxis dataKey="month" tick={{ fontSize: 11, fill: "#64748b" }} />
-            <YAxis domain={[0, 3]} ticks={[0, 1, 2, 3]} tick={{ fontSize: 11, fill: "#64748b" }} />
-            <Tooltip formatter={(v) => (typeof v === "number" ? num.format(v) : String(v))} />
-            <Legend wrapperStyle={{ fontSize: 12 }} />
-            {series.map((name, i) => (
-              <Line key={name} type="monotone" dataKey={`s${i}`} name={name} stroke={COLORS[i % COLORS.length]} strokeWidth={2} connectNulls dot={{ r: 3 }} isAnimationActive={false} />
-            ))}
-          </LineChart>
-        </ResponsiveContainer>
-      </div>
-      <div className="sr-only">
-      <table>
-        <caption>{t("qual.calibration.overTime")}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t("qual.calibration.month")}</th>
-            {series.map((s) => <th key={s} scope="col">{s}</th>)}
-          </tr>
-        </thead>
-        <tbody>
-          {months.map((m) => (
-            <tr key={m.month}>
-              <th scope="row">{label(m.month)}</th>
-              {m.cells.map((c, i) => <td key={i}>{c.distance === null ? "—" : t("qual.calibration.cell", { distance: num.format(c.distance), n: c.meetings })}</td>)}
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      </div>
-    </figure>
+    <ChartFigure
+      id="calibration-trend"
+      kind="line"
+      title={t("qual.calibration.overTime")}
+      description={t("qual.calibration.chartCaption")}
+      x={{ key: "month", label: t("qual.calibration.month"), type: "category" }}
+      series={chartSeries}
+      rows={rows}
+      unit="decimal"
+      fileName={t("qual.calibration.csvName")}
+    />
   );
 }

@@ -207,7 +207,11 @@ export const listFilterSchema = z.object({
   verdict: z.enum(VERDICTS).optional().catch(undefined),
   sdrId: z.string().max(40).optional().catch(undefined),
   personaVersionId: z.string().max(40).optional().catch(undefined),
+  /** Every version of one persona (the persona filter's group); a version id narrows to that version. */
+  personaId: z.string().max(40).optional().catch(undefined),
   campaignId: z.string().max(40).optional().catch(undefined),
+  /** The client company (cross-campaign list). */
+  clientId: z.string().max(40).optional().catch(undefined),
   from: filterDay.optional().catch(undefined),
   to: filterDay.optional().catch(undefined),
   q: z.string().trim().max(120).optional().catch(undefined),
@@ -220,5 +224,14 @@ export type ListFilter = z.infer<typeof listFilterSchema>;
 export function filterFromUrl(url: URL): ListFilter {
   const raw: Record<string, string> = {};
   for (const [k, v] of url.searchParams) if (v !== "") raw[k] = v;
+  // The persona select sends one value: "p:<persona id>" (all its versions) or "v:<version id>".
+  if (raw.persona?.startsWith("p:")) raw.personaId = raw.persona.slice(2);
+  else if (raw.persona?.startsWith("v:")) raw.personaVersionId = raw.persona.slice(2);
+  delete raw.persona;
   return listFilterSchema.parse(raw);
+}
+
+/** The persona select's value for a filter ("" when none). */
+export function personaChoice(f: { personaId?: string | null; personaVersionId?: string | null }): string {
+  return f.personaVersionId ? `v:${f.personaVersionId}` : f.personaId ? `p:${f.personaId}` : "";
 }

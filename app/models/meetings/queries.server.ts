@@ -20,6 +20,8 @@ function listWhere(actor: Actor, f: Partial<ListFilter>, now = new Date()): Pris
   if (f.verdict) and.push({ verdict: f.verdict });
   if (f.sdrId) and.push({ sdrId: f.sdrId });
   if (f.personaVersionId) and.push({ personaVersionId: f.personaVersionId });
+  if (f.personaId) and.push({ personaVersion: { personaId: f.personaId } });
+  if (f.clientId) and.push({ campaign: { clientCompanyId: f.clientId } });
   if (f.from) and.push({ scheduledAt: { gte: new Date(`${f.from}T00:00:00Z`) } });
   if (f.to) and.push({ scheduledAt: { lt: new Date(new Date(`${f.to}T00:00:00Z`).getTime() + 86400_000) } });
   if (f.attention === "attendance") and.push({ status: "SCHEDULED", scheduledAt: { lt: now } });
@@ -57,6 +59,7 @@ const listSelect = {
   verdict: true,
   ratingOverall: true,
   possibleDuplicate: true,
+  reviewDueAt: true,
   sdr: { select: { id: true, name: true } },
   personaVersion: { select: { id: true, name: true, number: true } },
   campaign: { select: { id: true, name: true } },
@@ -116,7 +119,7 @@ export async function listMeetings(actor: Actor, filter: Partial<ListFilter>, no
  * The exact number of meetings matching a filter the rollup counts (rollupCountable: a campaign, and optionally a
  * status, an SDR, a persona version).
  */
-const rollupCountable = (f: Partial<ListFilter>) => Boolean(f.campaignId && !f.q && !f.from && !f.to && !f.verdict && !f.attention);
+const rollupCountable = (f: Partial<ListFilter>) => Boolean(f.campaignId && !f.q && !f.from && !f.to && !f.verdict && !f.attention && !f.personaId && !f.clientId);
 
 async function exactTotal(actor: Actor, f: Partial<ListFilter>): Promise<number> {
   const sdrId = actor.role === "SDR" ? actor.userId : f.sdrId ?? null;
@@ -135,24 +138,33 @@ async function exactTotal(actor: Actor, f: Partial<ListFilter>): Promise<number>
 
 /** The options of the list's filters for one campaign (its SDRs, its persona versions that have meetings or are approved). */
 export async function listFilterOptions(actor: Actor, campaignId?: string) {
-  const campaigns = await prisma.campaign.findMany({
+  const found = await prisma.campaign.findMany({
     where: { AND: [campaignScope(actor), campaignId ? { id: campaignId } : {}] },
-    select: { id: true, name: true },
+    select: { id: true, name: true, clientCompany: { select: { id: true, name: true } } },
     orderBy: { name: "asc" },
     take: 500,
   });
-  const ids = campaigns.map((c) => c.id);
+  const ids = found.map((c) => c.id);
   const [sdrs, personaVersions] = await Promise.all([
     actor.role === "SDR" || isClientRole(actor.role)
       ? Promise.resolve([] as { id: string; name: string }[])
       : prisma.user.findMany({ where: { assignments: { some: { campaignId: { in: ids } } } }, select: { id: true, name: true }, orderBy: { name: "asc" } }),
     prisma.personaVersion.findMany({
       where: { persona: { campaignId: { in: ids } }, status: { in: ["APPROVED", "SUPERSEDED"] } },
-      select: { id: true, name: true, number: true },
-      orderBy: [{ name: "asc" }, { number: "desc" }],
+      select: { id: true, name: true, number: true, personaId: true },
+      orderBy: [{ number: "desc" }],
     }),
   ]);
-  return { campaigns, sdrs, personaVersions };
+  const campaigns = found.map((c) => ({ id: c.id, name: c.name }));
+  const clients = [...new Map(found.map((c) => [c.clientCompany.id, c.clientCompany])).values()].sort((a, b) => a.name.localeCompare(b.name));
+  // Personas with their versions inside (newest first); a persona reads by its latest version's name.
+  const byPersona = new Map<string, { id: string; name: string; versions: { id: string; name: string; number: number }[] }>();
+  for (const v of personaVersions) {
+    const p = byPersona.get(v.personaId) ?? byPersona.set(v.personaId, { id: v.personaId, name: v.name, versions: [] }).get(v.personaId)!;
+    p.versions.push({ id: v.id, name: v.name, number: v.number });
+  }
+  const personas = [...byPersona.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return { campaigns, clients, sdrs, personas };
 }
 
 /** Streams the filtered list in pages of 1,000 (for the CSV export), never loading it whole. */

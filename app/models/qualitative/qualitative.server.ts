@@ -10,6 +10,7 @@ import { calibrate, calibrateBy, starsToScore, type Rating } from "~/domain/qual
 import { parseDay, toDay, todayIn } from "~/domain/objectives/dates";
 import { campaignScope } from "../scope.server";
 import { audit } from "../audit.server";
+import { objectiveScope } from "../objectives/objectives.server";
 
 const invalid = (key: string, field?: string) => new DomainError("INVALID", key, field);
 
@@ -103,10 +104,11 @@ export type AssessmentInput = {
 };
 
 /** Admin and AM record assessments and call reviews; an SDR records a self-assessment, or a peer feedback when the ritual says so. */
-export async function recordAssessment(actor: Actor, objectiveId: string, input: AssessmentInput) {
+export async function recordAssessment(actor: Actor, objectiveId: string, input: AssessmentInput, campaignId?: string) {
   if (isClientRole(actor.role)) throw notFound();
+  // An SDR reaches the team objectives of their campaigns and their own (another SDR's objective is a 404, as on GET).
   const o = await prisma.objective.findFirst({
-    where: { id: objectiveId, kind: "QUALITATIVE", agencyId: actor.agencyId, archivedAt: null, campaign: campaignScope(actor) },
+    where: { AND: [objectiveScope(actor), { id: objectiveId, kind: "QUALITATIVE", ...(campaignId ? { campaignId } : {}) }] },
     select: { id: true, campaignId: true, sdrId: true, ritual: true, campaign: { select: { clientCompanyId: true, agency: { select: { timeZone: true } } } }, gridVersions: { orderBy: { version: "desc" }, take: 1, select: { id: true, grid: true } } },
   });
   if (!o) throw notFound();

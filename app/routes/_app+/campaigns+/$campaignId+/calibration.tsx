@@ -104,12 +104,7 @@ export default function Calibration() {
             </table>
           </section>
 
-          {data.months.length ? (
-            <section className="card" aria-labelledby="cal-time">
-              <h3 id="cal-time" className="mb-2 font-medium text-slate-900">{t("qual.calibration.overTime")}</h3>
-              <CalibrationChart series={series} months={data.months} />
-            </section>
-          ) : null}
+          {data.months.length ? <CalibrationChart series={series} months={data.months} /> : null}
 
           {data.bySdr ? (
             <section className="card overflow-x-auto" aria-labelledby="cal-sdr">

@@ -96,7 +96,7 @@ export default function CampaignMeetings() {
           {bulkResult.refused ? t("meetings.bulkRefused", { changed: bulkResult.changed, refused: bulkResult.refused }) : t("meetings.bulkDone", { changed: bulkResult.changed })}
         </p>
       ) : null}
-      <MeetingFilters sdrs={options.sdrs} personaVersions={options.personaVersions} />
+      <MeetingFilters sdrs={options.sdrs} personas={options.personas} />
       {list.meetings.length ? (
         <>
           <MeetingTable rows={list.meetings} bulk={canStatus} error={bulkError} />

@@ -125,7 +125,7 @@ export default function QualitativeObjectivePage() {
                 <table className="mt-2 min-w-full text-sm">
                   <thead className="text-left text-xs uppercase text-slate-500">
                     <tr>
-                      <th className="py-1 pr-3">{t("objectives.qual.objective")}</th>
+                      <th className="py-1 pr-3">{t("objectives.qual.grid.label")}</th>
                       <th className="py-1 pr-3">{t("objectives.qual.page.manager")}{s.manager ? ` · ${formatDay(locale, s.manager.day)}` : ""}</th>
                       <th className="py-1">{t("objectives.qual.page.self")}{s.self ? ` · ${formatDay(locale, s.self.day)}` : ""}</th>
                     </tr>
@@ -142,7 +142,7 @@ export default function QualitativeObjectivePage() {
                 </table>
                 {s.manager?.comment ? <p className="mt-2 text-sm text-slate-700">{s.manager.comment}</p> : null}
                 {s.manager?.nextStep ? <p className="mt-1 text-sm text-slate-600">{t("objectives.qual.page.nextStep", { text: s.manager.nextStep })}</p> : null}
-                {s.peer ? <p className="mt-2 text-xs text-slate-600">{t("objectives.qual.page.peer")} · {formatDay(locale, s.peer.day)} · {s.peer.author}{s.peer.comment ? `: ${s.peer.comment}` : ""}</p> : null}
+                {s.peer ? <p className="mt-2 text-xs text-slate-600">{t("objectives.qual.page.peer")} · {formatDay(locale, s.peer.day)} · {s.peer.author}{s.peer.comment ? `${t("qual.colon")}${s.peer.comment}` : ""}</p> : null}
               </div>
             ))}
           </div>

@@ -49,7 +49,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await recordAssessment(actor, params.objectiveId!, {
       sdrId, kind, ritual: parsed.data.ritual, day: parsed.data.day, levels: levelsFromForm(formData), meetingIds: parsed.data.meetingIds,
       recordingUrl: parsed.data.recordingUrl, recordingAt: parsed.data.recordingAt, note: parsed.data.note, comment: parsed.data.comment, nextStep: parsed.data.nextStep,
-    });
+    }, params.campaignId!);
     return redirectWithToast(`/campaigns/${params.campaignId}/objectives/qualitative/${params.objectiveId}`, "objectives.qual.assess.saved");
   } catch (e) {
     if (e instanceof DomainError && e.code !== "NOT_FOUND" && e.code !== "FORBIDDEN") {

@@ -9,7 +9,8 @@ import { failure, parseForm } from "~/utils/form";
 import { redirectWithToast } from "~/utils/toast.server";
 import { getLocale } from "~/utils/locale.server";
 import { createQualitativeObjective } from "~/models/qualitative/qualitative.server";
-import { qualObjectiveFormData, qualTemplates } from "~/models/qualitative/pages.server";
+import { qualObjectiveFormData } from "~/models/qualitative/pages.server";
+import { listTemplatesFor, templateRowId } from "~/models/qualitative/templates.server";
 import { CADENCE_ENUM, gridErrors, gridFromForm, qualObjectiveSchema, RITUAL_ENUM } from "~/domain/qualitative/schemas";
 import { gridProblems } from "~/domain/qualitative/grid";
 import { vagueVerbHint } from "~/domain/qualitative/verbs";
@@ -23,10 +24,11 @@ import { useT } from "~/utils/i18n";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "objective:manage");
   const locale = await getLocale(request, actor);
-  const [form, templates] = await Promise.all([orResponse(qualObjectiveFormData(actor, params.campaignId!)), qualTemplates(actor, locale)]);
+  // The library: the built-in templates in the reader's language, then the agency's own (decision 0033).
+  const [form, templates] = await Promise.all([orResponse(qualObjectiveFormData(actor, params.campaignId!)), listTemplatesFor(actor, locale)]);
   const templateId = new URL(request.url).searchParams.get("template");
   const template = templates.find((x) => x.id === templateId) ?? null;
-  return json({ ...form, templates: templates.map((x) => ({ id: x.id, title: x.title, verb: x.verb, own: x.own })), template, me: actor.userId });
+  return json({ ...form, templates: templates.map((x) => ({ id: x.id, title: x.title, verb: x.verb, own: !x.builtIn })), template, me: actor.userId });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -42,7 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const hint = vagueVerbHint(parsed.data.verb, locale);
   if (hint && formData.get("verbChecked") !== "1") return json({ ...failure(formData, {}), vague: hint }, { status: 400 });
   try {
-    const o = await createQualitativeObjective(actor, params.campaignId!, { ...parsed.data, behaviours: parsed.data.behaviours, grid });
+    // A built-in template is recorded as its row in this language (written on first use); another agency's id is a 404.
+    const templateId = parsed.data.templateId ? await templateRowId(actor, parsed.data.templateId, locale) : null;
+    const o = await createQualitativeObjective(actor, params.campaignId!, { ...parsed.data, templateId, behaviours: parsed.data.behaviours, grid });
     return redirectWithToast(`/campaigns/${params.campaignId}/objectives/qualitative/${o.id}`, "objectives.qual.form.created");
   } catch (e) {
     const r = actionError(e, formData);
@@ -67,7 +71,10 @@ export default function NewQualitativeObjective() {
       <p className="mt-1 text-sm text-slate-600">{t("objectives.qual.form.intro")}</p>
 
       <nav aria-labelledby="tpl-title" className="mt-4 rounded-md bg-slate-50 p-3">
-        <h3 id="tpl-title" className="text-sm font-semibold text-slate-800">{t("objectives.qual.form.templates")}</h3>
+        <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+          <h3 id="tpl-title" className="text-sm font-semibold text-slate-800">{t("objectives.qual.form.templates")}</h3>
+          <Link to="/settings/templates" className="link text-sm">{t("objectives.qual.form.library")}</Link>
+        </div>
         {d.templates.length === 0 ? (
           <p className="mt-1 text-sm text-slate-600">{t("objectives.qual.form.noTemplates")}</p>
         ) : (
