@@ -19,7 +19,7 @@ export async function startServer(port: number, env: Record<string, string> = {}
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error("server did not start in 30 s")), 30_000);
+    const timer = setTimeout(() => reject(new Error("server did not start in 120 s")), 120_000);
     server.stdout!.on("data", (d) => {
       if (String(d).includes("[rendezvous]")) {
         clearTimeout(timer);

@@ -14,6 +14,7 @@ type Role = { label: string; users: string[]; steps: Step[] };
 const USERS = Number(process.env.BENCH_USERS ?? 100);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 60);
 
+/** Users whose scope holds c_0 and c_1 (bench/seed.ts: AM 0 runs campaigns 0-199, client 0 owns c_0, SDRs 0-9 work on c_0). */
 function roles(meetingId: string): { role: Role; share: number }[] {
   const tz: Step = { name: "form post: time-zone save", path: "/set-timezone", post: { timeZone: "Europe/Paris" }, weight: 1 };
   const comment: Step = { name: "form post: meeting comment", path: `/campaigns/c_0/meetings/${meetingId}`, post: { intent: "comment", body: "Called back, confirmed the agenda." }, weight: 1 };
@@ -26,7 +27,7 @@ function roles(meetingId: string): { role: Role; share: number }[] {
       { name: "meetings list, largest campaign", path: "/campaigns/c_0/meetings", weight: 1 },
       tz,
     ] } },
-    { share: 0.3, role: { label: "account manager", users: ["u_am_0", "u_am_1", "u_am_2"], steps: [
+    { share: 0.3, role: { label: "account manager", users: ["u_am_0"], steps: [
       { name: "AM home", path: "/home", weight: 3 },
       { name: "Overview, typical campaign", path: "/campaigns/c_1", weight: 3 },
       { name: "Objectives tab", path: "/campaigns/c_0/objectives", weight: 1 },
@@ -42,7 +43,7 @@ function roles(meetingId: string): { role: Role; share: number }[] {
       { name: "meeting detail", path: `/campaigns/c_0/meetings/${meetingId}`, weight: 2 },
       comment,
     ] } },
-    { share: 0.2, role: { label: "client admin", users: ["u_cadmin_0", "u_cadmin_1"], steps: [
+    { share: 0.2, role: { label: "client admin", users: ["u_cadmin_0"], steps: [
       { name: "client admin home", path: "/home", weight: 3 },
       { name: "Overview, largest campaign (client)", path: "/campaigns/c_0", weight: 3 },
       { name: "meetings list (client)", path: "/campaigns/c_0/meetings", weight: 2 },
