@@ -76,6 +76,7 @@ async function seed() {
   // The two live campaigns get meetings in every state: upcoming, to review, accepted, disputed, no-show.
   await seedDemoMeetings(ids[0]);
   await seedDemoMeetings(ids[2]);
+  for (const id of [ids[0], ids[2]]) await (await import("./seed-dashboards")).seedDemoDashboards(id); // months of history (issue 12)
   await seedDemoObjectives(ids[0]);
   await seedDemoQualitative(ids[0]);
   await seedDemoReports(ids[0]);

@@ -1,7 +1,7 @@
 // The campaign Overview's figures over a chosen period and the previous one of the same length. Read from the
 // rollup ("CampaignDayStat", exact by triggers: docs/decisions/0006-rollup.md) in ONE grouped statement (totals,
-// days, SDRs and persona versions at once), plus two small grouped reads the rollup does not hold (ratings per
-// score, disputes per criterion) and the objectives' pace. Never a meeting list. Decision 0036.
+// days, SDRs and persona versions at once), the ratings per score from their own rollup ("CampaignDayRating",
+// decision 0054), one small grouped read of the period's dispute items per criterion, and the objectives' pace. Never a meeting list. Decision 0036.
 import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
 import { notFound } from "~/domain/shared/errors";
@@ -18,9 +18,6 @@ import { INCLUDE, dayOrNull, daysOffOf, objectiveScope, paceFor, spec } from "..
 
 export const RATING_CRITERIA = ["overall", "personaFit", "decisionPower", "realNeed", "briefing"] as const;
 export type RatingCriterion = (typeof RATING_CRITERIA)[number];
-const RATING_COLUMNS: Record<RatingCriterion, string> = {
-  overall: "ratingOverall", personaFit: "ratingPersonaFit", decisionPower: "ratingDecisionPower", realNeed: "ratingRealNeed", briefing: "ratingBriefing",
-};
 /** The trend's series and the objective metric that draws an expected line over each. */
 const TREND = [
   { key: "booked", metric: "MEETINGS_BOOKED" },
@@ -64,7 +61,7 @@ export async function campaignOverview(actor: Actor, campaignId: string, input: 
 
   const [rollup, ratings, disputes, objectives, daysOffByCampaign] = await Promise.all([
     readRollup(campaignId, period),
-    readRatings(campaignId, period, campaign.agency.timeZone),
+    readRatings(campaignId, period),
     readDisputes(campaignId, period, campaign.agency.timeZone),
     prisma.objective.findMany({ where: { AND: [objectiveScope(actor), { campaignId }] }, include: INCLUDE, orderBy: [{ scope: "asc" }, { createdAt: "asc" }], take: 100 }),
     daysOffOf([campaignId]),
@@ -185,21 +182,18 @@ async function readRollup(campaignId: string, p: DashboardPeriod) {
 }
 
 /**
- * How the client rated the period's meetings, per criterion and score (1-5): one grouped read of the rated meetings
- * scheduled in the period (the campaign's scheduled-time index), since the rollup keeps only sums and counts.
+ * How the client rated the period's meetings, per criterion and score (1-5): one index range of the ratings rollup
+ * ("CampaignDayRating", kept by triggers, decision 0054), a few hundred rows at most whatever the number of meetings.
  */
-async function readRatings(campaignId: string, p: DashboardPeriod, agencyTimeZone: string) {
-  const values = RATING_CRITERIA.map((c) => `('${c}', m."${RATING_COLUMNS[c]}")`).join(", ");
+async function readRatings(campaignId: string, p: DashboardPeriod) {
   const rows = await prisma.$queryRawUnsafe<{ criterion: string; score: number; n: number }[]>(
-    `SELECT r.criterion, r.score, count(*)::int AS n
-       FROM "Meeting" m CROSS JOIN LATERAL (VALUES ${values}) AS r(criterion, score)
-      WHERE m."campaignId" = $1 AND m."ratedAt" IS NOT NULL AND r.score IS NOT NULL
-        AND m."scheduledAt" >= ($2::date::timestamp AT TIME ZONE $4) AND m."scheduledAt" < (($3::date + 1)::timestamp AT TIME ZONE $4)
-      GROUP BY r.criterion, r.score`,
+    `SELECT r."criterion" AS criterion, r."score" AS score, sum(r."n")::int AS n
+       FROM "CampaignDayRating" r
+      WHERE r."campaignId" = $1 AND r."day" BETWEEN $2::date AND $3::date
+      GROUP BY r."criterion", r."score"`,
     campaignId,
     p.current.start,
     p.current.end,
-    agencyTimeZone,
   );
   return RATING_CRITERIA.map((criterion) => {
     const scores = [1, 2, 3, 4, 5].map((score) => rows.find((r) => r.criterion === criterion && Number(r.score) === score)?.n ?? 0);
