@@ -178,8 +178,8 @@ export async function getReport(actor: Actor, reportId: string, now = new Date()
   if (!r) throw notFound();
   const client = isClientRole(actor.role);
   if (client) {
-    await prisma.reportRecipient.updateMany({ where: { reportId: r.id, userId: actor.userId, openedAt: null }, data: { openedAt: now } });
-    await prisma.reportRecipient.updateMany({ where: { reportId: r.id, userId: actor.userId }, data: { lastOpenedAt: now } });
+    // First and last open in one statement (a recipient only: another reader of the company updates no row).
+    await prisma.$executeRaw`UPDATE "ReportRecipient" SET "openedAt" = COALESCE("openedAt", ${now}), "lastOpenedAt" = ${now} WHERE "reportId" = ${r.id} AND "userId" = ${actor.userId}`;
   }
   const [comments, recipients] = await Promise.all([
     prisma.reportComment.findMany({
