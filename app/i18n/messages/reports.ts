@@ -4,6 +4,7 @@ import { messages } from "./types";
 export const reports = messages({
   en: {
     title: "Reports",
+    one: "Report",
     intro: "The campaign's reports: composed from the data, frozen when sent, read by the client in the portal, by email and as a PDF.",
     introClient: "The reports your account manager sent for this campaign.",
     new: "New report",
@@ -196,6 +197,7 @@ export const reports = messages({
   },
   fr: {
     title: "Rapports",
+    one: "Rapport",
     intro: "Les rapports de la campagne : composés à partir des données, figés à l'envoi, lus par le client dans le portail, par e-mail et en PDF.",
     introClient: "Les rapports envoyés par votre responsable de compte pour cette campagne.",
     new: "Nouveau rapport",
