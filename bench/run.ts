@@ -36,6 +36,8 @@ export const PAGES: [string, string, string | null, number | null][] = [
   ["meetings across campaigns (1,000,000)", "/meetings", "u_admin", null],
   ["campaigns list (admin, 1,000)", "/campaigns", "u_admin", null],
   ["agency portfolio (1,000 campaigns)", "/portfolio", "u_admin", 150],
+  ["sent report, largest campaign (client admin; bench/report-data.ts)", "/campaigns/c_0/reports/rp_bench_c0", "u_cadmin_0", 100],
+  ["campaign's reports list (AM)", "/campaigns/c_0/reports", "u_am_0", null],
 ];
 
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
@@ -45,6 +47,8 @@ const t0 = Date.now();
 await ensureBenchData(BASE, DB, MEETINGS);
 log(`data ready in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
 process.env.DATABASE_URL = urlFor(BASE, DB);
+// The sent report the report pages open (written once, from the bench data, by the app's own composition).
+await (await import("./report-data")).ensureBenchReport();
 
 const server = await startServer(PORT, { DATABASE_URL: urlFor(BASE, DB) });
 const load = () => os.loadavg().map((x) => x.toFixed(1)).join(" ");

@@ -17,6 +17,8 @@ export type ReportSentEmailProps = {
   correctionNote: string | null;
   /** A test send to the AM alone. */
   test: boolean;
+  /** The attached PDF's file name, when the agency attaches it. */
+  attachment?: string | null;
 };
 
 export function subject(p: ReportSentEmailProps) {
@@ -53,6 +55,7 @@ export default function ReportSentEmail(p: ReportSentEmailProps) {
         </table>
       </Section>
       <Button href={p.url} style={buttonStyle}>{t("reports.email.cta")}</Button>
+      {p.attachment ? <Text style={{ fontSize: 13, color: "#475569" }}>{t("reports.email.attached", { file: p.attachment })}</Text> : null}
       <Text style={{ fontSize: 12, color: "#64748b" }}>
         {t("emails.link")} <Link href={p.url}>{p.url}</Link>
       </Text>

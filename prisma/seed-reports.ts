@@ -1,5 +1,5 @@
 // Demo reports for the live campaign, through the real use cases: last month's report sent to the client admins
-// (readable in the portal, in the outbox and as a PDF), this month's draft waiting for review, a monthly schedule.
+// (readable in the portal, in the outbox with its PDF attached, and as a PDF), this month's draft waiting for review, a monthly schedule.
 // Call after seedDemoObjectives: `await seedDemoReports(campaignId)`.
 import { prisma } from "~/utils/db.server";
 import { actorForUser, type Actor } from "~/utils/auth.server";
@@ -12,7 +12,7 @@ import { SECTION_KEYS } from "~/domain/reports/sections";
 export async function seedDemoReports(campaignId: string, origin = process.env.APP_URL ?? "http://localhost:3000") {
   const campaign = await prisma.campaign.findUniqueOrThrow({
     where: { id: campaignId },
-    select: { accountManagerId: true, clientCompanyId: true, agency: { select: { timeZone: true } } },
+    select: { accountManagerId: true, clientCompanyId: true, agencyId: true, agency: { select: { timeZone: true } } },
   });
   if (!campaign.accountManagerId || (await prisma.report.count({ where: { campaignId } }))) return 0;
   const am = (await actorForUser(campaign.accountManagerId)) as Actor;
@@ -24,6 +24,8 @@ export async function seedDemoReports(campaignId: string, origin = process.env.A
     highlights: "The pilot with the logistics group is under way.",
     nextSteps: "- Widen the targeting to Hauts-de-France\n- A call review session with the team",
   });
+  // The demo agency attaches the PDF: the sent report's email in the outbox carries it, in the reader's language.
+  await prisma.agency.update({ where: { id: campaign.agencyId }, data: { reportPdfAttached: true } });
   const admins = await prisma.membership.findMany({ where: { clientCompanyId: campaign.clientCompanyId, role: "CLIENT_ADMIN" }, select: { userId: true } });
   if (admins.length) await sendReport(am, sent.id, admins.map((a) => a.userId), origin);
   const monthStart = startOfMonth(today);

@@ -5,7 +5,7 @@ import type { Actor } from "~/utils/auth.server";
 import { audit } from "~/models/audit.server";
 import type { AgencySettingsInput } from "~/domain/objectives/agency-settings";
 
-const FIELDS = { name: true, timeZone: true, paceOnTrackPct: true, paceAtRiskPct: true, weightRampingPct: true, weightConfirmedPct: true, weightSeniorPct: true } as const;
+const FIELDS = { name: true, timeZone: true, paceOnTrackPct: true, paceAtRiskPct: true, weightRampingPct: true, weightConfirmedPct: true, weightSeniorPct: true, reportPdfAttached: true } as const;
 
 /** The actor's own agency's settings (an agency user only: the guard checks the capability). */
 export function getAgencySettings(actor: Actor) {

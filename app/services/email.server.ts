@@ -22,7 +22,11 @@ type SendEmailInput<K extends TemplateName> = {
   agencyId?: string | null;
   /** A notification email: a footer with these links, and List-Unsubscribe headers (one-click, RFC 8058). */
   notice?: { preferencesUrl: string; unsubscribeUrl?: string };
+  /** Files sent with the email, stored with it in the outbox (a report's PDF). */
+  attachments?: EmailAttachmentInput[];
 };
+
+export type EmailAttachmentInput = { filename: string; contentType: string; content: Uint8Array };
 
 /** Renders and writes one email to the outbox, inside `tx` so it exists exactly when the change does. */
 export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmailInput<K>) {
@@ -41,6 +45,15 @@ export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmail
       agencyId: input.agencyId ?? null,
       headers: input.notice?.unsubscribeUrl ? { "List-Unsubscribe": `<${input.notice.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined,
       status: emailDeliveryConfigured() ? "PENDING" : "HELD",
+      ...(input.attachments?.length
+        ? {
+            attachments: {
+              create: input.attachments.map((a) => ({
+                filename: a.filename, contentType: a.contentType, content: Uint8Array.from(a.content), size: a.content.byteLength,
+              })),
+            },
+          }
+        : {}),
     },
     select: { id: true, status: true },
   });
@@ -106,14 +119,22 @@ async function deliverOne(outboxId: string): Promise<DeliveryOutcome> {
     data: { lockedUntil: new Date(now.getTime() + LOCK_SECONDS * 1000), attempts: { increment: 1 } },
   });
   if (claimed.count === 0) return "skipped";
-  const row = await prisma.emailOutbox.findUniqueOrThrow({ where: { id: outboxId } });
+  const row = await prisma.emailOutbox.findUniqueOrThrow({
+    where: { id: outboxId },
+    include: { attachments: { select: { filename: true, contentType: true, content: true }, orderBy: { createdAt: "asc" } } },
+  });
   const e = env();
   let error: string | null = null;
   let providerId: string | null = null;
   try {
     const resend = new Resend(e.RESEND_API_KEY, e.RESEND_BASE_URL ? { baseUrl: e.RESEND_BASE_URL } : undefined);
     const result = await resend.emails.send(
-      { from: e.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, headers: (row.headers as Record<string, string> | null) ?? undefined },
+      {
+        from: e.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, headers: (row.headers as Record<string, string> | null) ?? undefined,
+        attachments: row.attachments.length
+          ? row.attachments.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content) }))
+          : undefined,
+      },
       { idempotencyKey: `outbox-${row.id}` },
     );
     if (result.error) error = `${result.error.name}: ${result.error.message}`;

@@ -186,7 +186,33 @@ export async function renderReportPdf(s: ReportSnapshot, locale: Locale, frozenA
   return renderToBuffer(createElement(ReportPdf, { s, locale, frozenAt }) as Parameters<typeof renderToBuffer>[0]);
 }
 
-/** A file name for the PDF: the campaign and the period, ASCII only. */
+/**
+ * The PDF's file name as its reader sees it, in their language, accents kept ("Rapport Campagne Été – 1 mars – 31 mars
+ * 2026.pdf"): only the characters no file system or mail client accepts are replaced.
+ */
+export function reportPdfFileName(s: ReportSnapshot, locale: Locale) {
+  const t = makeT(locale);
+  const name = t("reports.pdf.fileName", { campaign: s.campaign.name, period: formatRange(locale, s.period) })
+    .normalize("NFC")
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f/\\:*?"<>|]+/g, "-")
+    .replace(/[\u00a0\u202f\s]+/g, " ")
+    .trim()
+    .slice(0, 150);
+  return `${name}.pdf`;
+}
+
+/** A Content-Disposition that keeps the reader's file name (RFC 6266 filename*), with an ASCII one for old clients. */
+export function pdfDisposition(s: ReportSnapshot, locale: Locale) {
+  return `attachment; filename="${reportPdfName(s)}"; filename*=UTF-8''${encodeURIComponent(reportPdfFileName(s, locale)).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** The report's PDF as an email attachment, in the reader's language. */
+export async function reportPdfAttachment(s: ReportSnapshot, locale: Locale, frozenAt: string | null) {
+  return { filename: reportPdfFileName(s, locale), contentType: "application/pdf", content: new Uint8Array(await renderReportPdf(s, locale, frozenAt)) };
+}
+
+/** A file name for the PDF: the campaign and the period, ASCII only (the fallback of old clients). */
 export function reportPdfName(s: ReportSnapshot) {
   const base = `${s.campaign.name}-${s.period.start}-${s.period.end}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9-]+/g, "-").replace(/-+/g, "-");
   return `${base.slice(0, 100)}.pdf`;

@@ -81,6 +81,17 @@ describe("reports", () => {
     expect((await getReport(w.am, draft.id)).comments).toHaveLength(2);
   });
 
+  it("counts the period's ratings and disputes (and nothing outside the period)", async () => {
+    await createMeetingInState(w, a, "rated");
+    await createMeetingInState(w, a, "disputed");
+    await createMeetingInState(w, a, "dispute_upheld");
+    await createMeetingInState(w, a, "rated", { hoursFromNow: -24 * 20 });
+    const draft = await createDraft(w.am, w.campaign.id, form(addDays(today(), -6), today()));
+    const s = (await getReport(w.am, draft.id)).snapshot!;
+    expect(s.ratings).toEqual([{ rating: 1, count: 0 }, { rating: 2, count: 2 }, { rating: 3, count: 0 }, { rating: 4, count: 0 }, { rating: 5, count: 1 }]);
+    expect(s.disputes).toEqual({ opened: 2, upheld: 1, rejected: 0, pending: 1 });
+  });
+
   it("prepares one draft per period even with two workers, and none for a period without activity", async () => {
     await prisma.campaign.update({ where: { id: w.campaign.id }, data: { startDate: new Date("2020-01-01") } });
     const lastMonthStart = addMonths(startOfMonth(today()), -1);

@@ -11,6 +11,7 @@
 //     rows={[{ week: "2026-03-02", booked: 12, expected: 10 }, ...]} />
 import { Suspense, lazy, useEffect, useState, type ReactNode } from "react";
 import { useT } from "~/utils/i18n";
+import { makeT, type Locale } from "~/i18n";
 import { StaticChart } from "./StaticChart";
 import { chartCsv, csvFileName, csvHref, formatValue, formatX, type ChartRow, type ChartSeries, type ChartUnit, type ChartX } from "./chart-data";
 
@@ -40,6 +41,8 @@ export type ChartFigureProps = {
   /** What to say instead of the chart when there is no row. */
   emptyText?: string;
   className?: string;
+  /** The figure's language when it differs from the page's (a report previewed in the other language). */
+  locale?: Locale;
 };
 
 /** True once React has hydrated in the browser (false on the server and during hydration, so both render alike). */
@@ -51,7 +54,9 @@ function useHydrated() {
 
 export function ChartFigure(props: ChartFigureProps) {
   const { id, title, description, kind, x, series, rows, unit = "count", currency = "EUR", horizontal = false, className } = props;
-  const { t, locale } = useT();
+  const page = useT();
+  const locale = props.locale ?? page.locale;
+  const t = props.locale ? makeT(props.locale) : page.t;
   const hydrated = useHydrated();
   const height = props.height ?? (horizontal ? Math.max(120, 44 * rows.length + 40) : 260);
   const csv = chartCsv(locale, x, series, rows, unit);

@@ -67,14 +67,10 @@ export function ReportView({ snapshot: s, locale }: { snapshot: ReportSnapshot; 
         </Section>
       ) : null}
       {show.has("trend") ? (
-        <Section title={t("reports.section.trend")}>
-          <TrendChart trend={s.trend} t={t} dayLabel={day} />
-        </Section>
+        <TrendChart trend={s.trend} t={t} locale={locale} />
       ) : null}
       {show.has("ratings") ? (
-        <Section title={t("reports.section.ratings")}>
-          <RatingsChart ratings={s.ratings} t={t} />
-        </Section>
+        <RatingsChart ratings={s.ratings} t={t} locale={locale} />
       ) : null}
       {show.has("disputes") ? (
         <Section title={t("reports.section.disputes")}>

@@ -19,6 +19,8 @@ export const agencySettingsSchema = z
     weightRampingPct: wholeNumber(10, 300),
     weightConfirmedPct: wholeNumber(10, 300),
     weightSeniorPct: wholeNumber(10, 300),
+    /** A checkbox: attach the report's PDF to report emails (issue 14). */
+    reportPdfAttached: z.string().optional().transform((v) => v === "on"),
   })
   .superRefine((v, ctx) => {
     // "At risk" is the band below "on track": its threshold must be lower, or no objective could ever be at risk.

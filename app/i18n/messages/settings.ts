@@ -22,6 +22,9 @@ export const settings = messages({
     "saved": "Settings saved. Pace is judged with the new thresholds from now on.",
     "errors.between": "Enter a whole number from {min} to {max}.",
     "errors.atRiskBelowOnTrack": "The at-risk threshold must be below the on-track threshold.",
+    "reports.title": "Campaign reports",
+    "reports.attachPdf": "Attach the report's PDF to the report emails",
+    "reports.attachPdfHelp": "Each reader gets the PDF in their own language. The report can always be downloaded as a PDF from the portal.",
   },
   fr: {
     "link": "Paramètres de l'agence",
@@ -43,5 +46,8 @@ export const settings = messages({
     "saved": "Paramètres enregistrés. Le rythme est désormais jugé avec les nouveaux seuils.",
     "errors.between": "Saisissez un nombre entier de {min} à {max}.",
     "errors.atRiskBelowOnTrack": "Le seuil « à risque » doit être inférieur au seuil « en bonne voie ».",
+    "reports.title": "Rapports de campagne",
+    "reports.attachPdf": "Joindre le PDF du rapport aux e-mails de rapport",
+    "reports.attachPdfHelp": "Chaque lecteur reçoit le PDF dans sa langue. Le rapport peut toujours être téléchargé en PDF depuis le portail.",
   },
 });

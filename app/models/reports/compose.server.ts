@@ -1,6 +1,6 @@
-// Reads what a report's snapshot is composed from, for one campaign and period: aggregates of the rollup (never the
-// meetings themselves, except the period's rating distribution, disputes and highlight candidates, each one indexed
-// query), the team objectives' pace at the period's end, the qualitative objectives' team level (never an SDR's
+// Reads what a report's snapshot is composed from, for one campaign and period: aggregates of the rollup, the period's
+// rating distribution and disputes counted by the database (one grouped query), the highlight candidates (at most 60
+// rows), the team objectives' pace at the period's end, the qualitative objectives' team level (never an SDR's
 // assessment), the levers being adjusted. Takes no actor: callers have already scoped the campaign.
 import type { Tx } from "~/utils/db.server";
 import { prisma } from "~/utils/db.server";
@@ -77,20 +77,20 @@ export async function readComposeInput(
   const tz = campaign.agency.timeZone;
   const previous = previousOf(period);
   const between = instants(period);
-  const [sums, daily, ratingRows, verdictRows, candidatesRaw, objectives, qualitative] = await Promise.all([
+  const [sums, daily, countRows, candidatesRaw, objectives, qualitative] = await Promise.all([
     sumRanges([
       { key: "current", campaignId, sdrId: null, ...period },
       { key: "previous", campaignId, sdrId: null, ...previous },
     ]),
     dailyCounters({ campaignId, sdrId: null, ...period }),
-    db.meeting.findMany({
-      where: { campaignId, scheduledAt: between, ratingOverall: { not: null } },
-      select: { scheduledAt: true, ratingOverall: true },
-    }),
-    db.meeting.findMany({
-      where: { campaignId, scheduledAt: between, verdict: { in: ["DISPUTED", "DISPUTE_UPHELD", "DISPUTE_REJECTED"] } },
-      select: { scheduledAt: true, verdict: true },
-    }),
+    // The period's ratings and disputes, counted by the database on the agency's calendar (never the rows).
+    db.$queryRaw<{ rating: number | null; verdict: string; n: number }[]>`
+      SELECT "ratingOverall" AS rating, "verdict"::text AS verdict, count(*)::int AS n
+        FROM "Meeting"
+       WHERE "campaignId" = ${campaignId} AND "scheduledAt" >= ${between.gte} AND "scheduledAt" < ${between.lt}
+         AND (("scheduledAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date BETWEEN ${period.start}::date AND ${period.end}::date
+         AND ("ratingOverall" IS NOT NULL OR "verdict" IN ('DISPUTED', 'DISPUTE_UPHELD', 'DISPUTE_REJECTED'))
+       GROUP BY 1, 2`,
     db.meeting.findMany({
       where: { campaignId, scheduledAt: between, status: "HELD", OR: [{ opportunityCreated: true }, { won: true }, { ratingOverall: { gte: 4 } }] },
       select: { id: true, scheduledAt: true, prospectCompany: true, prospectTitle: true, ratingOverall: true, opportunityCreated: true, pipelineValue: true, won: true },
@@ -110,14 +110,14 @@ export async function readComposeInput(
     return day >= period.start && day <= period.end;
   };
   const ratingCounts = new Map<number, number>();
-  for (const m of ratingRows) if (inPeriod(m.scheduledAt)) ratingCounts.set(m.ratingOverall!, (ratingCounts.get(m.ratingOverall!) ?? 0) + 1);
   const disputes = { opened: 0, upheld: 0, rejected: 0, pending: 0 };
-  for (const m of verdictRows) {
-    if (!inPeriod(m.scheduledAt)) continue;
-    disputes.opened++;
-    if (m.verdict === "DISPUTE_UPHELD") disputes.upheld++;
-    else if (m.verdict === "DISPUTE_REJECTED") disputes.rejected++;
-    else disputes.pending++;
+  for (const { rating, verdict, n } of countRows) {
+    if (rating !== null) ratingCounts.set(rating, (ratingCounts.get(rating) ?? 0) + n);
+    if (verdict === "DISPUTE_UPHELD") disputes.upheld += n;
+    else if (verdict === "DISPUTE_REJECTED") disputes.rejected += n;
+    else if (verdict === "DISPUTED") disputes.pending += n;
+    else continue;
+    disputes.opened += n;
   }
   const candidates: HighlightMeeting[] = candidatesRaw
     .filter((m) => inPeriod(m.scheduledAt))

@@ -14,7 +14,8 @@ import { keyFigures, readSnapshot, type ReportSnapshot } from "~/domain/reports/
 import { formatChange, formatRange, formatValue } from "~/domain/reports/format";
 import type { ComposeForm } from "~/domain/reports/schemas";
 import { isLocale, makeT, type Locale } from "~/i18n";
-import { sendEmail } from "~/services/email.server";
+import { sendEmail, type EmailAttachmentInput } from "~/services/email.server";
+import { reportPdfAttachment } from "~/services/report-pdf.server";
 import { campaignScope } from "../scope.server";
 import { audit } from "../audit.server";
 import { withChange, type ChangeEffects } from "../effects.server";
@@ -177,8 +178,8 @@ export async function getReport(actor: Actor, reportId: string, now = new Date()
   if (!r) throw notFound();
   const client = isClientRole(actor.role);
   if (client) {
-    await prisma.reportRecipient.updateMany({ where: { reportId: r.id, userId: actor.userId, openedAt: null }, data: { openedAt: now } });
-    await prisma.reportRecipient.updateMany({ where: { reportId: r.id, userId: actor.userId }, data: { lastOpenedAt: now } });
+    // First and last open in one statement (a recipient only: another reader of the company updates no row).
+    await prisma.$executeRaw`UPDATE "ReportRecipient" SET "openedAt" = COALESCE("openedAt", ${now}), "lastOpenedAt" = ${now} WHERE "reportId" = ${r.id} AND "userId" = ${actor.userId}`;
   }
   const [comments, recipients] = await Promise.all([
     prisma.reportComment.findMany({
@@ -225,7 +226,7 @@ export async function recipientChoices(actor: Actor, campaignId: string) {
 
 
 /** The email's props for one reader's language, from the snapshot. */
-export function reportEmailProps(s: ReportSnapshot, locale: Locale, url: string, opts: { correctionNote?: string | null; test?: boolean } = {}) {
+export function reportEmailProps(s: ReportSnapshot, locale: Locale, url: string, opts: { correctionNote?: string | null; test?: boolean; attachment?: string | null } = {}) {
   const t = makeT(locale);
   return {
     locale,
@@ -241,8 +242,22 @@ export function reportEmailProps(s: ReportSnapshot, locale: Locale, url: string,
     url,
     correctionNote: opts.correctionNote || null,
     test: opts.test ?? false,
+    attachment: opts.attachment ?? null,
   };
 }
+
+/** The report's PDF per reader language, rendered once each, when the agency attaches it to report emails. */
+export type ReportPdfs = Partial<Record<Locale, EmailAttachmentInput>>;
+
+export async function reportPdfsFor(agencyId: string, snapshot: ReportSnapshot, locales: Iterable<Locale>, frozenAt: string | null): Promise<ReportPdfs> {
+  const agency = await prisma.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { reportPdfAttached: true } });
+  if (!agency.reportPdfAttached) return {};
+  const out: ReportPdfs = {};
+  for (const locale of new Set(locales)) out[locale] = await reportPdfAttachment(snapshot, locale, frozenAt);
+  return out;
+}
+
+const readerLocale = (l: string | null | undefined): Locale => (isLocale(l) ? l : "en");
 
 const reportPath = (campaignId: string, reportId: string) => `/campaigns/${campaignId}/reports/${reportId}`;
 
@@ -260,7 +275,9 @@ export async function sendReport(actor: Actor, reportId: string, recipientIds: s
   const recipients = choices.filter((c) => wanted.includes(c.id));
   if (!recipients.length || recipients.length !== wanted.length) throw invalid("reports.errors.recipients", "recipientIds");
   const snapshot = await composeDraft(r, now);
-  return withChange((tx, fx) => freezeAndSend(tx, fx, { report: r, snapshot, clientCompanyId: campaign.clientCompanyId, recipients, origin, by: actor, now }));
+  // Rendered before the transaction (a PDF takes its time), from the very snapshot being frozen.
+  const pdfs = await reportPdfsFor(r.agencyId, snapshot, recipients.map((x) => readerLocale(x.locale)), now.toISOString());
+  return withChange((tx, fx) => freezeAndSend(tx, fx, { report: r, snapshot, clientCompanyId: campaign.clientCompanyId, recipients, origin, by: actor, now, pdfs }));
 }
 
 /** A draft's figures composed now (outside any transaction: the rollup reads take their time at scale). */
@@ -282,7 +299,12 @@ type DraftRow = { id: string; agencyId: string; campaignId: string; periodStart:
 export async function freezeAndSend(
   tx: Tx,
   fx: ChangeEffects,
-  a: { report: DraftRow; snapshot: ReportSnapshot; clientCompanyId: string; recipients: { id: string; email: string; locale: string | null }[]; origin: string; by: { agencyId: string; userId: string | null }; now: Date },
+  a: {
+    report: DraftRow; snapshot: ReportSnapshot; clientCompanyId: string; recipients: { id: string; email: string; locale: string | null }[]; origin: string;
+    by: { agencyId: string; userId: string | null }; now: Date;
+    /** The PDF to attach per reader language (none: the agency does not attach it). */
+    pdfs?: ReportPdfs;
+  },
 ) {
   const r = a.report;
   const period = { start: toDay(r.periodStart), end: toDay(r.periodEnd) };
@@ -294,10 +316,12 @@ export async function freezeAndSend(
   if (claimed.count === 0) throw new DomainError("CONFLICT", "reports.errors.alreadySent");
   const url = `${a.origin}${reportPath(r.campaignId, r.id)}`;
   for (const rc of a.recipients) {
-    const locale: Locale = isLocale(rc.locale) ? rc.locale : "en";
+    const locale = readerLocale(rc.locale);
+    const pdf = a.pdfs?.[locale];
     const email = await sendEmail(tx, {
       to: rc.email, template: "report-sent", locale, agencyId: r.agencyId,
-      props: reportEmailProps(snapshot, locale, url, { correctionNote: r.supersedesId ? r.correctionNote : null }),
+      props: reportEmailProps(snapshot, locale, url, { correctionNote: r.supersedesId ? r.correctionNote : null, attachment: pdf?.filename ?? null }),
+      attachments: pdf ? [pdf] : undefined,
     });
     fx.emails([email.id]);
     await tx.reportRecipient.create({ data: { reportId: r.id, userId: rc.id, locale, sentAt: a.now, emailId: email.id } });
@@ -330,10 +354,12 @@ export async function testSendReport(actor: Actor, reportId: string, origin: str
   const r = await draftInScope(actor, reportId);
   const locale: Locale = actor.locale ?? "en";
   const snapshot = await composeDraft(r, now);
+  const pdf = (await reportPdfsFor(r.agencyId, snapshot, [locale], null))[locale];
   return withChange(async (tx, fx) => {
     const email = await sendEmail(tx, {
       to: actor.email, template: "report-sent", locale, agencyId: actor.agencyId,
-      props: reportEmailProps(snapshot, locale, `${origin}${reportPath(r.campaignId, r.id)}`, { test: true }),
+      props: reportEmailProps(snapshot, locale, `${origin}${reportPath(r.campaignId, r.id)}`, { test: true, attachment: pdf?.filename ?? null }),
+      attachments: pdf ? [pdf] : undefined,
     });
     fx.emails([email.id]);
     return { email: actor.email };

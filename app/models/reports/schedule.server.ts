@@ -15,7 +15,7 @@ import { sendEmail } from "~/services/email.server";
 import { withChange } from "../effects.server";
 import { sumRanges } from "../objectives/rollup.server";
 import { composeFor } from "./compose.server";
-import { freezeAndSend, reportingCampaign } from "./reports.server";
+import { freezeAndSend, reportPdfsFor, reportingCampaign, type ReportPdfs } from "./reports.server";
 
 export type ScheduleInput = { cadence: "WEEKLY" | "MONTHLY"; weekday?: number; monthDay?: number; time: string; autoSend?: string; includeEmpty?: string; paused?: string };
 
@@ -93,6 +93,8 @@ export async function runReportSchedules(now = new Date(), origin = env().APP_UR
     if (!s.includeEmpty && !hasActivity(counters)) continue;
     const am = c.accountManager ?? c.clientCompany.accountManager;
     const { snapshot } = await composeFor(prisma, c.id, period, { sections: SECTION_KEYS, highlightIds: null, texts: { commentary: "", highlights: "", nextSteps: "" }, now });
+    // An automatic send attaches the PDF (when the agency does) in both languages, rendered before the transaction.
+    const pdfs: ReportPdfs = s.autoSend ? await reportPdfsFor(c.agencyId, snapshot, ["fr", "en"], now.toISOString()) : {};
     await withChange(async (tx, fx) => {
       const report = await tx.report.create({
         data: {
@@ -107,7 +109,7 @@ export async function runReportSchedules(now = new Date(), origin = env().APP_UR
           select: { user: { select: { id: true, email: true, locale: true } } },
         });
         if (admins.length) {
-          await freezeAndSend(tx, fx, { report, snapshot, clientCompanyId: c.clientCompanyId, recipients: admins.map((m) => m.user), origin, by: { agencyId: c.agencyId, userId: null }, now });
+          await freezeAndSend(tx, fx, { report, snapshot, clientCompanyId: c.clientCompanyId, recipients: admins.map((m) => m.user), origin, by: { agencyId: c.agencyId, userId: null }, now, pdfs });
           return;
         }
       }

@@ -59,6 +59,19 @@ export default function AgencySettings() {
           <Field label={t("settings.weights.confirmed")} name="weightConfirmedPct" type="number" defaultValue={value("weightConfirmedPct")} errors={errors?.weightConfirmedPct} required />
           <Field label={t("settings.weights.senior")} name="weightSeniorPct" type="number" defaultValue={value("weightSeniorPct")} errors={errors?.weightSeniorPct} required />
         </section>
+        <section className="card space-y-2 lg:col-span-2" aria-labelledby="reports-title">
+          <h2 id="reports-title" className="h2">{t("settings.reports.title")}</h2>
+          <label className="flex items-start gap-2 text-sm">
+            <input
+              type="checkbox"
+              name="reportPdfAttached"
+              defaultChecked={data && !data.ok ? data.values.reportPdfAttached === "on" : settings.reportPdfAttached}
+              className="mt-0.5 h-4 w-4 rounded border-slate-300"
+            />
+            <span>{t("settings.reports.attachPdf")}</span>
+          </label>
+          <p className="text-xs text-slate-500">{t("settings.reports.attachPdfHelp")}</p>
+        </section>
         <section className="card lg:col-span-2">
           <p className="text-sm font-medium text-slate-700">{t("settings.timeZone")}</p>
           <p className="mt-1 text-slate-900">{settings.timeZone}</p>

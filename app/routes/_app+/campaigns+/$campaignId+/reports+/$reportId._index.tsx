@@ -55,7 +55,7 @@ export default function ReportPage() {
       <Link to=".." relative="path" className="link text-sm">← {t("reports.backToReports")}</Link>
       <div className="flex flex-wrap items-start justify-between gap-3">
         <div>
-          <h2 className="h2">{t("reports.title")} · {formatPeriod(locale, r.period)}</h2>
+          <h2 className="h2">{t("reports.one")} · {formatPeriod(locale, r.period)}</h2>
           <p className="text-sm text-slate-600">
             <span className={`mr-2 rounded px-1.5 py-0.5 text-xs ${r.status === "SENT" ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-800"}`}>{t(`reports.status.${r.status}`)}</span>
             {r.frozenAt ? t("reports.frozenOn", { date: when(r.frozenAt) }) : t("reports.draftLive")}

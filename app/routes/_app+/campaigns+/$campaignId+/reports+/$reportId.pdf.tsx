@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireActor } from "~/utils/auth.server";
 import { orResponse } from "~/utils/http.server";
 import { getReport } from "~/models/reports/reports.server";
-import { renderReportPdf, reportPdfName } from "~/services/report-pdf.server";
+import { pdfDisposition, renderReportPdf } from "~/services/report-pdf.server";
 import { isLocale } from "~/i18n";
 
 // The report's PDF, from its snapshot (a sent report's frozen one; a draft's last saved one, for the preview),
@@ -17,7 +17,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return new Response(new Uint8Array(pdf), {
     headers: {
       "Content-Type": "application/pdf",
-      "Content-Disposition": `attachment; filename="${reportPdfName(report.snapshot)}"`,
+      "Content-Disposition": pdfDisposition(report.snapshot, locale),
       "Cache-Control": "private, no-store",
     },
   });

@@ -4,6 +4,8 @@ import { requireActor } from "~/utils/auth.server";
 import { appOrigin, orResponse } from "~/utils/http.server";
 import { getReport, reportEmailProps } from "~/models/reports/reports.server";
 import { renderEmail } from "~/services/email.server";
+import { reportPdfFileName } from "~/services/report-pdf.server";
+import { prisma } from "~/utils/db.server";
 import { isLocale, LOCALES } from "~/i18n";
 import { ReportView } from "~/components/reports/ReportView";
 import { useT } from "~/utils/i18n";
@@ -16,7 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const lang = new URL(request.url).searchParams.get("lang");
   const locale = isLocale(lang) ? lang : actor.locale ?? "en";
   const url = `${appOrigin(request)}/campaigns/${report.campaign.id}/reports/${report.id}`;
-  const email = await renderEmail("report-sent", reportEmailProps(report.snapshot, locale, url, { correctionNote: report.corrects ? report.correctionNote : null }));
+  // The email says the PDF is attached when the agency attaches it (as the send will).
+  const { reportPdfAttached } = await prisma.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { reportPdfAttached: true } });
+  const attachment = reportPdfAttached ? reportPdfFileName(report.snapshot, locale) : null;
+  const email = await renderEmail("report-sent", reportEmailProps(report.snapshot, locale, url, { correctionNote: report.corrects ? report.correctionNote : null, attachment }));
   return json({ id: report.id, locale, snapshot: report.snapshot, email: { subject: email.subject, html: email.html } });
 }
 

@@ -1,6 +1,7 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
+import { prisma } from "~/utils/db.server";
 import { actionError, appOrigin, orResponse, readForm } from "~/utils/http.server";
 import { failure, parseForm } from "~/utils/form";
 import { redirectWithToast } from "~/utils/toast.server";
@@ -17,7 +18,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (report.campaign.id !== params.campaignId) throw new Response("Not Found", { status: 404 });
   if (report.status !== "DRAFT") throw redirect(`/campaigns/${params.campaignId}/reports/${report.id}`);
   const users = await orResponse(recipientChoices(actor, params.campaignId!));
-  return json({ id: report.id, period: report.period, users, me: actor.email });
+  const { reportPdfAttached } = await prisma.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { reportPdfAttached: true } });
+  return json({ id: report.id, period: report.period, users, me: actor.email, pdfAttached: reportPdfAttached });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -40,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SendReport() {
-  const { id, period, users, me } = useLoaderData<typeof loader>();
+  const { id, period, users, me, pdfAttached } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const chosen = result && !result.ok && result.values.recipientIds !== undefined ? new Set(result.values.recipientIds.split(",")) : null;
@@ -76,6 +78,7 @@ export default function SendReport() {
             <ErrorList errors={errors?.recipientIds} />
           </fieldset>
         )}
+        {pdfAttached ? <p className="text-sm text-slate-600">{t("reports.send.pdfAttached")}</p> : null}
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={busy || users.length === 0}>{t("reports.send.submit")}</button>
           <Link to={`../${id}/preview?lang=${locale}`} relative="path" className="btn-secondary">{t("reports.preview")}</Link>
