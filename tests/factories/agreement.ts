@@ -44,6 +44,8 @@ export function definitionInput(overrides: Partial<DefinitionInput> = {}): Defin
     allowedChannels: ["VIDEO", "PHONE"],
     minLeadTimeHours: 24,
     notes: "",
+    attendanceRuleHours: 48,
+    windowsInBusinessDays: false,
     criteria: DEMO_CRITERIA,
     baseVersionId: null,
     revision: 0,

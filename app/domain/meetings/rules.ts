@@ -85,11 +85,7 @@ export function allowedStatusActions(role: Role, actorId: string, m: MeetingFact
   return STATUS_ACTIONS.filter((a) => canChangeStatus(role, actorId, m, a, now, a === "RESCHEDULE" ? future : undefined).ok);
 }
 
-/** The end of the dispute window, counted from when the meeting was marked held (or from its time, if later). */
-export function reviewDeadline(scheduledAt: Date, markedHeldAt: Date, windowDays: number) {
-  const from = Math.max(scheduledAt.getTime(), markedHeldAt.getTime());
-  return new Date(from + windowDays * 86400_000);
-}
+export { reviewDeadline } from "./windows";
 
 /** How long before its dispute window closes an unreviewed held meeting is brought to the client admins. */
 export const WINDOW_REMINDER_HOURS = 48;
