@@ -243,7 +243,7 @@ export const agency = messages({
     "audit.user.passwordChanged": "Mot de passe modifié",
     "audit.meeting.accepted": "Rendez-vous accepté par le client",
     "audit.meeting.auto_accepted": "Rendez-vous accepté automatiquement à la fin du délai de contestation",
-    "audit.meeting.presumed_held": "Rendez-vous présumé tenu : personne n'a renseigné la présence à temps",
+    "audit.meeting.presumed_held": "Rendez-vous présumé tenu : personne n'a renseigné la présence à temps",
     "audit.meeting.disputed": "Rendez-vous contesté par le client",
     "audit.meeting.dispute_upheld": "Contestation acceptée par l'agence (le rendez-vous n'est pas facturé)",
     "audit.meeting.dispute_rejected": "Contestation rejetée par l'agence (le rendez-vous est facturé)",

@@ -232,7 +232,7 @@ export const agreement = messages({
     "rule.allowedChannels": "Canaux autorisés",
     "rule.minLeadTimeHours": "Délai de prévenance minimal (heures)",
     "rule.attendanceRuleHours": "Présence présumée après (heures)",
-    "rule.attendanceRuleHelp": "Heures après la fin du rendez-vous sans présence renseignée avant qu'il soit présumé tenu et que sa période de revue s'ouvre. Le participant côté client et le SDR sont prévenus la veille. Vide : jamais présumé.",
+    "rule.attendanceRuleHelp": "Heures après la fin du rendez-vous sans présence renseignée avant qu'il soit présumé tenu et que sa période de revue s'ouvre. Le participant côté client et le SDR sont prévenus la veille. Vide : jamais présumé.",
     "rule.windowsInBusinessDays": "Compter les délais en jours ouvrés",
     "rule.windowsInBusinessDaysHelp": "Les délais de présence et de contestation ne comptent que du lundi au vendredi, dans le fuseau horaire de l'agence.",
     "rule.yes": "Oui",

@@ -137,7 +137,7 @@ export const notifications = messages({
     "kind.RITUAL_DUE": "Rituel à tenir",
     "kind.ATTENDANCE_PRESUMPTION": "Présence bientôt présumée",
     "kind.MEETING_FLAGGED": "Rendez-vous signalé par un collègue",
-    "attendancePresumption.title": "Renseignez la présence : {prospect} ({company})",
+    "attendancePresumption.title": "Renseignez la présence : {prospect} ({company})",
     "attendancePresumption.body": "Personne n'a indiqué si ce rendez-vous a eu lieu. Il sera présumé tenu le {due} et sa période de revue s'ouvrira.",
     "meetingFlagged.title": "{by} vous signale le rendez-vous avec {prospect}",
     "meetingFlagged.body": "{note}",
