@@ -7,6 +7,8 @@ import {
   bookedSubject, disputedSubject, heldSubject, reminderSubject, resolvedSubject, windowClosingSubject,
   type MeetingBookedEmailProps, type MeetingDisputedEmailProps, type MeetingHeldEmailProps, type MeetingReminderEmailProps, type MeetingResolvedEmailProps,
   type MeetingWindowClosingEmailProps,
+  MeetingPresumptionEmail, MeetingFlaggedEmail, presumptionSubject, flaggedSubject,
+  type MeetingPresumptionEmailProps, type MeetingFlaggedEmailProps,
 } from "./meeting-notices";
 import { InvoiceIssuedEmail, PaymentFailedEmail, issuedSubject, failedSubject, type InvoiceEmailProps } from "./billing-notices";
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
@@ -27,6 +29,8 @@ export type EmailTemplates = {
   "meeting-reminder": MeetingReminderEmailProps;
   "meeting-held": MeetingHeldEmailProps;
   "meeting-window-closing": MeetingWindowClosingEmailProps;
+  "meeting-presumption": MeetingPresumptionEmailProps;
+  "meeting-flagged": MeetingFlaggedEmailProps;
   "version-proposed": VersionProposedEmailProps;
   "version-decided": VersionDecidedEmailProps;
   "invoice-issued": InvoiceEmailProps;
@@ -50,6 +54,8 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "meeting-reminder": { component: MeetingReminderEmail, subject: reminderSubject },
   "meeting-held": { component: MeetingHeldEmail, subject: heldSubject },
   "meeting-window-closing": { component: MeetingWindowClosingEmail, subject: windowClosingSubject },
+  "meeting-presumption": { component: MeetingPresumptionEmail, subject: presumptionSubject },
+  "meeting-flagged": { component: MeetingFlaggedEmail, subject: flaggedSubject },
   "version-proposed": { component: VersionProposedEmail, subject: proposedSubject },
   "version-decided": { component: VersionDecidedEmail, subject: decidedSubject },
   "invoice-issued": { component: InvoiceIssuedEmail, subject: issuedSubject },

@@ -137,3 +137,29 @@ MeetingWindowClosingEmail.PreviewProps = {
   ...MeetingBookedEmail.PreviewProps,
   due: "mardi 8 décembre 2026 à 10:00 (Europe/Paris)",
 } satisfies MeetingWindowClosingEmailProps;
+
+/** To the client attendee and the SDR (issue 9): attendance still missing; the meeting will be presumed held on {due}. */
+export type MeetingPresumptionEmailProps = Base & { due: string };
+export const presumptionSubject = (p: MeetingPresumptionEmailProps) => makeT(p.locale)("meetings.email.presumptionSubject", { prospect: p.prospect });
+export function MeetingPresumptionEmail(p: MeetingPresumptionEmailProps) {
+  const t = makeT(p.locale);
+  return (
+    <Shell props={p} preview={presumptionSubject(p)} heading={t("meetings.email.presumptionHeading")} cta={t("meetings.email.record")}>
+      <Text>{t("meetings.email.presumptionBody", { due: p.due })}</Text>
+    </Shell>
+  );
+}
+MeetingPresumptionEmail.PreviewProps = { ...MeetingBookedEmail.PreviewProps, due: "mardi 8 décembre 2026 à 10:00" } satisfies MeetingPresumptionEmailProps;
+
+/** To the client admins (issue 9): a client member flags a meeting to them, with a note. */
+export type MeetingFlaggedEmailProps = Base & { by: string; note: string };
+export const flaggedSubject = (p: MeetingFlaggedEmailProps) => makeT(p.locale)("meetings.email.flaggedSubject", { by: p.by, prospect: p.prospect });
+export function MeetingFlaggedEmail(p: MeetingFlaggedEmailProps) {
+  const t = makeT(p.locale);
+  return (
+    <Shell props={p} preview={flaggedSubject(p)} heading={t("meetings.email.flaggedHeading", { by: p.by })} cta={t("meetings.email.review")}>
+      <Text style={{ whiteSpace: "pre-line" }}>{p.note}</Text>
+    </Shell>
+  );
+}
+MeetingFlaggedEmail.PreviewProps = { ...MeetingBookedEmail.PreviewProps, by: "Sophie Durand", note: "Le prospect n'était pas le bon interlocuteur." } satisfies MeetingFlaggedEmailProps;

@@ -44,6 +44,8 @@ export function definitionInput(overrides: Partial<DefinitionInput> = {}): Defin
     allowedChannels: ["VIDEO", "PHONE"],
     minLeadTimeHours: 24,
     notes: "",
+    attendanceRuleHours: 48,
+    windowsInBusinessDays: false,
     criteria: DEMO_CRITERIA,
     baseVersionId: null,
     revision: 0,
@@ -80,7 +82,10 @@ export const DEFAULT_CRITERIA = [
  * Makes the world's campaign ACTIVE the way users do: the AM drafts and proposes a persona and a qualified-meeting
  * definition (4 criteria), the client admin approves both, the AM activates the campaign.
  */
-export async function createActiveCampaignWithAgreement(world: AgencyWorld, opts: { disputeWindowDays?: number; personaName?: string } = {}) {
+export async function createActiveCampaignWithAgreement(
+  world: AgencyWorld,
+  opts: { disputeWindowDays?: number; personaName?: string; definition?: Partial<DefinitionInput> } = {},
+) {
   const ids = await approvedAgreement(world.am, world.clientAdmin, world.campaign.id, {
     activate: true,
     persona: personaInput({
@@ -96,7 +101,7 @@ export async function createActiveCampaignWithAgreement(world: AgencyWorld, opts
       pains: "Month-end close takes two weeks.",
       pitch: "Close the books in three days.",
     }),
-    definition: definitionInput({ disputeWindowDays: opts.disputeWindowDays ?? 7, criteria: DEFAULT_CRITERIA }),
+    definition: definitionInput({ disputeWindowDays: opts.disputeWindowDays ?? 7, criteria: DEFAULT_CRITERIA, ...opts.definition }),
   });
   const personaVersion = await prisma.personaVersion.findUniqueOrThrow({ where: { id: ids.personaVersionId }, include: { persona: true } });
   const definitionVersion = await prisma.definitionVersion.findUniqueOrThrow({

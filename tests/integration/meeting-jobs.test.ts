@@ -50,9 +50,10 @@ it("one sweep accepts what is due and reminds missing attendance", async () => {
   if (!held.ok || !forgotten.ok) throw new Error("not logged");
   await changeMeetingStatus(w.am, held.meetingId, "HELD");
   // A day before its window closes, the held meeting's client admin is reminded; a week later it is accepted.
-  expect(await runMeetingSweep(new Date(Date.now() + 6 * 86400_000))).toEqual({ accepted: 0, windowReminded: 1, reminded: 1 });
+  // The forgotten one is also presumed held by the definition's attendance rule (48 hours).
+  expect(await runMeetingSweep(new Date(Date.now() + 6 * 86400_000))).toEqual({ accepted: 0, windowReminded: 1, reminded: 1, presumptionReminded: 0, presumed: 1 });
   expect(await prisma.emailOutbox.count({ where: { template: "meeting-window-closing", to: w.clientAdmin.email } })).toBe(1);
   const r = await runMeetingSweep(new Date(Date.now() + 8 * 86400_000));
-  expect(r).toEqual({ accepted: 1, windowReminded: 0, reminded: 0 });
-  expect(await runMeetingSweep(new Date(Date.now() + 8 * 86400_000))).toEqual({ accepted: 0, windowReminded: 0, reminded: 0 });
+  expect(r).toEqual({ accepted: 1, windowReminded: 0, reminded: 0, presumptionReminded: 0, presumed: 0 });
+  expect(await runMeetingSweep(new Date(Date.now() + 8 * 86400_000))).toEqual({ accepted: 0, windowReminded: 0, reminded: 0, presumptionReminded: 0, presumed: 0 });
 });

@@ -14,8 +14,8 @@ import {
 import { ROLES } from "~/domain/shared/permissions";
 
 describe("notification kinds", () => {
-  it("lists the thirteen events of the issue", () => {
-    expect(NOTIFICATION_KINDS).toHaveLength(13);
+  it("lists the thirteen events of the issue and the two of issue 9 (attendance presumption, meeting flagged)", () => {
+    expect(NOTIFICATION_KINDS).toHaveLength(15);
     for (const kind of NOTIFICATION_KINDS) expect(AUDIENCE[kind].length).toBeGreaterThan(0);
   });
 
@@ -41,7 +41,7 @@ describe("notification kinds", () => {
   });
 
   it("gives an SDR nothing about invoices, payments or versions", () => {
-    expect(kindsFor("SDR")).toEqual(["DISPUTE_RESOLVED", "ATTENDANCE_MISSING", "RITUAL_DUE"]);
+    expect(kindsFor("SDR")).toEqual(["DISPUTE_RESOLVED", "ATTENDANCE_MISSING", "RITUAL_DUE", "ATTENDANCE_PRESUMPTION"]);
   });
 
   it("recognises security emails, which no preference or unsubscribe touches", () => {

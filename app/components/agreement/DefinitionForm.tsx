@@ -12,6 +12,8 @@ export type DefinitionFormValues = {
   allowedChannels: string[];
   minLeadTimeHours: string;
   notes: string;
+  attendanceRuleHours: string;
+  windowsInBusinessDays: boolean;
   criteria: CriterionRow[];
 };
 
@@ -22,6 +24,8 @@ export const EMPTY_DEFINITION: DefinitionFormValues = {
   allowedChannels: ["VIDEO", "PHONE"],
   minLeadTimeHours: "24",
   notes: "",
+  attendanceRuleHours: "48",
+  windowsInBusinessDays: false,
   criteria: [],
 };
 
@@ -43,6 +47,8 @@ export function definitionValuesFromFailure(values: Record<string, string>): Def
     allowedChannels: values.allowedChannels ? values.allowedChannels.split(",") : [],
     minLeadTimeHours: values.minLeadTimeHours ?? "",
     notes: values.notes ?? "",
+    attendanceRuleHours: values.attendanceRuleHours ?? "",
+    windowsInBusinessDays: values.windowsInBusinessDays === "on",
     criteria: [...rows.entries()].sort((a, b) => a[0] - b[0]).map(([, r]) => r),
   };
 }
@@ -119,6 +125,23 @@ export function DefinitionForm({
           <Field label={t("agreement.rule.disputeWindowDays")} name="disputeWindowDays" type="number" defaultValue={values.disputeWindowDays} errors={errors?.disputeWindowDays} />
           <Field label={t("agreement.rule.minDurationMinutes")} name="minDurationMinutes" type="number" defaultValue={values.minDurationMinutes} errors={errors?.minDurationMinutes} />
           <Field label={t("agreement.rule.minLeadTimeHours")} name="minLeadTimeHours" type="number" defaultValue={values.minLeadTimeHours} errors={errors?.minLeadTimeHours} />
+        </div>
+        <div className="grid gap-4 md:grid-cols-2">
+          <Field
+            label={t("agreement.rule.attendanceRuleHours")}
+            name="attendanceRuleHours"
+            type="number"
+            hint={t("agreement.rule.attendanceRuleHelp")}
+            defaultValue={values.attendanceRuleHours}
+            errors={errors?.attendanceRuleHours}
+          />
+          <div>
+            <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+              <input type="checkbox" name="windowsInBusinessDays" defaultChecked={values.windowsInBusinessDays} className="h-4 w-4 rounded border-slate-300" aria-describedby="windows-business-help" />
+              {t("agreement.rule.windowsInBusinessDays")}
+            </label>
+            <p id="windows-business-help" className="mt-1 text-xs text-slate-500">{t("agreement.rule.windowsInBusinessDaysHelp")}</p>
+          </div>
         </div>
         <SelectField
           label={t("agreement.rule.noShowPolicy")}

@@ -22,6 +22,7 @@ function Value({ field, value, other, side }: { field: string; value: FieldDiff[
       </ul>
     );
   }
+  if (typeof value === "boolean") return <span>{value ? t("agreement.rule.yes") : t("agreement.rule.no")}</span>;
   return <span className="whitespace-pre-line">{enumLabel(t, field, String(value))}</span>;
 }
 

@@ -84,10 +84,14 @@ export type DefinitionContent = {
   allowedChannels: string[];
   minLeadTimeHours: number;
   notes: string;
+  /** Hours past a meeting's end before, without attendance, it is presumed held (null: never). */
+  attendanceRuleHours: number | null;
+  /** Windows counted in business days (Monday to Friday, the agency's time zone). */
+  windowsInBusinessDays: boolean;
   criteria: CriterionContent[];
 };
 
-export type FieldDiff = { field: string; before: string | string[] | number | null; after: string | string[] | number | null; changed: boolean };
+export type FieldDiff = { field: string; before: string | string[] | number | boolean | null; after: string | string[] | number | boolean | null; changed: boolean };
 
 const PERSONA_FIELDS: (keyof PersonaContent)[] = [
   "name", "jobTitles", "seniorities", "departments", "industries", "companySizeMin", "companySizeMax", "geographies", "exclusions", "pains", "pitch", "notes",
@@ -107,7 +111,7 @@ export function diffPersona(before: PersonaContent | null, after: PersonaContent
   }));
 }
 
-const RULE_FIELDS = ["disputeWindowDays", "noShowPolicy", "minDurationMinutes", "allowedChannels", "minLeadTimeHours", "notes"] as const;
+const RULE_FIELDS = ["disputeWindowDays", "windowsInBusinessDays", "attendanceRuleHours", "noShowPolicy", "minDurationMinutes", "allowedChannels", "minLeadTimeHours", "notes"] as const;
 
 export type CriterionDiff = {
   key: string;

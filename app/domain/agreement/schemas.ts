@@ -91,6 +91,12 @@ export const definitionSchema = z.object({
   allowedChannels: z.array(z.enum(CHANNELS, { error: "common.errors.invalid" })).min(1, { error: "agreement.errors.channels" }),
   minLeadTimeHours: int(0, 720),
   notes: text(2000),
+  /** Empty: no presumption (attendance waits for someone to record it). */
+  attendanceRuleHours: optionalInt(1, 720),
+  windowsInBusinessDays: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
   criteria: z
     .array(criterion)
     .min(1, { error: "agreement.errors.noCriteria" })

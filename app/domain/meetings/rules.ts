@@ -85,11 +85,7 @@ export function allowedStatusActions(role: Role, actorId: string, m: MeetingFact
   return STATUS_ACTIONS.filter((a) => canChangeStatus(role, actorId, m, a, now, a === "RESCHEDULE" ? future : undefined).ok);
 }
 
-/** The end of the dispute window, counted from when the meeting was marked held (or from its time, if later). */
-export function reviewDeadline(scheduledAt: Date, markedHeldAt: Date, windowDays: number) {
-  const from = Math.max(scheduledAt.getTime(), markedHeldAt.getTime());
-  return new Date(from + windowDays * 86400_000);
-}
+export { reviewDeadline } from "./windows";
 
 /** How long before its dispute window closes an unreviewed held meeting is brought to the client admins. */
 export const WINDOW_REMINDER_HOURS = 48;
@@ -142,9 +138,27 @@ export function dueForAutoAccept(m: Pick<MeetingFacts, "status" | "verdict" | "r
   return m.status === "HELD" && m.verdict === "PENDING" && m.reviewDueAt !== null && m.reviewDueAt.getTime() < now.getTime();
 }
 
-/** A dispute names at least one criterion of the booked-under version, each once, each with a reason. */
-export function checkDispute(items: { criterionId: string; reason: string }[], criterionIds: readonly string[]): Decision {
-  if (!items.length) return no("meetings.errors.disputeEmpty");
+/**
+ * Reasons a client disputes a meeting for beyond the definition's criteria (issue 9), as lead-return portals have
+ * them; PROSPECT_ABSENT is how a client says a meeting marked (or presumed) held did not take place.
+ */
+export const DISPUTE_REASONS = ["DUPLICATE", "EXISTING_CUSTOMER", "WRONG_CONTACT", "PROSPECT_ABSENT"] as const;
+export type DisputeReason = (typeof DISPUTE_REASONS)[number];
+
+/**
+ * A dispute names criteria of the booked-under version (each once, each with a reason), or a reason beyond the
+ * criteria with its text, or both.
+ */
+export function checkDispute(
+  items: { criterionId: string; reason: string }[],
+  criterionIds: readonly string[],
+  other: { reason: string; text: string } | null = null,
+): Decision {
+  if (other) {
+    if (!(DISPUTE_REASONS as readonly string[]).includes(other.reason)) return no("common.errors.invalid");
+    if (!other.text.trim()) return no("meetings.errors.reasonRequired");
+  }
+  if (!items.length && !other) return no("meetings.errors.disputeEmpty");
   const seen = new Set<string>();
   for (const i of items) {
     if (!criterionIds.includes(i.criterionId) || seen.has(i.criterionId)) return no("meetings.errors.unknownCriterion");

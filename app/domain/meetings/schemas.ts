@@ -44,6 +44,7 @@ export const meetingSchema = z
     channel: z.enum(CHANNELS, { error: "common.errors.invalid" }),
     location: optionalText(500),
     clientAttendeeId: optionalId,
+    replacesMeetingId: optionalId,
     discoveryNeed: optionalText(4000),
     discoveryContext: optionalText(4000),
     discoveryBudget: optionalText(2000),
@@ -108,7 +109,8 @@ export const bulkStatusSchema = z.object({
 });
 
 export const resolveSchema = z.object({
-  decision: z.enum(["DISPUTE_UPHELD", "DISPUTE_REJECTED"], { error: "common.errors.required" }),
+  /** DISPUTE_UPHELD_REPLACEMENT: upheld, with a replacement meeting promised (issue 9). */
+  decision: z.enum(["DISPUTE_UPHELD", "DISPUTE_REJECTED", "DISPUTE_UPHELD_REPLACEMENT"], { error: "common.errors.required" }),
   reasoning: requiredText(4000),
   revision,
 });
@@ -139,6 +141,8 @@ export const outcomeSchema = z.object({
     }),
 });
 
+import { DISPUTE_REASONS } from "./rules";
+
 export const acceptSchema = z.object({ revision });
 
 /**
@@ -148,14 +152,24 @@ export const acceptSchema = z.object({ revision });
 export const disputeSchema = z
   .object({
     revision,
-    dispute: z.array(id).min(1, { error: "meetings.errors.disputeEmpty" }).max(50, { error: "common.errors.invalid" }),
+    dispute: z.array(id).max(50, { error: "common.errors.invalid" }),
     reasons: z.record(z.string(), z.string().max(2000, { error: "common.errors.tooLong|max=2000" })),
+    /** Issue 9: a reason beyond the criteria (DISPUTE_REASONS), its text, optional evidence. */
+    otherReason: z.enum(["", ...DISPUTE_REASONS], { error: "common.errors.invalid" }).optional().transform((v) => v || null),
+    otherText: z.string().trim().max(2000, { error: "common.errors.tooLong|max=2000" }).optional().transform((v) => v ?? ""),
+    evidence: z.string().trim().max(2000, { error: "common.errors.tooLong|max=2000" }).optional().transform((v) => v ?? ""),
   })
   .superRefine((v, ctx) => {
+    if (!v.dispute.length && !v.otherReason) ctx.addIssue({ code: "custom", path: ["dispute"], message: "meetings.errors.disputeEmpty" });
     for (const c of v.dispute)
       if (!v.reasons[c]?.trim()) ctx.addIssue({ code: "custom", path: [`reason.${c}`], message: "meetings.errors.reasonRequired" });
+    if (v.otherReason && !v.otherText) ctx.addIssue({ code: "custom", path: ["otherText"], message: "meetings.errors.reasonRequired" });
   })
-  .transform((v) => ({ revision: v.revision, items: v.dispute.map((criterionId) => ({ criterionId, reason: v.reasons[criterionId].trim() })) }));
+  .transform((v) => ({
+    revision: v.revision,
+    items: v.dispute.map((criterionId) => ({ criterionId, reason: v.reasons[criterionId].trim() })),
+    other: v.otherReason ? { reason: v.otherReason, text: v.otherText, evidence: v.evidence || null } : null,
+  }));
 
 /** The dispute form's fields as disputeSchema reads them. */
 export function disputeInput(formData: FormData) {
@@ -166,7 +180,8 @@ export function disputeInput(formData: FormData) {
     if (k.startsWith("dispute.") && v === "on") dispute.push(k.slice("dispute.".length));
     if (k.startsWith("reason.")) reasons[k.slice("reason.".length)] = v;
   }
-  return { revision: formData.get("revision") ?? undefined, dispute, reasons };
+  const str = (k: string) => (typeof formData.get(k) === "string" ? (formData.get(k) as string) : undefined);
+  return { revision: formData.get("revision") ?? undefined, dispute, reasons, otherReason: str("otherReason"), otherText: str("otherText"), evidence: str("evidence") };
 }
 
 export const commentSchema = z.object({
@@ -235,3 +250,5 @@ export function filterFromUrl(url: URL): ListFilter {
 export function personaChoice(f: { personaId?: string | null; personaVersionId?: string | null }): string {
   return f.personaVersionId ? `v:${f.personaVersionId}` : f.personaId ? `p:${f.personaId}` : "";
 }
+/** Issue 9: a client member flags a meeting to the client admins, with a note. */
+export const flagSchema = z.object({ note: requiredText(2000) });

@@ -17,6 +17,8 @@ export const NOTIFICATION_KINDS = [
   "PAYMENT_FAILED",
   "OBJECTIVE_OFF_TRACK",
   "RITUAL_DUE",
+  "ATTENDANCE_PRESUMPTION",
+  "MEETING_FLAGGED",
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
@@ -61,6 +63,10 @@ export const AUDIENCE: Record<NotificationKind, readonly Role[]> = {
   PAYMENT_FAILED: [ADMIN, CADMIN],
   OBJECTIVE_OFF_TRACK: [ADMIN, AM],
   RITUAL_DUE: [AM, SDR],
+  /** Issue 9: the client attendee (else the client admins) and the SDR, a day before attendance is presumed. */
+  ATTENDANCE_PRESUMPTION: [CADMIN, MEMBER, SDR],
+  /** Issue 9: a client member flags a meeting to the client admins, who decide. */
+  MEETING_FLAGGED: [CADMIN],
 };
 
 /**
@@ -78,11 +84,14 @@ const DEFAULTS: Record<Role, Partial<Record<NotificationKind, Channel>>> = {
     REPORT_SENT: "EMAIL",
     INVOICE_ISSUED: "EMAIL",
     PAYMENT_FAILED: "EMAIL",
+    ATTENDANCE_PRESUMPTION: "EMAIL",
+    MEETING_FLAGGED: "EMAIL",
   },
   CLIENT_MEMBER: {
     VERSION_PROPOSED: "DIGEST",
     MEETING_BOOKED: "DIGEST",
     REPORT_SENT: "DIGEST",
+    ATTENDANCE_PRESUMPTION: "DIGEST",
   },
   ACCOUNT_MANAGER: {
     VERSION_DECIDED: "EMAIL",
@@ -101,6 +110,7 @@ const DEFAULTS: Record<Role, Partial<Record<NotificationKind, Channel>>> = {
     DISPUTE_RESOLVED: "EMAIL",
     ATTENDANCE_MISSING: "EMAIL",
     RITUAL_DUE: "IN_APP",
+    ATTENDANCE_PRESUMPTION: "EMAIL",
   },
 };
 

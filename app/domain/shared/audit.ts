@@ -25,6 +25,7 @@ export const AUDIT_TYPES = [
   "meeting.disputed",
   "meeting.dispute_upheld",
   "meeting.dispute_rejected",
+  "meeting.presumed_held",
   "billing.pricing_changed",
   "billing.item_voided",
   "billing.invoice_now",

@@ -126,6 +126,8 @@ function definitionData(input: DefinitionInput) {
     allowedChannels: input.allowedChannels,
     minLeadTimeHours: input.minLeadTimeHours,
     notes: input.notes,
+    attendanceRuleHours: input.attendanceRuleHours,
+    windowsInBusinessDays: input.windowsInBusinessDays,
   };
 }
 

@@ -106,6 +106,8 @@ export function definitionOf(v: Omit<DefinitionContent, "criteria"> & { criteria
     allowedChannels: v.allowedChannels,
     minLeadTimeHours: v.minLeadTimeHours,
     notes: v.notes,
+    attendanceRuleHours: v.attendanceRuleHours,
+    windowsInBusinessDays: v.windowsInBusinessDays,
     criteria: v.criteria.map((c) => ({ key: c.key, label: c.label, helpText: c.helpText, required: c.required })),
   };
 }

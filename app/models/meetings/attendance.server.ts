@@ -33,6 +33,7 @@ export async function changeMeetingStatus(
         timeZone: opts.newTimeZone ?? m.timeZone,
         statusChangedAt: now,
         attendanceReminderAt: null,
+        presumeReminderAt: null,
         reviewDueAt: null,
       });
       await event(tx, m.id, actor.userId, "rescheduled", m.scheduledAt.toISOString(), opts.newTime!.toISOString(), {
@@ -44,8 +45,9 @@ export async function changeMeetingStatus(
     }
     let reviewDueAt: Date | null = null;
     if (to === "HELD") {
-      const def = await tx.definitionVersion.findUniqueOrThrow({ where: { id: m.definitionVersionId }, select: { disputeWindowDays: true } });
-      reviewDueAt = reviewDeadline(m.scheduledAt, now, def.disputeWindowDays);
+      const def = await tx.definitionVersion.findUniqueOrThrow({ where: { id: m.definitionVersionId }, select: { disputeWindowDays: true, windowsInBusinessDays: true } });
+      const agency = await tx.agency.findUniqueOrThrow({ where: { id: m.agencyId }, select: { timeZone: true } });
+      reviewDueAt = reviewDeadline(m.scheduledAt, now, def.disputeWindowDays, { businessDays: def.windowsInBusinessDays, timeZone: agency.timeZone });
     }
     await applyChange(tx, m, opts.revision, { status: to, statusChangedAt: now, reviewDueAt });
     await event(tx, m.id, actor.userId, "status", m.status, to, reviewDueAt ? { reviewDueAt: reviewDueAt.toISOString() } : {});

@@ -30,7 +30,7 @@ export async function getLoggingContext(actor: Actor, campaignId: string) {
     },
   });
   if (!campaign) throw notFound();
-  const [personaVersions, definitionVersion, clientUsers] = await Promise.all([
+  const [personaVersions, definitionVersion, clientUsers, replacementsOwed] = await Promise.all([
     prisma.personaVersion.findMany({
       where: { status: "APPROVED", persona: { campaignId: campaign.id } },
       select: { id: true, name: true, number: true },
@@ -42,14 +42,29 @@ export async function getLoggingContext(actor: Actor, campaignId: string) {
       select: { user: { select: { id: true, name: true } } },
       orderBy: { createdAt: "asc" },
     }),
+    replacementsOwedOn(campaign.id),
   ]);
   return {
+    replacementsOwed,
     campaign,
     personaVersions,
     definitionVersion,
     sdrs: campaign.assignments.map((a) => a.user),
     clientUsers: clientUsers.map((m) => m.user),
   };
+}
+
+/**
+ * Issue 9: the campaign's disputed meetings the agency upheld with a replacement promised and no replacement logged
+ * yet, oldest first (the list of replacements owed, and the choices of the logging form).
+ */
+export function replacementsOwedOn(campaignId: string) {
+  return prisma.meeting.findMany({
+    where: { campaignId, replacementPromised: true, replacement: null },
+    select: { id: true, prospectName: true, prospectCompany: true, resolvedAt: true },
+    orderBy: { resolvedAt: "asc" },
+    take: 100,
+  });
 }
 
 /** The approved definition version of a campaign (the latest approved, if an older one was not yet superseded). */
@@ -89,6 +104,8 @@ export type MeetingInput = {
   channel: Channel;
   location?: string;
   clientAttendeeId?: string;
+  /** Issue 9: the disputed meeting (upheld, replacement promised) this one replaces. */
+  replacesMeetingId?: string;
   discoveryNeed?: string;
   discoveryContext?: string;
   discoveryBudget?: string;
@@ -121,6 +138,7 @@ export async function logMeeting(actor: Actor, campaignId: string, input: Meetin
   const sdrId = actor.role === "SDR" ? actor.userId : input.sdrId ?? (ctx.sdrs.length === 1 ? ctx.sdrs[0].id : undefined);
   if (!sdrId || !ctx.sdrs.some((s) => s.id === sdrId)) fail("meetings.errors.sdr", "sdrId");
   if (input.clientAttendeeId && !ctx.clientUsers.some((u) => u.id === input.clientAttendeeId)) fail("common.errors.invalid", "clientAttendeeId");
+  if (input.replacesMeetingId && !ctx.replacementsOwed.some((r) => r.id === input.replacesMeetingId)) fail("meetings.errors.replacementGone", "replacesMeetingId");
   const criteria = definitionVersion!.criteria;
   const checks = criteria.map((c) => input.checks.find((x) => x.criterionId === c.id) ?? { criterionId: c.id, met: false });
   if (input.checks.some((x) => !criteria.some((c) => c.id === x.criterionId))) fail("meetings.errors.unknownCriterion");
@@ -151,6 +169,7 @@ export async function logMeeting(actor: Actor, campaignId: string, input: Meetin
           scheduledAt: input.scheduledAt,
           timeZone: input.timeZone,
           clientAttendeeId: input.clientAttendeeId ?? null,
+          replacesMeetingId: input.replacesMeetingId ?? null,
           possibleDuplicate: duplicate > 0,
           unmetRequiredConfirmed: requiredUnmet,
           checks: {
@@ -168,10 +187,14 @@ export async function logMeeting(actor: Actor, campaignId: string, input: Meetin
         select: { id: true },
       });
       meetingId = m.id;
+      if (input.replacesMeetingId) await tx.meetingEvent.create({ data: { meetingId: input.replacesMeetingId, actorId: actor.userId, type: "replacement_logged", to: m.id, data: { replacementId: m.id } } });
       fx.emails(await notifyBooked(tx, m.id, actor.userId));
       await emitMeetingEvent(tx, fx, { id: m.id, agencyId: campaign.agencyId, clientCompanyId: campaign.clientCompanyId }, "meeting.created");
     });
   } catch (e) {
+    // Two replacements of the same disputed meeting at once: the second is refused (the unique link).
+    if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && input.replacesMeetingId && !input.externalId)
+      throw new DomainError("CONFLICT", "meetings.errors.replacementGone", "replacesMeetingId");
     // Two submissions of the same external id at once: the second finds the first.
     if (e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002" && input.externalId) {
       const existing = await prisma.meeting.findFirst({ where: { AND: [meetingScope(actor), { campaignId, externalId: input.externalId }] }, select: { id: true } });

@@ -34,6 +34,8 @@ async function meetingForEmail(tx: Tx, meetingId: string) {
       clientCompany: { select: { name: true, accountManager: { select: { email: true, locale: true } } } },
       sdr: { select: { name: true, email: true, locale: true } },
       clientAttendee: { select: { email: true, locale: true } },
+      sdrId: true,
+      clientAttendeeId: true,
     },
   });
 }
@@ -123,7 +125,7 @@ export async function notifyResolved(tx: Tx, meetingId: string, actor: Actor, up
 }
 
 /** The client admins (who give the verdict) learn the meeting is held and until when they may dispute it. */
-export async function notifyHeld(tx: Tx, meetingId: string, actor: Actor, due: Date) {
+export async function notifyHeld(tx: Tx, meetingId: string, actor: Actor | null, due: Date) {
   const m = await meetingForEmail(tx, meetingId);
   const dueText = (locale: Locale) => formatDate(locale, due, { dateStyle: "full", timeStyle: "short", timeZone: m.timeZone });
   return notify(
@@ -131,7 +133,7 @@ export async function notifyHeld(tx: Tx, meetingId: string, actor: Actor, due: D
     {
       ...about(m),
       kind: "MEETING_TO_REVIEW",
-      actorUserId: actor.userId,
+      actorUserId: actor?.userId,
       text: (locale) => ({
         title: translate(locale, "notifications.meetingToReview.title", { prospect: m.prospectName }),
         body: translate(locale, "notifications.meetingToReview.body", { company: m.prospectCompany, campaign: m.campaign.name, due: dueText(locale) }),
@@ -178,4 +180,45 @@ export async function notifyReminder(tx: Tx, meetingId: string) {
     { template: "meeting-reminder", props: (locale) => baseProps(m, locale) },
   );
   return [...reminders, ...notices];
+}
+
+/**
+ * Issue 9: a day before a meeting without attendance is presumed held, its client attendee (else the client admins)
+ * and its SDR are reminded, each in their language and on the channel they chose.
+ */
+export async function notifyPresumption(tx: Tx, meetingId: string, due: Date) {
+  const m = await meetingForEmail(tx, meetingId);
+  const client = m.clientAttendeeId ? [m.clientAttendeeId] : (await clientUsers(tx, m, ["CLIENT_ADMIN"])).map((u) => u.id);
+  const dueText = (locale: Locale) => formatMeetingTime(locale, due, m.timeZone);
+  return notify(
+    tx,
+    {
+      ...about(m),
+      kind: "ATTENDANCE_PRESUMPTION",
+      onlyUserIds: [m.sdrId, ...client],
+      text: (locale) => ({
+        title: translate(locale, "notifications.attendancePresumption.title", { prospect: m.prospectName, company: m.prospectCompany }),
+        body: translate(locale, "notifications.attendancePresumption.body", { due: dueText(locale) }),
+      }),
+    },
+    { template: "meeting-presumption", props: (locale) => ({ ...baseProps(m, locale), due: dueText(locale) }) },
+  );
+}
+
+/** Issue 9: a client member flags a meeting to the client admins (who accept or dispute it), with a note. */
+export async function notifyFlagged(tx: Tx, meetingId: string, actor: Actor, note: string) {
+  const m = await meetingForEmail(tx, meetingId);
+  return notify(
+    tx,
+    {
+      ...about(m),
+      kind: "MEETING_FLAGGED",
+      actorUserId: actor.userId,
+      text: (locale) => ({
+        title: translate(locale, "notifications.meetingFlagged.title", { by: actor.name, prospect: m.prospectName }),
+        body: translate(locale, "notifications.meetingFlagged.body", { note }),
+      }),
+    },
+    { template: "meeting-flagged", props: (locale) => ({ ...baseProps(m, locale), by: actor.name, note }) },
+  );
 }

@@ -232,6 +232,8 @@ export async function getMeeting(actor: Actor, meetingId: string) {
       definitionVersion: { select: { id: true, number: true, disputeWindowDays: true, status: true } },
       checks: { include: { criterion: { select: { id: true, label: true, helpText: true, required: true, position: true } } } },
       disputeItems: { include: { criterion: { select: { id: true, label: true } } } },
+      replaces: { select: { id: true, prospectName: true } },
+      replacement: { select: { id: true, prospectName: true } },
       events: { orderBy: { createdAt: "asc" }, include: { actor: { select: { name: true } } } },
       comments: {
         where: agency ? {} : { internal: false },

@@ -1,7 +1,8 @@
 import { Form } from "@remix-run/react";
 import { ErrorList, Field, FormError } from "~/components/forms/Field";
 import { Confirm } from "~/components/forms/Confirm";
-import { RATING_KEYS } from "~/domain/meetings/rules";
+import { DISPUTE_REASONS, RATING_KEYS } from "~/domain/meetings/rules";
+import { Link } from "@remix-run/react";
 import { useT } from "~/utils/i18n";
 import { formatDateTime } from "~/i18n";
 import { Item } from "./MeetingDetails";
@@ -75,6 +76,31 @@ export function ReviewSection({ d, form }: { d: MeetingPage; form: FormState }) 
         </p>
       ) : null}
 
+      {m.presumedHeldAt ? <p className="text-sm text-slate-700" data-testid="presumed-held"><span className="badge bg-slate-100 text-slate-700">{t("meetings.presumedHeld")}</span> {t("meetings.presumedHeldHelp")}</p> : null}
+
+      {d.canFlag ? (
+        <Form method="post" className="space-y-2 rounded-md border border-slate-200 p-3">
+          <input type="hidden" name="intent" value="flag" />
+          <h4 className="font-medium">{t("meetings.flag.title")}</h4>
+          <Field label={t("meetings.flag.note", { admins: new Intl.ListFormat(locale, { type: "conjunction" }).format(m.deciders) })} name="note" multiline defaultValue={valuesFor("flag")?.note} errors={errorsFor("flag")?.note} />
+          <FormError errors={errorsFor("flag") && !errorsFor("flag")?.note ? errorsFor("flag") : undefined} />
+          <button className="btn-secondary" disabled={busy}>{t("meetings.flag.submit")}</button>
+        </Form>
+      ) : null}
+
+      {m.disputeReason ? (
+        <div data-testid="dispute-reason">
+          <h4 className="font-medium">{t("meetings.disputeOther")}</h4>
+          <p className="text-sm"><span className="font-medium">{t(`meetings.disputeReason.${m.disputeReason as (typeof DISPUTE_REASONS)[number]}`)}</span>: {m.disputeReasonText}</p>
+          {m.disputeEvidence ? <p className="text-sm text-slate-600">{t("meetings.disputeEvidenceShown")}: {m.disputeEvidence}</p> : null}
+        </div>
+      ) : null}
+      {m.replacementPromised ? (
+        <p className="text-sm text-slate-700" data-testid="replacement">
+          {m.replacement ? <Link className="link" to={`/campaigns/${m.campaignId}/meetings/${m.replacement.id}`}>{t("meetings.replacedBy", { prospect: m.replacement.prospectName })}</Link> : t("meetings.replacementOwed")}
+        </p>
+      ) : null}
+
       {m.disputeItems.length ? (
         <div>
           <h4 className="font-medium">{t("meetings.disputeItems")}</h4>
@@ -123,6 +149,21 @@ export function ReviewSection({ d, form }: { d: MeetingPage; form: FormState }) 
                 <Field label={`${t("meetings.disputeReason")} — ${c.label}`} name={`reason.${c.id}`} defaultValue={disputeValues?.[`reason.${c.id}`]} errors={disputeErrors?.[`reason.${c.id}`]} />
               </div>
             ))}
+            <p className="text-sm text-slate-600">{t("meetings.disputeOtherIntro")}</p>
+            <div className="grid gap-3 sm:grid-cols-2">
+              <div>
+                <label htmlFor="otherReason" className="block text-sm font-medium text-slate-700">{t("meetings.disputeReason.label")}</label>
+                <select id="otherReason" name="otherReason" className="input mt-1" defaultValue={disputeValues?.otherReason ?? ""}>
+                  <option value="">{t("meetings.disputeReason.none")}</option>
+                  {DISPUTE_REASONS.map((r) => (
+                    <option key={r} value={r}>{t(`meetings.disputeReason.${r}`)}</option>
+                  ))}
+                </select>
+                <ErrorList errors={disputeErrors?.otherReason} />
+              </div>
+              <Field label={t("meetings.disputeReasonText")} name="otherText" defaultValue={disputeValues?.otherText} errors={disputeErrors?.otherText} />
+            </div>
+            <Field label={t("meetings.disputeEvidence")} name="evidence" defaultValue={disputeValues?.evidence} errors={disputeErrors?.evidence} />
             <button className="btn-danger" disabled={busy}>{t("meetings.submitDispute")}</button>
           </Form>
         </div>
@@ -154,6 +195,16 @@ export function ReviewSection({ d, form }: { d: MeetingPage; form: FormState }) 
               tone="secondary"
               name="decision"
               value="DISPUTE_UPHELD"
+              disabled={busy}
+            />
+            <Confirm
+              label={t("meetings.upholdReplace")}
+              title={t("meetings.upholdReplaceConfirmTitle")}
+              consequence={t("meetings.upholdReplaceConsequence")}
+              confirmLabel={t("meetings.upholdReplaceConfirm")}
+              tone="secondary"
+              name="decision"
+              value="DISPUTE_UPHELD_REPLACEMENT"
               disabled={busy}
             />
           </div>

@@ -16,6 +16,8 @@ export type MeetingPage = {
   canOutcome: boolean;
   canComment: boolean;
   canEdit: boolean;
+  /** A client member may flag a held meeting awaiting review to the client admins (issue 9). */
+  canFlag: boolean;
   isPast: boolean;
   nowLocal: string;
 };

@@ -46,6 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canOutcome: canRecordOutcome(actor.role, facts).ok,
     canComment: can(actor.role, "version:comment"),
     canEdit: canEdit(actor.role, actor.userId, facts).ok,
+    canFlag: actor.role === "CLIENT_MEMBER" && m.status === "HELD" && m.verdict === "PENDING",
     isPast: m.scheduledAt.getTime() < now.getTime(),
     nowLocal: utcToZonedInput(new Date(now.getTime() + 86400_000), m.timeZone),
     reviewOn: await reviewTargets(actor, m),
@@ -104,6 +105,11 @@ export default function MeetingDetailPage() {
         ) : null}
         {m.possibleDuplicate ? <span className="badge bg-amber-100 text-amber-800">{t("meetings.duplicate")}</span> : null}
       </div>
+      {m.replaces ? (
+        <p className="text-sm" data-testid="replaces">
+          <Link className="link" to={`/campaigns/${m.campaignId}/meetings/${m.replaces.id}`}>{t("meetings.replaces", { prospect: m.replaces.prospectName })}</Link>
+        </p>
+      ) : null}
       <ReviewCallLinks campaignId={m.campaignId} meetingId={m.id} objectives={reviewOn} />
       <p className="text-slate-700">
         {when(m.scheduledAt)} ({m.timeZone}) · {t("meetings.duration", { minutes: m.durationMinutes })} · {t(`meetings.channel.${m.channel}`)}

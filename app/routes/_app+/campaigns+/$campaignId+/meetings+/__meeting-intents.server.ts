@@ -11,6 +11,7 @@ import {
   disputeInput,
   disputeSchema,
   editSchema,
+  flagSchema,
   notesSchema,
   outcomeSchema,
   ratingSchema,
@@ -18,7 +19,7 @@ import {
   statusSchema,
 } from "~/domain/meetings/schemas";
 import { changeMeetingStatus } from "~/models/meetings/attendance.server";
-import { acceptMeeting, disputeMeeting, rateMeeting, recordOutcome, resolveDispute } from "~/models/meetings/review.server";
+import { acceptMeeting, disputeMeeting, flagMeeting, rateMeeting, recordOutcome, resolveDispute } from "~/models/meetings/review.server";
 import { addMeetingComment, editMeeting, updateInternalNotes } from "~/models/meetings/logging.server";
 import type { MessageKey } from "~/i18n";
 
@@ -72,7 +73,7 @@ export const MEETING_INTENTS = {
     schema: disputeSchema,
     input: disputeInput,
     run: async (actor, m, d) => {
-      await disputeMeeting(actor, m.id, d.items, d.revision);
+      await disputeMeeting(actor, m.id, d.items, d.revision, new Date(), d.other);
       return "meetings.disputed";
     },
   }),
@@ -98,6 +99,14 @@ export const MEETING_INTENTS = {
     run: async (actor, m, d) => {
       await addMeetingComment(actor, m.id, d.body, d.internal);
       return "meetings.commentAdded";
+    },
+  }),
+  flag: intent({
+    capability: "meeting:rate",
+    schema: flagSchema,
+    run: async (actor, m, d) => {
+      await flagMeeting(actor, m.id, d.note);
+      return "meetings.flagged";
     },
   }),
   edit: intent({

@@ -34,6 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     definition: ctx.definitionVersion,
     sdrs: actor.role === "SDR" ? [] : ctx.sdrs,
     clientUsers: ctx.clientUsers,
+    replacementsOwed: ctx.replacementsOwed.map((r) => ({ id: r.id, label: `${r.prospectName} (${r.prospectCompany})` })),
     timeZones: timeZones(),
   });
 }
@@ -81,7 +82,7 @@ type Match = { id: string; prospectName: string; scheduledAt: string; status: st
 const HINTED = ["prospectDomain", "prospectCompany", "prospectCountry"] as const;
 
 export default function LogMeeting() {
-  const { campaign, personaVersions, definition, sdrs, clientUsers, timeZones, defaults } = useLoaderData<typeof loader>();
+  const { campaign, personaVersions, definition, sdrs, clientUsers, replacementsOwed, timeZones, defaults } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, dateTime } = useT();
@@ -293,6 +294,19 @@ export default function LogMeeting() {
           defaultValue={v("clientAttendeeId") ?? defaults?.clientAttendeeId}
           errors={e("clientAttendeeId")}
         />
+        {replacementsOwed.length ? (
+          <div className="md:col-span-2">
+            <SelectField
+              label={t("meetings.replacesField.label")}
+              name="replacesMeetingId"
+              emptyLabel={t("meetings.replacesField.none")}
+              options={replacementsOwed.map((r) => ({ value: r.id, label: r.label }))}
+              defaultValue={v("replacesMeetingId")}
+              errors={e("replacesMeetingId")}
+            />
+            <p className="mt-1 text-xs text-slate-500">{t("meetings.replacesField.hint")}</p>
+          </div>
+        ) : null}
       </fieldset>
 
       <fieldset className="card">

@@ -28,6 +28,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     allowedChannels: formData.getAll("allowedChannels"),
     minLeadTimeHours: formData.get("minLeadTimeHours"),
     notes: formData.get("notes") ?? "",
+    attendanceRuleHours: formData.get("attendanceRuleHours") ?? "",
+    windowsInBusinessDays: formData.get("windowsInBusinessDays") ?? "",
     criteria: readCriteria(formData),
     baseVersionId: formData.get("baseVersionId") ?? undefined,
     revision: formData.get("revision") ?? 0,
@@ -59,6 +61,8 @@ export default function EditDefinition() {
             allowedChannels: base.allowedChannels,
             minLeadTimeHours: String(base.minLeadTimeHours),
             notes: base.notes,
+            attendanceRuleHours: base.attendanceRuleHours === null ? "" : String(base.attendanceRuleHours),
+            windowsInBusinessDays: base.windowsInBusinessDays,
             criteria: base.criteria.map((c) => ({ key: c.key, label: c.label, helpText: c.helpText, required: c.required })),
           }
         : EMPTY_DEFINITION;
