@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import pg from "pg";
 
 const BASE = process.env.DATABASE_URL!;
-const DB = "rdv_bench_notif";
+const DB = process.env.BENCH_DB ?? "rdv_bench_notif";
 const USERS = Number(process.env.BENCH_USERS ?? 1000);
 const PER_USER = Number(process.env.BENCH_NOTIFICATIONS ?? 10_000);
 const urlFor = (db: string) => Object.assign(new URL(BASE), { pathname: `/${db}` }).toString();

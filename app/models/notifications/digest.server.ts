@@ -4,7 +4,7 @@
 // claim, the email and the marking of its notifications share one transaction.
 // Set-based (1,000 users in well under 30 s): one query gathers every waiting notification with its user, campaign
 // and agency; the emails are rendered outside any transaction; then each batch of users is claimed, marked, written
-// and linked in one transaction of five statements, whatever the batch's size.
+// and linked in one transaction of four statements, whatever the batch's size.
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { isLocale, type Locale } from "~/i18n";
@@ -15,8 +15,9 @@ import { noticeLinks } from "./write.server";
 
 /** The most notifications one digest lists (the rest wait for the next day's). */
 const MAX_ITEMS = 500;
-/** Users claimed and written per transaction. */
-const BATCH = 100;
+/** Users claimed and written per transaction (a few hundred kB of outbox rows), and how long it may take under load. */
+const BATCH = 50;
+const BATCH_TIMEOUT_MS = 30_000;
 
 function origin() {
   return env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
@@ -138,7 +139,7 @@ async function writeBatch(batch: { w: Waiting; row: Awaited<ReturnType<typeof re
        WHERE r."userId" = t.u AND r."day" = t.d`;
     fx.emails(emails.map((e) => e.id));
     return emails.length;
-  });
+  }, { timeout: BATCH_TIMEOUT_MS });
 }
 
 async function releaseClaims(tx: Tx, users: Waiting[]) {
