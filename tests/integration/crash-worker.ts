@@ -4,5 +4,5 @@
 import { startBackgroundWork } from "~/jobs/worker.server";
 
 await startBackgroundWork({ pollingIntervalSeconds: 0.5 });
-console.log("worker ready");
+console.log(`worker ready after ${(performance.now() / 1000).toFixed(1)} s`);
 setInterval(() => {}, 60_000);
