@@ -71,7 +71,7 @@ function Header() {
   const navClass = ({ isActive }: { isActive: boolean }) =>
     `rounded-md px-2.5 py-2 text-sm font-medium ${isActive ? "bg-brand-50 text-brand-700" : "text-slate-600 hover:text-slate-900"}`;
   return (
-    <header className="border-b border-slate-200 bg-white">
+    <header className="relative border-b border-slate-200 bg-white">
       <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
         <Link to={user ? "/home" : "/login"} className="flex items-center gap-2 text-lg font-semibold text-brand-900">
           <span aria-hidden className="inline-block h-6 w-6 rounded-md bg-brand-600" />

@@ -1,6 +1,8 @@
 // Demo: every demo user has a few unread notifications at first sign-in (the seed's own changes already wrote some:
 // versions proposed and decided, meetings booked, invoices), each on the channel of their role's default, so the bell
-// and the next digest show something. Tops each user up to three unread, on a campaign they may see.
+// and the next digest show something. Tops each user up to three unread, on a campaign they may see; then, as in an
+// account in use, only each user's newest few stay unread: the older ones were read (and digested) long ago, so a
+// busy client admin's bell says 5, not 39.
 import { prisma } from "~/utils/db.server";
 import { isLocale, translate, type Locale } from "~/i18n";
 import { channelFor, mayReceive, type NotificationKind } from "~/domain/notifications/kinds";
@@ -19,6 +21,9 @@ const DEMOS: Demo[] = [
   { kind: "MEETING_TO_REVIEW", title: (l) => translate(l, "notifications.meetingToReview.title", { prospect: "Sophie Laurent" }), body: (l, c) => translate(l, "notifications.meetingToReview.body", { company: "Transports Morel", campaign: c, due: l === "fr" ? "vendredi" : "Friday" }) },
   { kind: "VERSION_PROPOSED", title: (l) => translate(l, "notifications.versionProposed.title", { number: 2, name: "Persona" }), body: (l, c) => translate(l, "notifications.versionProposed.body", { proposer: "Claire", campaign: c }) },
 ];
+
+/** How many of their newest notifications each demo user has not read yet. */
+export const DEMO_UNREAD = 5;
 
 export async function seedDemoNotifications(agencyId: string) {
   const campaigns = await prisma.campaign.findMany({ where: { agencyId }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
@@ -41,4 +46,12 @@ export async function seedDemoNotifications(agencyId: string) {
       if (rows.length || unread >= 3) done.add(u.userId);
     }
   }
+  // The older ones were read a few hours after they came, and those of the digest went out in the next morning's.
+  await prisma.$executeRaw`
+    UPDATE "Notification" n
+       SET "readAt" = LEAST(n."createdAt" + interval '3 hours', now()),
+           "digestedAt" = CASE WHEN n."channel" = 'DIGEST' THEN COALESCE(n."digestedAt", LEAST(n."createdAt" + interval '1 day', now())) ELSE n."digestedAt" END
+      FROM (SELECT "id", row_number() OVER (PARTITION BY "userId" ORDER BY "createdAt" DESC, "id" DESC) AS rn
+              FROM "Notification" WHERE "agencyId" = ${agencyId} AND "readAt" IS NULL) r
+     WHERE n."id" = r."id" AND r.rn > ${DEMO_UNREAD}`;
 }

@@ -31,9 +31,9 @@ export class ChangeEffects {
 }
 
 /** Runs a change in one transaction with a collector of its effects, then carries the effects out. */
-export async function withChange<T>(work: (tx: Tx, fx: ChangeEffects) => Promise<T>): Promise<T> {
+export async function withChange<T>(work: (tx: Tx, fx: ChangeEffects) => Promise<T>, options?: { timeout?: number }): Promise<T> {
   const fx = new ChangeEffects();
-  const result = await prisma.$transaction((tx) => work(tx, fx));
+  const result = await prisma.$transaction((tx) => work(tx, fx), options);
   await fx.afterCommit();
   return result;
 }

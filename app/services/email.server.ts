@@ -1,6 +1,7 @@
 // One email path: render a React Email template, write it to the outbox in the caller's transaction,
 // and let the worker deliver it through Resend (or keep it in the outbox when no key is set).
-import { render } from "@react-email/render";
+import { plainTextSelectors, render } from "@react-email/render";
+import { compile } from "html-to-text";
 import { createElement } from "react";
 import { Resend } from "resend";
 import { prisma, type Tx } from "~/utils/db.server";
@@ -28,23 +29,35 @@ type SendEmailInput<K extends TemplateName> = {
 
 export type EmailAttachmentInput = { filename: string; contentType: string; content: Uint8Array };
 
-/** Renders and writes one email to the outbox, inside `tx` so it exists exactly when the change does. */
-export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmailInput<K>) {
+// The plain text of an email, converted from its HTML the way @react-email/render's `plainText` option does (same
+// selectors, same output), with the converter compiled once instead of at every call and no second React render.
+const toPlainText = compile({ wordwrap: false, selectors: plainTextSelectors });
+
+/** Renders one email into the fields of its outbox row (nothing written: `sendEmail` writes one, the digest many). */
+export async function renderOutboxRow<K extends TemplateName>(input: SendEmailInput<K>) {
   const entry = templates[input.template];
   const inner = createElement(entry.component as React.ComponentType<EmailTemplates[K]>, input.props);
   const element = input.notice ? createElement(NotificationLinks.Provider, { value: input.notice }, inner) : inner;
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
+  const html = await render(element);
+  return {
+    to: input.to,
+    subject: entry.subject(input.props),
+    html,
+    text: toPlainText(html),
+    template: input.template,
+    locale: input.locale,
+    agencyId: input.agencyId ?? null,
+    headers: input.notice?.unsubscribeUrl ? { "List-Unsubscribe": `<${input.notice.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined,
+    status: emailDeliveryConfigured() ? ("PENDING" as const) : ("HELD" as const),
+  };
+}
+
+/** Renders and writes one email to the outbox, inside `tx` so it exists exactly when the change does. */
+export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmailInput<K>) {
+  const row = await renderOutboxRow(input);
   return tx.emailOutbox.create({
     data: {
-      to: input.to,
-      subject: entry.subject(input.props),
-      html,
-      text,
-      template: input.template,
-      locale: input.locale,
-      agencyId: input.agencyId ?? null,
-      headers: input.notice?.unsubscribeUrl ? { "List-Unsubscribe": `<${input.notice.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined,
-      status: emailDeliveryConfigured() ? "PENDING" : "HELD",
+      ...row,
       ...(input.attachments?.length
         ? {
             attachments: {
@@ -80,9 +93,8 @@ export async function sendEmailToEach<K extends TemplateName>(
 /** Renders a template without writing anything (the previews of what a recipient will get). */
 export async function renderEmail<K extends TemplateName>(template: K, props: EmailTemplates[K]) {
   const entry = templates[template];
-  const element = createElement(entry.component as React.ComponentType<EmailTemplates[K]>, props);
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: entry.subject(props), html, text };
+  const html = await render(createElement(entry.component as React.ComponentType<EmailTemplates[K]>, props));
+  return { subject: entry.subject(props), html, text: toPlainText(html) };
 }
 
 const LOCK_SECONDS = 60;

@@ -60,3 +60,23 @@ test("the bell counts a new meeting without a reload, opens it, and a preference
   await expect(page.getByRole("link", { name: /Meeting booked with Prospect 2/ })).toBeVisible();
   await expect(page.getByRole("link", { name: /Meeting booked with Prospect 1/ })).toBeVisible();
 });
+
+test("on a phone the panel opens below the header, within the screen, without covering it", async ({ page, world, login }) => {
+  await createActiveCampaignWithAgreement(world);
+  await prisma.notification.create({ data: { agencyId: world.agency.id, userId: world.clientAdmin.userId, kind: "MEETING_BOOKED", channel: "IN_APP", locale: "en", title: "Meeting booked with Ann", href: "/home", campaignId: world.campaign.id } });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await login(world.clientAdmin);
+  await page.goto("/home");
+  await page.getByTestId("notification-bell").click();
+  const panel = page.getByRole("dialog", { name: "Notifications" });
+  await expect(panel.getByRole("link", { name: /Meeting booked with Ann/ })).toBeVisible();
+  const header = (await page.locator("header").first().boundingBox())!;
+  const box = (await panel.boundingBox())!;
+  expect(box.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // The bell stays reachable: a second click closes the panel.
+  await page.getByTestId("notification-bell").click();
+  await expect(panel).toHaveCount(0);
+});

@@ -166,6 +166,33 @@ describe("delivery through a provider outage", () => {
     await fake.close();
   });
 
+  it("a digest reaches Resend with List-Unsubscribe and List-Unsubscribe-Post; its one-click POST stops the digest only", async () => {
+    setEnv({ RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: fake.url });
+    fake.reset();
+    await prisma.user.update({ where: { id: w.clientAdmin.userId }, data: { timeZone: "Europe/Paris", digestHour: 8 } });
+    await prisma.notification.create({ data: { agencyId: w.agency.id, userId: w.clientAdmin.userId, kind: "MEETING_BOOKED", channel: "DIGEST", locale: "en", title: "Meeting booked with Ann", href: "/home", campaignId: w.campaign.id, createdAt: new Date("2026-06-10T05:00:00Z") } });
+    expect(await runDigests(new Date("2026-06-10T10:00:00Z"))).toMatchObject({ sent: 1 });
+    const row = await prisma.emailOutbox.findFirstOrThrow({ where: { template: "notification-digest" } });
+    expect(await deliverEmail(row.id)).toBe("sent");
+    const [sent] = fake.delivered();
+    const headers = (sent.body as { headers: Record<string, string> }).headers;
+    expect(headers["List-Unsubscribe-Post"]).toBe("List-Unsubscribe=One-Click");
+    const link = headers["List-Unsubscribe"].slice(1, -1);
+    const token = decodeURIComponent(link.split("/unsubscribe/")[1]);
+    expect(readUnsubscribeToken(token)).toEqual({ userId: w.clientAdmin.userId, kind: "DIGEST" });
+    expect((sent.body as { html: string }).html).toContain(link.replaceAll("&", "&amp;"));
+    const res = (await unsubscribeAction({
+      request: new Request(link, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: "List-Unsubscribe=One-Click" }),
+      params: { token },
+      context: {},
+    })) as Response;
+    expect(res.status).toBe(200);
+    const kinds = Object.fromEntries((await myPreferences(w.clientAdmin)).kinds.map((k) => [k.kind, k.channel]));
+    expect(kinds.MEETING_BOOKED).toBe("IN_APP"); // was the digest
+    expect(kinds.DISPUTE_WINDOW_CLOSING).toBe("EMAIL"); // by email at once: untouched
+    expect(Object.values(kinds)).not.toContain("DIGEST");
+  });
+
   it("delivers 100 emails (immediate and digests) exactly once, in order of creation per recipient; the Emails page shows the failures meanwhile", async () => {
     setEnv({ RESEND_API_KEY: "re_test_key", RESEND_BASE_URL: fake.url, EMAIL_RETRY_LIMIT: "20" });
     fake.reset();

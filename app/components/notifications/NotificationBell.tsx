@@ -77,7 +77,9 @@ function Bell({ initial }: { initial: number }) {
 
   const label = count > 0 ? t("notifications.bell.unread", { count }) : t("notifications.bell.label");
   return (
-    <div ref={root} className="relative">
+    // Narrow screens: the panel hangs below the whole header (positioned against it), full width, never over it;
+    // from sm up it hangs below the bell.
+    <div ref={root} className="sm:relative">
       <button
         type="button"
         onClick={toggle}
@@ -102,7 +104,7 @@ function Bell({ initial }: { initial: number }) {
           id="notification-panel"
           role="dialog"
           aria-label={t("notifications.panel.title")}
-          className="fixed inset-x-2 top-16 z-40 max-h-[75vh] overflow-y-auto rounded-lg border border-slate-200 bg-white shadow-lg sm:absolute sm:inset-x-auto sm:right-0 sm:top-full sm:mt-2 sm:w-96"
+          className="absolute inset-x-2 top-full z-40 mt-1 max-h-[75vh] overflow-y-auto rounded-lg border border-slate-200 bg-white shadow-lg sm:inset-x-auto sm:right-0 sm:mt-2 sm:w-96"
         >
           <div className="flex items-center justify-between gap-2 border-b border-slate-100 px-4 py-2.5">
             <h2 className="text-sm font-semibold text-slate-900">{t("notifications.panel.title")}</h2>

@@ -2,7 +2,7 @@
 // choice that differs from the role's default is stored, so a better default later reaches everyone who never chose.
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
-import { defaultChannel, kindsFor, type Channel, type NotificationKind, DEFAULT_DIGEST_HOUR } from "~/domain/notifications/kinds";
+import { channelFor, defaultChannel, kindsFor, type Channel, type NotificationKind, DEFAULT_DIGEST_HOUR } from "~/domain/notifications/kinds";
 import type { Role } from "~/domain/shared/permissions";
 
 export async function myPreferences(actor: Actor) {
@@ -36,5 +36,25 @@ export async function unsubscribeFromKind(userId: string, kind: NotificationKind
   const user = await prisma.user.findUnique({ where: { id: userId }, select: { id: true } });
   if (!user) return false;
   await prisma.notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, channel: "IN_APP" }, update: { channel: "IN_APP" } });
+  return true;
+}
+
+/**
+ * The digest's one-click unsubscribe (no sign-in; the signed token names the user): every kind that reaches them by
+ * digest, in any of their roles, stays in the app only; what comes by email at once is left alone.
+ */
+export async function unsubscribeFromDigest(userId: string) {
+  const user = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { memberships: { select: { role: true } }, notificationPrefs: { select: { kind: true, channel: true } } },
+  });
+  if (!user) return false;
+  const chosen = Object.fromEntries(user.notificationPrefs.map((p) => [p.kind, p.channel as Channel]));
+  const kinds = new Set<NotificationKind>();
+  for (const { role } of user.memberships)
+    for (const kind of kindsFor(role as Role)) if (channelFor(role as Role, kind, chosen) === "DIGEST") kinds.add(kind);
+  await prisma.$transaction([...kinds].map((kind) =>
+    prisma.notificationPreference.upsert({ where: { userId_kind: { userId, kind } }, create: { userId, kind, channel: "IN_APP" }, update: { channel: "IN_APP" } }),
+  ));
   return true;
 }

@@ -3,7 +3,7 @@
 // role's default. Returns who chose an email at once, so the caller writes those outbox rows and no others.
 import type { Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
-import { unsubscribeToken } from "~/utils/unsubscribe.server";
+import { unsubscribeToken, type UnsubscribeScope } from "~/utils/unsubscribe.server";
 import { sendEmail } from "~/services/email.server";
 import type { EmailTemplates, TemplateName } from "../../../emails";
 import { isLocale, type Locale } from "~/i18n";
@@ -110,8 +110,8 @@ function origin() {
   return env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
-/** The links every notification email carries: the preferences, and a signed one-click unsubscribe from its kind. */
-export function noticeLinks(userId: string, kind: NotificationKind) {
+/** The links every notification email carries: the preferences, and a signed one-click unsubscribe from its kind (or from the digest). */
+export function noticeLinks(userId: string, kind: UnsubscribeScope) {
   return { preferencesUrl: `${origin()}/profile#notifications`, unsubscribeUrl: `${origin()}/unsubscribe/${unsubscribeToken(userId, kind)}` };
 }
 

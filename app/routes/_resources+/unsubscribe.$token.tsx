@@ -4,21 +4,22 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { readUnsubscribeToken } from "~/utils/unsubscribe.server";
-import { unsubscribeFromKind } from "~/models/notifications/preferences.server";
+import { unsubscribeFromDigest, unsubscribeFromKind } from "~/models/notifications/preferences.server";
 import { useT } from "~/utils/i18n";
-import type { NotificationKind } from "~/domain/notifications/kinds";
+import type { UnsubscribeScope } from "~/utils/unsubscribe.server";
 
 export const meta: MetaFunction = () => [{ title: "Rendezvous · Unsubscribe" }, { name: "robots", content: "noindex" }];
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const token = readUnsubscribeToken(String(params.token ?? "").slice(0, 200));
   if (!token) return json({ kind: null }, { status: 404 });
-  return json({ kind: token.kind as NotificationKind | null });
+  return json({ kind: token.kind as UnsubscribeScope | null });
 }
 
 export async function action({ params }: ActionFunctionArgs) {
   const token = readUnsubscribeToken(String(params.token ?? "").slice(0, 200));
-  if (!token || !(await unsubscribeFromKind(token.userId, token.kind))) return json({ done: false as const }, { status: 404 });
+  const done = token && (token.kind === "DIGEST" ? await unsubscribeFromDigest(token.userId) : await unsubscribeFromKind(token.userId, token.kind));
+  if (!token || !done) return json({ done: false as const }, { status: 404 });
   return json({ done: true as const, kind: token.kind });
 }
 
@@ -26,6 +27,7 @@ export default function Unsubscribe() {
   const { kind } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useT();
+  const what = (scope: UnsubscribeScope) => (scope === "DIGEST" ? t("notifications.unsub.digest") : t(`notifications.kind.${scope}`));
   return (
     <div className="mx-auto max-w-lg">
       <div className="card space-y-4">
@@ -33,10 +35,10 @@ export default function Unsubscribe() {
         {!kind || (data && !data.done) ? (
           <p className="text-sm text-slate-700">{t("notifications.unsub.invalid")}</p>
         ) : data?.done ? (
-          <p role="status" className="text-sm text-slate-700">{t("notifications.unsub.done", { kind: t(`notifications.kind.${kind}`) })}</p>
+          <p role="status" className="text-sm text-slate-700">{t("notifications.unsub.done", { kind: what(kind) })}</p>
         ) : (
           <Form method="post" className="space-y-4">
-            <p className="text-sm text-slate-700">{t("notifications.unsub.confirm", { kind: t(`notifications.kind.${kind}`) })}</p>
+            <p className="text-sm text-slate-700">{t("notifications.unsub.confirm", { kind: what(kind) })}</p>
             <button className="btn-primary">{t("notifications.unsub.button")}</button>
           </Form>
         )}
