@@ -22,7 +22,18 @@ type SendEmailInput<K extends TemplateName> = {
   agencyId?: string | null;
   /** A notification email: a footer with these links, and List-Unsubscribe headers (one-click, RFC 8058). */
   notice?: { preferencesUrl: string; unsubscribeUrl?: string };
+  /** Files sent with the email (a calendar invitation's .ics). */
+  attachments?: EmailAttachment[];
 };
+
+/** One file of an email; `content` is the file's text or bytes, stored base64 in the outbox. */
+export type EmailAttachment = { filename: string; contentType: string; content: string | Uint8Array };
+type StoredAttachment = { filename: string; contentType: string; content: string };
+
+function storedAttachments(list: EmailAttachment[] | undefined): StoredAttachment[] | undefined {
+  if (!list?.length) return undefined;
+  return list.map((a) => ({ filename: a.filename, contentType: a.contentType, content: Buffer.from(a.content).toString("base64") }));
+}
 
 /** Renders and writes one email to the outbox, inside `tx` so it exists exactly when the change does. */
 export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmailInput<K>) {
@@ -40,6 +51,7 @@ export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmail
       locale: input.locale,
       agencyId: input.agencyId ?? null,
       headers: input.notice?.unsubscribeUrl ? { "List-Unsubscribe": `<${input.notice.unsubscribeUrl}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" } : undefined,
+      attachments: storedAttachments(input.attachments),
       status: emailDeliveryConfigured() ? "PENDING" : "HELD",
     },
     select: { id: true, status: true },
@@ -113,7 +125,15 @@ async function deliverOne(outboxId: string): Promise<DeliveryOutcome> {
   try {
     const resend = new Resend(e.RESEND_API_KEY, e.RESEND_BASE_URL ? { baseUrl: e.RESEND_BASE_URL } : undefined);
     const result = await resend.emails.send(
-      { from: e.EMAIL_FROM, to: row.to, subject: row.subject, html: row.html, text: row.text, headers: (row.headers as Record<string, string> | null) ?? undefined },
+      {
+        from: e.EMAIL_FROM,
+        to: row.to,
+        subject: row.subject,
+        html: row.html,
+        text: row.text,
+        headers: (row.headers as Record<string, string> | null) ?? undefined,
+        attachments: (row.attachments as StoredAttachment[] | null)?.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+      },
       { idempotencyKey: `outbox-${row.id}` },
     );
     if (result.error) error = `${result.error.name}: ${result.error.message}`;

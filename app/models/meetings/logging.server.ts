@@ -11,6 +11,7 @@ import { withChange } from "../effects.server";
 import { emitMeetingEvent } from "../webhooks/events.server";
 import { applyChange, event, facts, fail, loadForChange, meetingScope } from "./change.server";
 import { notifyBooked } from "./notifications.server";
+import { sendCalendarInvitations } from "./invitations.server";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Logging
@@ -169,6 +170,7 @@ export async function logMeeting(actor: Actor, campaignId: string, input: Meetin
       });
       meetingId = m.id;
       fx.emails(await notifyBooked(tx, m.id, actor.userId));
+      fx.emails(await sendCalendarInvitations(tx, m.id, "booked", now));
       await emitMeetingEvent(tx, fx, { id: m.id, agencyId: campaign.agencyId, clientCompanyId: campaign.clientCompanyId }, "meeting.created");
     });
   } catch (e) {
