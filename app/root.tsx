@@ -83,6 +83,7 @@ function Header() {
             {user.nav.clients ? <NavLink to="/clients" className={navClass}>{t("common.clients")}</NavLink> : null}
             {user.nav.campaigns ? <NavLink to="/campaigns" className={navClass}>{t("common.campaigns")}</NavLink> : null}
             {user.nav.meetings ? <NavLink to="/meetings" className={navClass}>{t("meetings.title")}</NavLink> : null}
+            <NavLink to="/calendar" className={navClass}>{t("calendar.link")}</NavLink>
             {user.nav.team ? <NavLink to="/team" className={navClass}>{t("common.team")}</NavLink> : null}
             {user.nav.billing ? <NavLink to="/billing" className={navClass}>{t("billing.title")}</NavLink> : null}
             {user.nav.emails ? <NavLink to="/emails" className={navClass}>{t("common.emails")}</NavLink> : null}

@@ -18,6 +18,7 @@ import ReportDraftReadyEmail, { subject as reportDraftSubject, type ReportDraftR
 import ReportSentEmail, { subject as reportSentSubject, type ReportSentEmailProps } from "./report-sent";
 import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
 import RitualDueEmail, { subject as ritualDueSubject, type RitualDueEmailProps } from "./ritual-due";
+import MeetingInvitationEmail, { subject as invitationIcsSubject, type MeetingInvitationEmailProps } from "./meeting-invitation";
 import NotificationDigestEmail, { subject as digestSubject, type NotificationDigestEmailProps } from "./notification-digest";
 
 export type EmailTemplates = {
@@ -41,6 +42,7 @@ export type EmailTemplates = {
   "notification-digest": NotificationDigestEmailProps;
   "report-sent": ReportSentEmailProps;
   "report-draft-ready": ReportDraftReadyEmailProps;
+  "meeting-invitation": MeetingInvitationEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -66,6 +68,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "notification-digest": { component: NotificationDigestEmail, subject: digestSubject },
   "report-sent": { component: ReportSentEmail, subject: reportSentSubject },
   "report-draft-ready": { component: ReportDraftReadyEmail, subject: reportDraftSubject },
+  "meeting-invitation": { component: MeetingInvitationEmail, subject: invitationIcsSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

@@ -105,7 +105,7 @@ export async function createCampaign(actor: Actor, input: CampaignInput) {
 }
 
 /** Edits a campaign's details (its client never changes). */
-export async function updateCampaign(actor: Actor, campaignId: string, input: Omit<CampaignInput, "clientCompanyId">) {
+export async function updateCampaign(actor: Actor, campaignId: string, input: Omit<CampaignInput, "clientCompanyId"> & { invitesProspect?: boolean }) {
   assertCan(actor, "campaign:manage");
   const current = await getCampaign(actor, campaignId);
   await checkRefs(actor, { ...input, clientCompanyId: current.clientCompanyId });
@@ -119,6 +119,7 @@ export async function updateCampaign(actor: Actor, campaignId: string, input: Om
           startDate: input.startDate ?? null,
           endDate: input.endDate ?? null,
           accountManagerId: input.accountManagerId ?? null,
+          ...(input.invitesProspect === undefined ? {} : { invitesProspect: input.invitesProspect }),
         },
       });
       await audit(tx, actor, "campaign.updated", { clientCompanyId: c.clientCompanyId, campaignId: c.id }, { name: c.name });

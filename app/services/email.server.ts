@@ -23,11 +23,13 @@ type SendEmailInput<K extends TemplateName> = {
   agencyId?: string | null;
   /** A notification email: a footer with these links, and List-Unsubscribe headers (one-click, RFC 8058). */
   notice?: { preferencesUrl: string; unsubscribeUrl?: string };
-  /** Files sent with the email, stored with it in the outbox (a report's PDF). */
+  /** Files sent with the email, stored with it in the outbox (a report's PDF, a calendar invitation's .ics). */
   attachments?: EmailAttachmentInput[];
 };
 
-export type EmailAttachmentInput = { filename: string; contentType: string; content: Uint8Array };
+/** One file of an email: its bytes, or its text (written as UTF-8). */
+export type EmailAttachmentInput = { filename: string; contentType: string; content: Uint8Array | string };
+export type EmailAttachment = EmailAttachmentInput;
 
 // The plain text of an email, converted from its HTML the way @react-email/render's `plainText` option does (same
 // selectors, same output), with the converter compiled once instead of at every call and no second React render.
@@ -61,9 +63,10 @@ export async function sendEmail<K extends TemplateName>(tx: Tx, input: SendEmail
       ...(input.attachments?.length
         ? {
             attachments: {
-              create: input.attachments.map((a) => ({
-                filename: a.filename, contentType: a.contentType, content: Uint8Array.from(a.content), size: a.content.byteLength,
-              })),
+              create: input.attachments.map((a) => {
+                const bytes = typeof a.content === "string" ? new Uint8Array(Buffer.from(a.content, "utf8")) : Uint8Array.from(a.content);
+                return { filename: a.filename, contentType: a.contentType, content: bytes, size: bytes.byteLength };
+              }),
             },
           }
         : {}),

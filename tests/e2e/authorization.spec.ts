@@ -5,6 +5,7 @@ import type { APIResponse } from "@playwright/test";
 import { createCampaign } from "~/models/campaign.server";
 import { createClient } from "~/models/client.server";
 import { createInvitation } from "~/models/invitation.server";
+import { resetCalendarFeed } from "~/models/meetings/calendar.server";
 import type { Actor } from "~/utils/auth.server";
 import { createAgencyWithClient, createMember, unique, type AgencyWorld } from "../factories";
 import { expect, prisma, sessionCookieHeader, test } from "./fixtures";
@@ -66,7 +67,7 @@ const invitation = (intent: "resend" | "revoke", id: (d: Data) => string) => (d:
 const ROWS: Row[] = [
   // Signed out: every page and every action sends to sign-in.
   ...[
-    "/home", "/clients", "/clients/new", "/campaigns", "/campaigns/new", "/team", "/emails", "/profile",
+    "/home", "/clients", "/clients/new", "/campaigns", "/campaigns/new", "/team", "/emails", "/profile", "/calendar",
   ].map((p): Row => ({ as: "signedOut", method: "GET", path: () => p, expect: "login", why: `page ${p}` })),
   { as: "signedOut", method: "GET", path: (d) => `/clients/${byId.clientA(d)}`, expect: "login", why: "signed-out client page" },
   { as: "signedOut", method: "GET", path: (d) => `/campaigns/${byId.campaignA(d)}`, expect: "login", why: "signed-out campaign" },
@@ -76,6 +77,10 @@ const ROWS: Row[] = [
   { as: "signedOut", method: "POST", path: () => "/clients/new", form: clientEdit(), expect: "login", why: "signed-out client create" },
   { as: "signedOut", method: "POST", path: (d) => `/campaigns/${byId.campaignA(d)}/settings`, form: campaignEdit, expect: "login", why: "signed-out campaign edit" },
   { as: "signedOut", method: "POST", path: () => "/invitations", form: invitation("revoke", (d) => d.invitationA), expect: "login", why: "signed-out revoke" },
+  { as: "signedOut", method: "POST", path: () => "/calendar", form: () => ({ intent: "reset" }), expect: "login", why: "signed-out calendar link reset" },
+  // The calendar page lists only the asker's own campaigns (one feed each).
+  { as: "clientAdminA", method: "GET", path: () => "/calendar", expect: OK, why: "own calendar links, one per own campaign", shows: (d) => d.a.campaign.name, hides: true },
+  { as: "sdrA", method: "GET", path: () => "/calendar", expect: OK, why: "own calendar links (SDR)", shows: () => "Your calendar", hides: true },
 
   // A client (company A) asking for company B's and agency C's ids, and for agency-only pages.
   { as: "clientAdminA", method: "GET", path: (d) => `/campaigns/${byId.campaignA(d)}`, expect: OK, why: "own company's campaign (control)", shows: (d) => d.a.campaign.name },
@@ -268,6 +273,9 @@ test.beforeAll(async () => {
   const noteAdminA = await note(a, a.clientAdmin.userId, unique("Own notification"), a.campaign.id);
   const noteMemberA = (await note(a, a.clientMember.userId, unique("Member's notification"), a.campaign.id)).id;
   const noteC = (await note(c, c.admin.userId, `About ${c.campaign.name}`, c.campaign.id)).id;
+  // Calendar links exist, so the calendar page lists each asker's campaigns.
+  await resetCalendarFeed(a.clientAdmin);
+  await resetCalendarFeed(a.sdr);
   data = { a, c, clientB, campaignB, invitationA, invitationB, invitationC, emailA, emailC, noteAdminA: { id: noteAdminA.id, title: noteAdminA.title }, noteMemberA, noteC };
   const actors: Record<Exclude<Asker, "signedOut">, Actor> = {
     adminA: a.admin, amA: a.am, sdrA: a.sdr, otherSdrA: a.otherSdr, clientAdminA: a.clientAdmin, clientMemberA: a.clientMember,

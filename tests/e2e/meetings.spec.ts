@@ -29,8 +29,9 @@ test("an SDR logs a meeting; the client rates it, disputes it; the AM rejects th
   // The client admin subscribes to the campaign's calendar: the secret link serves the upcoming meeting.
   await login(world.clientAdmin);
   await page.goto(base);
-  await page.getByRole("button", { name: "Create my calendar link" }).click();
-  const feedUrl = (await page.locator("code").textContent())!;
+  await page.getByRole("link", { name: "Create my calendar link" }).click();
+  await page.getByRole("button", { name: "Create my calendar links" }).click();
+  const feedUrl = await page.getByLabel(`Link to ${world.campaign.name}`).inputValue();
   const feed = await request.get(feedUrl);
   expect(feed.status()).toBe(200);
   expect(feed.headers()["content-type"]).toContain("text/calendar");

@@ -32,14 +32,13 @@ test("a same-site page cannot make a signed-in browser comment, switch language 
   });
   if (!logged.ok) throw new Error(`meeting not logged: ${JSON.stringify(logged)}`);
   const meetingPath = `/campaigns/${world.campaign.id}/meetings/${logged.meetingId}`;
-  const listPath = `/campaigns/${world.campaign.id}/meetings`;
   const post = (path: string, body: string) =>
     `fetch(${JSON.stringify(baseURL + path)}, { method: "POST", mode: "no-cors", credentials: "include", headers: { "Content-Type": "application/x-www-form-urlencoded" }, body: ${JSON.stringify(body)} })`;
   const site = await attackerSite(`<!doctype html><title>cute cats</title><script>
     Promise.allSettled([
       ${post(`${meetingPath}?_data=${encodeURIComponent("routes/_app.campaigns.$campaignId.meetings.$meetingId")}`, "intent=comment&body=FORGED-COMMENT")},
       ${post(`/set-locale?_data=routes%2Fset-locale`, "locale=fr&redirectTo=%2F")},
-      ${post(`${listPath}?index&_data=${encodeURIComponent("routes/_app.campaigns.$campaignId.meetings._index")}`, "intent=calendar")},
+      ${post(`/calendar?_data=${encodeURIComponent("routes/_app.calendar")}`, "intent=create")},
     ]).then(() => { document.title = "sent"; });
   </script>`);
   const refused: number[] = [];

@@ -72,11 +72,12 @@ test("after a password reset, a user with a calendar link is offered to reset it
   await page.getByLabel("New password").fill("brand-new-password-42");
   await page.getByLabel("Confirm the password").fill("brand-new-password-42");
   await page.getByRole("button", { name: "Save and sign in" }).click();
-  await expect(page).toHaveURL(/\/profile$/);
-  await expect(page.getByRole("status")).toHaveText(/If someone else may know your calendar link, reset it below\./);
+  await expect(page).toHaveURL(/\/calendar$/);
+  await expect(page.getByRole("status").first()).toHaveText(/If someone else may know your calendar link, reset it below\./);
   const before = await prisma.calendarFeed.findUniqueOrThrow({ where: { userId: user.userId } });
-  await page.getByRole("button", { name: "Reset my calendar link" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "/calendar/" })).toBeVisible();
+  await page.getByText("Reset my links").click();
+  await page.getByRole("button", { name: "Reset the links" }).click();
+  await expect(page.getByText("Your calendar links were reset: the old ones no longer work.")).toBeVisible();
   expect((await prisma.calendarFeed.findUniqueOrThrow({ where: { userId: user.userId } })).tokenHash).not.toBe(before.tokenHash);
 });
 

@@ -2,8 +2,6 @@
 import { action as logAction } from "~/routes/_app+/campaigns+/$campaignId+/meetings+/new";
 import { action as importAction } from "~/routes/_app+/campaigns+/$campaignId+/meetings+/import";
 import { action as detailAction } from "~/routes/_app+/campaigns+/$campaignId+/meetings+/$meetingId";
-import { loader as calendarLoader } from "~/routes/_resources+/calendar.$token";
-import { action as listAction } from "~/routes/_app+/campaigns+/$campaignId+/meetings+/_index";
 import { createSession, sessionCookie, type Actor } from "~/utils/auth.server";
 import { prisma } from "~/utils/db.server";
 import { MAX_IMPORT_BYTES } from "~/domain/meetings/import";
@@ -111,27 +109,5 @@ describe("import upload", () => {
     fd2.append("file", new File(["x"], "photo.png", { type: "image/png" }));
     const r2 = (await importAction({ request: await post(w.sdr, "/", fd2), params: { campaignId: w.campaign.id }, context: {} })) as Response;
     expect((await body(r2)).errors.file).toEqual(["meetings.import.notCsv"]);
-  });
-});
-
-describe("calendar feed", () => {
-  it("serves the user's upcoming meetings at the secret URL, and forgets a reset link", async () => {
-    await logMeeting(w.sdr, w.campaign.id, { personaVersionId: a.personaVersion.id, prospectName: "Feed Person", prospectEmail: "f@x.test", prospectCompany: "Feed SA", scheduledAt: new Date(Date.now() + 3 * 86400_000), timeZone: "Europe/Paris", durationMinutes: 45, channel: "VIDEO", checks: a.criteria.map((c) => ({ criterionId: c.id, met: true })) });
-    const res = (await listAction({ request: await post(w.clientMember, "/", { intent: "calendar" }), params: { campaignId: w.campaign.id }, context: {} })) as Response;
-    const url = new URL((await body(res)).url);
-    const token = url.pathname.split("/").pop()!;
-    const feed = (await calendarLoader({ request: new Request(`http://test${url.pathname}${url.search}`), params: { token }, context: {} })) as Response;
-    expect(feed.headers.get("Content-Type")).toContain("text/calendar");
-    const text = await feed.text();
-    expect(text).toContain("BEGIN:VCALENDAR");
-    expect(text).toContain("Feed Person");
-    await listAction({ request: await post(w.clientMember, "/", { intent: "calendar" }), params: { campaignId: w.campaign.id }, context: {} });
-    await expect(calendarLoader({ request: new Request(`http://test${url.pathname}`), params: { token }, context: {} })).rejects.toMatchObject({ status: 404 });
-    const other = await createAgencyWithClient();
-    const res2 = (await listAction({ request: await post(other.clientAdmin, "/", { intent: "calendar" }), params: { campaignId: other.campaign.id }, context: {} })) as Response;
-    const url2 = new URL((await body(res2)).url);
-    const t2 = url2.pathname.split("/").pop()!;
-    const otherFeed = (await calendarLoader({ request: new Request(`http://test/calendar/${t2}?campaign=${w.campaign.id}`), params: { token: t2 }, context: {} })) as Response;
-    expect(await otherFeed.text()).not.toContain("Feed Person");
   });
 });

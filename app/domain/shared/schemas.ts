@@ -30,6 +30,8 @@ export const campaignEditSchema = z
     startDate: optionalDate,
     endDate: optionalDate,
     accountManagerId: optionalId,
+    /** A checkbox: absent when unticked. */
+    invitesProspect: z.preprocess((v) => v === "on" || v === "true", z.boolean()),
   })
   .refine((v) => !v.startDate || !v.endDate || v.endDate >= v.startDate, { error: "common.errors.dateOrder", path: ["endDate"] });
 

@@ -7,6 +7,7 @@ import { canChangeStatus, reviewDeadline, targetStatus, type StatusAction } from
 import { withChange } from "../effects.server";
 import { applyChange, event, facts, fail, loadForChange } from "./change.server";
 import { notifyHeld } from "./notifications.server";
+import { sendCalendarInvitations } from "./invitations.server";
 import { emitMeetingEvent } from "../webhooks/events.server";
 
 /**
@@ -41,6 +42,7 @@ export async function changeMeetingStatus(
         timeZone: opts.newTimeZone ?? m.timeZone,
       });
       await emitMeetingEvent(tx, fx, m, "meeting.status_changed", { from: m.status, to: "RESCHEDULED", previousScheduledAt: m.scheduledAt.toISOString() }, now);
+      fx.emails(await sendCalendarInvitations(tx, m.id, "rescheduled", now));
       return { status: to };
     }
     let reviewDueAt: Date | null = null;
@@ -52,6 +54,7 @@ export async function changeMeetingStatus(
     await applyChange(tx, m, opts.revision, { status: to, statusChangedAt: now, reviewDueAt });
     await event(tx, m.id, actor.userId, "status", m.status, to, reviewDueAt ? { reviewDueAt: reviewDueAt.toISOString() } : {});
     if (reviewDueAt) fx.emails(await notifyHeld(tx, m.id, actor, reviewDueAt));
+    if (to === "CANCELLED") fx.emails(await sendCalendarInvitations(tx, m.id, "cancelled", now));
     await emitMeetingEvent(tx, fx, m, "meeting.status_changed", { from: m.status, to }, now);
     return { status: to };
   });

@@ -4,6 +4,7 @@ import type { Actor } from "~/utils/auth.server";
 import { iterateMeetings } from "~/models/meetings/queries.server";
 import { isAgencyRole } from "~/domain/shared/permissions";
 import type { ListFilter } from "~/domain/meetings/schemas";
+import type { CsvDelimiter } from "~/domain/shared/csv-download";
 
 const COLUMNS = [
   "id", "externalId", "campaign", "scheduledAt", "timeZone", "durationMinutes", "channel", "status", "verdict", "autoAccepted",
@@ -19,7 +20,7 @@ function safe(v: unknown) {
   return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
 }
 
-export function meetingsCsvStream(actor: Actor, filter: Partial<ListFilter>): ReadableStream<Uint8Array> {
+export function meetingsCsvStream(actor: Actor, filter: Partial<ListFilter>, delimiter: CsvDelimiter = ","): ReadableStream<Uint8Array> {
   const columns = isAgencyRole(actor.role) ? [...COLUMNS, "internalNotes"] : COLUMNS;
   const encoder = new TextEncoder();
   const pages = iterateMeetings(actor, filter);
@@ -29,7 +30,7 @@ export function meetingsCsvStream(actor: Actor, filter: Partial<ListFilter>): Re
       if (first) {
         first = false;
         // BOM so spreadsheet apps read UTF-8 accents correctly.
-        controller.enqueue(encoder.encode("\uFEFF" + Papa.unparse([columns], { quotes: true }) + "\r\n"));
+        controller.enqueue(encoder.encode("\uFEFF" + Papa.unparse([columns], { quotes: true, delimiter }) + "\r\n"));
         return;
       }
       const next = await pages.next();
@@ -47,7 +48,7 @@ export function meetingsCsvStream(actor: Actor, filter: Partial<ListFilter>): Re
         return columns.map((c) => safe(r[c]));
       });
       // Every field quoted: a French spreadsheet splits on ";" too, so "Acme;=1+2" must stay one cell (issue 8, finding 10).
-      controller.enqueue(encoder.encode(Papa.unparse(rows, { quotes: true }) + "\r\n"));
+      controller.enqueue(encoder.encode(Papa.unparse(rows, { quotes: true, delimiter }) + "\r\n"));
     },
   });
 }

@@ -11,6 +11,7 @@ import { withChange } from "../effects.server";
 import { emitMeetingEvent } from "../webhooks/events.server";
 import { applyChange, event, facts, fail, loadForChange, meetingScope } from "./change.server";
 import { notifyBooked } from "./notifications.server";
+import { sendCalendarInvitations } from "./invitations.server";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Logging
@@ -189,6 +190,7 @@ export async function logMeeting(actor: Actor, campaignId: string, input: Meetin
       meetingId = m.id;
       if (input.replacesMeetingId) await tx.meetingEvent.create({ data: { meetingId: input.replacesMeetingId, actorId: actor.userId, type: "replacement_logged", to: m.id, data: { replacementId: m.id } } });
       fx.emails(await notifyBooked(tx, m.id, actor.userId));
+      fx.emails(await sendCalendarInvitations(tx, m.id, "booked", now));
       await emitMeetingEvent(tx, fx, { id: m.id, agencyId: campaign.agencyId, clientCompanyId: campaign.clientCompanyId }, "meeting.created");
     });
   } catch (e) {

@@ -1,5 +1,5 @@
 import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor, signOut } from "~/utils/auth.server";
 import { actionError, appOrigin, readForm } from "~/utils/http.server";
@@ -7,7 +7,7 @@ import { failure, parseForm } from "~/utils/form";
 import { password } from "~/domain/shared/validation";
 import { redirectWithToast } from "~/utils/toast.server";
 import { changeMyPassword, listMySessions, revokeMyOtherSessions, revokeMySession } from "~/models/sessions/sessions.server";
-import { hasCalendarFeed, resetCalendarFeed } from "~/models/meetings/calendar.server";
+import { hasCalendarFeed } from "~/models/meetings/calendar.server";
 import { Field, FormError, SelectField } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { LocalTime } from "~/components/security/LocalTime";
@@ -80,10 +80,6 @@ export async function action({ request }: ActionFunctionArgs) {
         await saveMyPreferences(actor, choices, digestHour);
         return redirectWithToast("/profile#notifications", "notifications.prefs.saved");
       }
-      case "calendar": {
-        const token = await resetCalendarFeed(actor);
-        return json({ ok: true as const, intent: "calendar" as const, url: `${appOrigin(request)}/calendar/${token}.ics` });
-      }
       default:
         return json({ ...failure(formData, { _form: ["common.errors.invalid"] }), intent: "unknown" as const }, { status: 400 });
     }
@@ -101,7 +97,6 @@ export default function Profile() {
   const timeZoneErrors = data && !data.ok && "intent" in data && data.intent === "timeZone" ? data.errors.timeZone : undefined;
   const passwordErrors = data && !data.ok && (!("intent" in data) || data.intent === "password") ? data.errors : undefined;
   const preferenceErrors = data && !data.ok && "intent" in data && data.intent === "notifications" ? data.errors : undefined;
-  const newCalendarUrl = data && data.ok && "url" in data ? data.url : null;
   return (
     <div className="space-y-8">
       <div>
@@ -184,17 +179,7 @@ export default function Profile() {
       <section className="card space-y-3" aria-labelledby="calendar-title">
         <h2 id="calendar-title" className="h2">{t("meetings.calendar")}</h2>
         <p className="text-sm text-slate-600">{t("security.profile.calendarHint")}</p>
-        {newCalendarUrl ? (
-          <p role="status" className="text-sm">
-            {t("meetings.calendarNew")} <code className="break-all rounded bg-slate-100 px-1">{newCalendarUrl}</code>
-          </p>
-        ) : calendar ? (
-          <p className="text-sm text-slate-600">{t("meetings.calendarExists")}</p>
-        ) : null}
-        <Form method="post">
-          <input type="hidden" name="intent" value="calendar" />
-          <button className="btn-secondary" disabled={busy}>{calendar || newCalendarUrl ? t("meetings.calendarReset") : t("meetings.calendarCreate")}</button>
-        </Form>
+        <Link to="/calendar" className="btn-secondary inline-flex">{calendar ? t("meetings.calendarReset") : t("meetings.calendarCreate")}</Link>
       </section>
     </div>
   );

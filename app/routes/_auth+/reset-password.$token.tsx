@@ -27,7 +27,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const { sessionId, userId } = await resetPassword(params.token ?? "", parsed.data.password, request.headers.get("user-agent"));
     // With a calendar link, the profile offers to reset it too (whoever had the password may have copied it).
-    const [to, toast] = (await userHasCalendarFeed(userId)) ? ["/profile", "security.reset.doneCalendar"] : ["/home", "auth.reset.done"];
+    const [to, toast] = (await userHasCalendarFeed(userId)) ? ["/calendar", "security.reset.doneCalendar"] : ["/home", "auth.reset.done"];
     return redirectWithToast(to, toast, { headers: { "Set-Cookie": await commitSession(sessionId) } });
   } catch (e) {
     return actionError(e, formData);

@@ -3,16 +3,18 @@ import { requireActor } from "~/utils/auth.server";
 import { filterFromUrl } from "~/domain/meetings/schemas";
 import { isAgencyRole } from "~/domain/shared/permissions";
 import { meetingsCsvStream } from "~/models/meetings/export.server";
+import { attachmentDisposition, csvDelimiter } from "~/domain/shared/csv-download";
 
 // CSV of the cross-campaign list (agency roles), with its filters.
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "campaign:read");
   if (!isAgencyRole(actor.role)) throw new Response("Forbidden", { status: 403 });
-  const filter = filterFromUrl(new URL(request.url));
-  return new Response(meetingsCsvStream(actor, filter), {
+  const url = new URL(request.url);
+  const filter = filterFromUrl(url);
+  return new Response(meetingsCsvStream(actor, filter, csvDelimiter(url, actor.locale)), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="meetings-${new Date().toISOString().slice(0, 10)}.csv"`,
+      "Content-Disposition": attachmentDisposition(`meetings-${new Date().toISOString().slice(0, 10)}.csv`),
       "Cache-Control": "no-store",
     },
   });

@@ -53,7 +53,7 @@ export default function CampaignSettings() {
   const values =
     data && !data.ok && data.values.intent !== "assign"
       ? data.values
-      : { name: campaign.name, description: campaign.description, startDate: day(campaign.startDate), endDate: day(campaign.endDate), accountManagerId: campaign.accountManager?.id };
+      : { name: campaign.name, description: campaign.description, startDate: day(campaign.startDate), endDate: day(campaign.endDate), accountManagerId: campaign.accountManager?.id, invitesProspect: campaign.invitesProspect ? "on" : "" };
   const assigned = new Set(campaign.assignments.map((a) => a.user.id));
   return (
     <div className="grid gap-6 lg:grid-cols-2">
@@ -63,6 +63,13 @@ export default function CampaignSettings() {
           <input type="hidden" name="intent" value="update" />
           <FormError errors={errors && !errors.sdrIds ? errors : undefined} />
           <CampaignFields managers={managers} errors={errors} values={values} />
+          <div>
+            <label className="flex items-center gap-2 text-sm font-medium text-slate-700">
+              <input type="checkbox" name="invitesProspect" value="on" defaultChecked={values?.invitesProspect === "on"} className="h-4 w-4 rounded border-slate-300" />
+              {t("calendar.setting.invitesProspect")}
+            </label>
+            <p className="ml-6 mt-1 text-sm text-slate-600">{t("calendar.setting.invitesProspectHint")}</p>
+          </div>
           <button className="btn-primary" disabled={navigation.state === "submitting"}>{t("common.save")}</button>
         </Form>
       </section>

@@ -4,7 +4,7 @@ import { requireActor } from "~/utils/auth.server";
 import { getCampaign } from "~/models/campaign.server";
 import { bulkChangeStatus } from "~/models/meetings/attendance.server";
 import { listFilterOptions, listMeetings, meetingActionCounts } from "~/models/meetings/queries.server";
-import { hasCalendarFeed, resetCalendarFeed } from "~/models/meetings/calendar.server";
+import { hasCalendarFeed } from "~/models/meetings/calendar.server";
 import { bulkStatusSchema, filterFromUrl } from "~/domain/meetings/schemas";
 import { can } from "~/domain/shared/permissions";
 import { parseForm } from "~/utils/form";
@@ -39,12 +39,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
-  if (intent === "calendar") {
-    const actor = await requireActor(request, "campaign:read");
-    await orResponse(getCampaign(actor, params.campaignId!));
-    const token = await resetCalendarFeed(actor);
-    return json({ intent: "calendar" as const, url: `${appOrigin(request)}/calendar/${token}.ics?campaign=${params.campaignId}` });
-  }
   const actor = await requireActor(request, "meeting:status");
   await orResponse(getCampaign(actor, params.campaignId!));
   const parsed = parseForm(bulkStatusSchema, formData, ["ids"]);
@@ -108,17 +102,7 @@ export default function CampaignMeetings() {
       <section className="card space-y-2">
         <h3 className="font-medium">{t("meetings.calendar")}</h3>
         <p className="text-sm text-slate-600">{t("meetings.calendarHint")}</p>
-        {data && "url" in data ? (
-          <p className="text-sm">
-            {t("meetings.calendarNew")} <code className="break-all rounded bg-slate-100 px-1">{data.url}</code>
-          </p>
-        ) : feed ? (
-          <p className="text-sm text-slate-600">{t("meetings.calendarExists")}</p>
-        ) : null}
-        <Form method="post">
-          <input type="hidden" name="intent" value="calendar" />
-          <button className="btn-secondary">{feed ? t("meetings.calendarReset") : t("meetings.calendarCreate")}</button>
-        </Form>
+        <Link to={`/calendar#campaign-${campaign.id}`} className="btn-secondary inline-flex">{feed ? t("calendar.subscribeCampaign") : t("meetings.calendarCreate")}</Link>
       </section>
     </div>
   );
