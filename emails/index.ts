@@ -16,6 +16,7 @@ import ReportDraftReadyEmail, { subject as reportDraftSubject, type ReportDraftR
 import ReportSentEmail, { subject as reportSentSubject, type ReportSentEmailProps } from "./report-sent";
 import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
 import RitualDueEmail, { subject as ritualDueSubject, type RitualDueEmailProps } from "./ritual-due";
+import WebhookDisabledEmail, { subject as webhookDisabledSubject, type WebhookDisabledEmailProps } from "./webhook-disabled";
 import NotificationDigestEmail, { subject as digestSubject, type NotificationDigestEmailProps } from "./notification-digest";
 
 export type EmailTemplates = {
@@ -37,6 +38,7 @@ export type EmailTemplates = {
   "notification-digest": NotificationDigestEmailProps;
   "report-sent": ReportSentEmailProps;
   "report-draft-ready": ReportDraftReadyEmailProps;
+  "webhook-disabled": WebhookDisabledEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -60,6 +62,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "notification-digest": { component: NotificationDigestEmail, subject: digestSubject },
   "report-sent": { component: ReportSentEmail, subject: reportSentSubject },
   "report-draft-ready": { component: ReportDraftReadyEmail, subject: reportDraftSubject },
+  "webhook-disabled": { component: WebhookDisabledEmail, subject: webhookDisabledSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

@@ -16,12 +16,13 @@ import { dashboards } from "./messages/dashboards";
 import { qual } from "./messages/qual";
 import { api } from "./messages/api";
 import { reports } from "./messages/reports";
+import { webhooks } from "./messages/webhooks";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings, notifications, dashboards, qual, api, reports };
+const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings, notifications, dashboards, qual, api, reports, webhooks };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };
