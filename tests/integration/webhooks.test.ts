@@ -8,6 +8,7 @@ import { createWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotate
 import { deliverWebhook } from "~/models/webhooks/delivery.server";
 import { checkWebhookTarget, postWebhook } from "~/services/webhook-http.server";
 import { isForbiddenAddress } from "~/domain/webhooks/addresses";
+import { seedDemoWebhooks } from "../../prisma/seed-webhooks";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, type AgencyWorld } from "../factories";
 import { createMeetingInState } from "../factories/meetings";
 
@@ -204,5 +205,18 @@ describe("client-scoped endpoints", () => {
     expect(await prisma.webhookDelivery.count({ where: { endpointId: theirs.id } })).toBe(0);
     await expect(getWebhookEndpoint(other.admin, mine.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getWebhookEndpoint(w.clientAdmin, theirs.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("demo webhooks", () => {
+  it("seeds one endpoint whose log has deliveries, one failed then succeeded, and lists it", async () => {
+    await createMeetingInState(w, a, "scheduled");
+    await createMeetingInState(w, a, "scheduled");
+    expect(await seedDemoWebhooks(w.agency.id, w.admin.userId)).toBe(2);
+    expect(await seedDemoWebhooks(w.agency.id, w.admin.userId)).toBe(0);
+    const [listed] = await listWebhookEndpoints(w.admin);
+    expect(listed).toMatchObject({ enabled: true, failureStreak: 0, lastDelivery: { status: "SENT", lastResponseCode: 200 } });
+    const page = await getWebhookEndpoint(w.admin, listed.id);
+    expect(page.deliveries.map((d) => d.attemptLog.map((x) => x.responseCode))).toEqual(expect.arrayContaining([[200, 503], [200]]));
   });
 });
