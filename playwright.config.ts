@@ -56,6 +56,10 @@ export default defineConfig({
       APP_URL: `http://localhost:${PORT}`,
       RESEND_API_KEY: "",
       LOGIN_MAX_FAILURES: "5",
+      // Webhooks reach the receivers tests start on this machine (tests/e2e/webhooks.spec.ts), and retry within seconds.
+      WEBHOOKS_ALLOW_LOOPBACK: "true",
+      WEBHOOK_RETRY_BASE_SECONDS: "1",
+      WEBHOOK_TIMEOUT_MS: "3000",
     },
     reuseExistingServer: false,
     timeout: 90_000,

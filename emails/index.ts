@@ -19,6 +19,7 @@ import ReportSentEmail, { subject as reportSentSubject, type ReportSentEmailProp
 import ObjectiveOffTrackEmail, { subject as offTrackSubject, type ObjectiveOffTrackEmailProps } from "./objective-off-track";
 import RitualDueEmail, { subject as ritualDueSubject, type RitualDueEmailProps } from "./ritual-due";
 import MeetingInvitationEmail, { subject as invitationIcsSubject, type MeetingInvitationEmailProps } from "./meeting-invitation";
+import WebhookDisabledEmail, { subject as webhookDisabledSubject, type WebhookDisabledEmailProps } from "./webhook-disabled";
 import NotificationDigestEmail, { subject as digestSubject, type NotificationDigestEmailProps } from "./notification-digest";
 
 export type EmailTemplates = {
@@ -43,6 +44,7 @@ export type EmailTemplates = {
   "report-sent": ReportSentEmailProps;
   "report-draft-ready": ReportDraftReadyEmailProps;
   "meeting-invitation": MeetingInvitationEmailProps;
+  "webhook-disabled": WebhookDisabledEmailProps;
 };
 
 type Entry<P> = { component: ComponentType<P> & { PreviewProps?: P }; subject: (p: P) => string };
@@ -69,6 +71,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "report-sent": { component: ReportSentEmail, subject: reportSentSubject },
   "report-draft-ready": { component: ReportDraftReadyEmail, subject: reportDraftSubject },
   "meeting-invitation": { component: MeetingInvitationEmail, subject: invitationIcsSubject },
+  "webhook-disabled": { component: WebhookDisabledEmail, subject: webhookDisabledSubject },
 };
 
 export type TemplateName = keyof EmailTemplates;

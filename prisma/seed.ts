@@ -16,6 +16,7 @@ import { seedDemoApi } from "./seed-api";
 import { seedDemoQualitative } from "./seed-qualitative";
 import { seedDemoNotifications } from "./seed-notifications";
 import { seedDemoReports } from "./seed-reports";
+import { seedDemoWebhooks } from "./seed-webhooks";
 
 export const DEMO_PASSWORD = "rendezvous-demo";
 export const DEMO_SLUG = "pipeline-partners";
@@ -82,6 +83,7 @@ async function seed() {
   await seedDemoReports(ids[0]);
   await seedDemoInvoices();
   await seedDemoApi(agency.id, admin.userId);
+  await seedDemoWebhooks(agency.id, admin.userId);
   await seedDemoNotifications(agency.id);
   return true;
 }

@@ -17,12 +17,13 @@ import { qual } from "./messages/qual";
 import { api } from "./messages/api";
 import { reports } from "./messages/reports";
 import { calendar } from "./messages/calendar";
+import { webhooks } from "./messages/webhooks";
 
 export const LOCALES = ["en", "fr"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 
-const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings, notifications, dashboards, qual, api, reports, calendar };
+const areas = { common, auth, agency, emails, agreement, meetings, security, billing, objectives, activity, settings, notifications, dashboards, qual, api, reports, calendar, webhooks };
 
 type Dict = Record<string, string>;
 const dictionaries: Record<Locale, Dict> = { en: {}, fr: {} };

@@ -71,7 +71,27 @@ function agentFor(guard: GuardOptions) {
   return a;
 }
 
-export type PostResult = { responseCode: number | null; durationMs: number; error: string | null };
+export type PostResult = { responseCode: number | null; durationMs: number; error: string | null; excerpt?: string | null };
+
+/** Characters of a receiver's answer kept in the delivery log. */
+export const EXCERPT_CHARS = 300;
+
+async function readExcerpt(body: AsyncIterable<Buffer> & { dump: (o: { limit: number }) => Promise<void> }): Promise<string | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  try {
+    for await (const chunk of body) {
+      if (size < 4096) chunks.push(chunk);
+      size += chunk.length;
+      if (size > 64 * 1024) break;
+    }
+  } catch {
+    return null;
+  }
+  await body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+  const text = Buffer.concat(chunks).toString("utf8").replace(/\s+/g, " ").trim();
+  return text ? text.slice(0, EXCERPT_CHARS) : null;
+}
 
 /** POSTs a signed body; never follows redirects; gives up after `timeoutMs`. A 2xx answer is a success. */
 export async function postWebhook(rawUrl: string, headers: Record<string, string>, body: string, opts: { timeoutMs?: number; guard?: GuardOptions } = {}): Promise<PostResult> {
@@ -92,10 +112,10 @@ export async function postWebhook(rawUrl: string, headers: Record<string, string
       signal: AbortSignal.timeout(timeoutMs),
       maxRedirections: 0,
     });
-    // The answer's body is not kept; read a little so the connection can be reused.
-    await res.body.dump({ limit: 64 * 1024 }).catch(() => undefined);
+    // Only the answer's first characters are kept (the delivery log); the rest is read so the connection can be reused.
+    const excerpt = await readExcerpt(res.body);
     const ok = res.statusCode >= 200 && res.statusCode < 300;
-    return { responseCode: res.statusCode, durationMs: took(), error: ok ? null : `HTTP ${res.statusCode}` };
+    return { responseCode: res.statusCode, durationMs: took(), error: ok ? null : `HTTP ${res.statusCode}`, excerpt };
   } catch (e) {
     const err = e as Error & { code?: string; cause?: Error & { code?: string } };
     const forbidden = err instanceof ForbiddenAddressError || err.cause instanceof ForbiddenAddressError || err.code === "EFORBIDDEN" || err.cause?.code === "EFORBIDDEN";

@@ -4,10 +4,11 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { prisma } from "~/utils/db.server";
-import { createWebhookEndpoint, getWebhookEndpoint } from "~/models/webhooks/endpoints.server";
+import { createWebhookEndpoint, getWebhookEndpoint, listWebhookEndpoints, rotateWebhookSecret, sendTestWebhook } from "~/models/webhooks/endpoints.server";
 import { deliverWebhook } from "~/models/webhooks/delivery.server";
 import { checkWebhookTarget, postWebhook } from "~/services/webhook-http.server";
 import { isForbiddenAddress } from "~/domain/webhooks/addresses";
+import { seedDemoWebhooks } from "../../prisma/seed-webhooks";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, type AgencyWorld } from "../factories";
 import { createMeetingInState } from "../factories/meetings";
 
@@ -52,23 +53,56 @@ describe("webhook delivery", () => {
       const outcomes = [];
       for (let i = 0; i < 4; i++) {
         outcomes.push(await deliverWebhook(delivery.id, { now, guard: LOOPBACK_OK, enqueueRetry: false }));
-        now = new Date(now.getTime() + 3600_000);
+        now = new Date(now.getTime() + 60_000);
       }
       expect(outcomes).toEqual(["retry", "retry", "sent", "skipped"]);
       expect(r.received).toHaveLength(3);
       // The same webhook-id on every attempt: the receiver keeps the event once.
       expect(new Set(r.received.map((x) => x.headers["webhook-id"])).size).toBe(1);
       const accepted = r.received[2];
-      const hook = new Webhook(secret);
-      const payload = hook.verify(accepted.body, {
+      const headers = {
         "webhook-id": String(accepted.headers["webhook-id"]),
-        "webhook-timestamp": String(Math.floor(Date.now() / 1000)),
-        "webhook-signature": "v1,bad",
-      } as Record<string, string>, { jsonParse: false } as never) as unknown;
-      void payload;
-    } catch (e) {
-      // A wrong signature must not verify; the real headers are checked below.
-      expect(String(e)).toMatch(/signature|timestamp/i);
+        "webhook-timestamp": String(accepted.headers["webhook-timestamp"]),
+        "webhook-signature": String(accepted.headers["webhook-signature"]),
+      };
+      expect(new Webhook(secret).verify(accepted.body, headers)).toMatchObject({ type: "meeting.created" });
+      // A wrong signature does not verify.
+      expect(() => new Webhook(secret).verify(accepted.body, { ...headers, "webhook-signature": "v1,bad" })).toThrow();
+      // The log keeps each attempt with its code and the answer's first characters; the list shows the streak reset.
+      const attempts = await prisma.webhookAttempt.findMany({ where: { deliveryId: delivery.id }, orderBy: { at: "asc" } });
+      expect(attempts.map((x) => [x.responseCode, x.ok, x.responseExcerpt])).toEqual([[500, false, "ok"], [503, false, "ok"], [200, true, "ok"]]);
+      const [listed] = await listWebhookEndpoints(w.admin);
+      expect(listed).toMatchObject({ id, failureStreak: 0, failingSince: null, lastDelivery: { status: "SENT", lastResponseCode: 200 } });
+    } finally {
+      await r.close();
+    }
+  });
+
+  it("the list counts the failures in a row since the last success; rotating the secret signs with the new one", async () => {
+    const r = await receiver([500, 500, 200]);
+    try {
+      const { id, secret } = await createWebhookEndpoint(w.admin, { url: r.url, events: ["meeting.created"] }, LOOPBACK_OK);
+      await createMeetingInState(w, a, "scheduled");
+      const [delivery] = await prisma.webhookDelivery.findMany({ where: { endpointId: id } });
+      const t0 = new Date();
+      await deliverWebhook(delivery.id, { now: t0, guard: LOOPBACK_OK, enqueueRetry: false });
+      await deliverWebhook(delivery.id, { now: new Date(t0.getTime() + 60_000), guard: LOOPBACK_OK, enqueueRetry: false });
+      const [failing] = await listWebhookEndpoints(w.admin);
+      expect(failing).toMatchObject({ failureStreak: 2, lastDelivery: { status: "PENDING", lastResponseCode: 500 } });
+      expect(failing.failingSince).toEqual(t0);
+
+      const rotated = await rotateWebhookSecret(w.admin, id);
+      expect(rotated.secret).not.toBe(secret);
+      await expect(rotateWebhookSecret((await createAgencyWithClient()).admin, id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+      // A test event: its own delivery, signed with the new secret only.
+      const testId = await sendTestWebhook(w.admin, id);
+      expect(await deliverWebhook(testId, { guard: LOOPBACK_OK, enqueueRetry: false })).toBe("sent");
+      const got = r.received[2];
+      const headers = { "webhook-id": String(got.headers["webhook-id"]), "webhook-timestamp": String(got.headers["webhook-timestamp"]), "webhook-signature": String(got.headers["webhook-signature"]) };
+      expect(new Webhook(rotated.secret).verify(got.body, headers)).toMatchObject({ type: "webhook.test" });
+      expect(() => new Webhook(secret).verify(got.body, headers)).toThrow();
+      const [ok] = await listWebhookEndpoints(w.admin);
+      expect(ok).toMatchObject({ failureStreak: 0, failingSince: null });
     } finally {
       await r.close();
     }
@@ -99,8 +133,9 @@ describe("webhook delivery", () => {
     }
   });
 
-  it("an endpoint failing for a day is disabled", async () => {
+  it("an endpoint failing for a day is disabled and the agency's admins are emailed", async () => {
     const r = await receiver(Array(20).fill(500));
+    await prisma.user.update({ where: { id: w.admin.userId }, data: { locale: "fr" } });
     try {
       const { id } = await createWebhookEndpoint(w.admin, { url: r.url, events: ["meeting.created"] }, LOOPBACK_OK);
       await createMeetingInState(w, a, "scheduled");
@@ -109,6 +144,14 @@ describe("webhook delivery", () => {
       expect(await deliverWebhook(delivery.id, { now: t0, guard: LOOPBACK_OK, enqueueRetry: false })).toBe("retry");
       expect(await deliverWebhook(delivery.id, { now: new Date(t0.getTime() + 25 * 3600_000), guard: LOOPBACK_OK, enqueueRetry: false })).toBe("endpoint-disabled");
       expect(await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id } })).toMatchObject({ enabled: false, disabledReason: "failing" });
+      // The agency's admins are emailed once, in their language, with a link to the endpoint; nobody else.
+      const emails = await prisma.emailOutbox.findMany({ where: { template: "webhook-disabled", agencyId: w.agency.id } });
+      expect(emails.map((e) => e.to)).toEqual([w.admin.email]);
+      expect(emails[0].subject).toBe(`Point de réception webhook désactivé\u202f: ${r.url}`);
+      expect(emails[0].text).toContain(`/settings/webhooks/${id}`);
+      expect(emails[0].text).toContain("HTTP 500");
+      expect(await deliverWebhook(delivery.id, { now: new Date(t0.getTime() + 26 * 3600_000), guard: LOOPBACK_OK, enqueueRetry: false })).toBe("skipped");
+      expect(await prisma.emailOutbox.count({ where: { template: "webhook-disabled", agencyId: w.agency.id } })).toBe(1);
     } finally {
       await r.close();
     }
@@ -162,5 +205,18 @@ describe("client-scoped endpoints", () => {
     expect(await prisma.webhookDelivery.count({ where: { endpointId: theirs.id } })).toBe(0);
     await expect(getWebhookEndpoint(other.admin, mine.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(getWebhookEndpoint(w.clientAdmin, theirs.id)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+});
+
+describe("demo webhooks", () => {
+  it("seeds one endpoint whose log has deliveries, one failed then succeeded, and lists it", async () => {
+    await createMeetingInState(w, a, "scheduled");
+    await createMeetingInState(w, a, "scheduled");
+    expect(await seedDemoWebhooks(w.agency.id, w.admin.userId)).toBe(2);
+    expect(await seedDemoWebhooks(w.agency.id, w.admin.userId)).toBe(0);
+    const [listed] = await listWebhookEndpoints(w.admin);
+    expect(listed).toMatchObject({ enabled: true, failureStreak: 0, lastDelivery: { status: "SENT", lastResponseCode: 200 } });
+    const page = await getWebhookEndpoint(w.admin, listed.id);
+    expect(page.deliveries.map((d) => d.attemptLog.map((x) => x.responseCode))).toEqual(expect.arrayContaining([[200, 503], [200]]));
   });
 });

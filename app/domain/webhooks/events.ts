@@ -1,6 +1,8 @@
 // Outbound webhooks: the events an endpoint may subscribe to, the secret's format, the payload's envelope and the
 // retry schedule. Pure: no database, no network (decision 0048).
 import crypto from "node:crypto";
+import { z } from "zod";
+import { optionalText, requiredText } from "~/domain/shared/validation";
 
 export const WEBHOOK_EVENTS = [
   "meeting.created",
@@ -20,6 +22,9 @@ export type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
 export const CLIENT_WEBHOOK_EVENTS: readonly WebhookEvent[] = WEBHOOK_EVENTS.filter((e) => e !== "objective.off_track");
 
 export const WEBHOOK_API_VERSION = "v1";
+
+/** The type of the test event an admin sends from an endpoint's page (no endpoint subscribes to it). */
+export const WEBHOOK_TEST_EVENT = "webhook.test";
 
 export function isWebhookEvent(s: string): s is WebhookEvent {
   return (WEBHOOK_EVENTS as readonly string[]).includes(s);
@@ -65,3 +70,10 @@ export const WEBHOOK_DISABLE_AFTER_HOURS = 24;
 export function failingTooLong(failingSince: Date | null, now: Date, hours = WEBHOOK_DISABLE_AFTER_HOURS): boolean {
   return failingSince !== null && now.getTime() - failingSince.getTime() >= hours * 3600_000;
 }
+
+/** The settings page's form: a URL (checked further by the SSRF guard), a description, at least one event. */
+export const webhookEndpointFormSchema = z.object({
+  url: requiredText(2000),
+  description: optionalText(200),
+  events: z.array(z.string().max(100)).min(1, { error: "webhooks.errors.events" }),
+});

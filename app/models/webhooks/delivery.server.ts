@@ -8,6 +8,10 @@ import { env } from "~/utils/env.server";
 import { WEBHOOK_MAX_ATTEMPTS, failingTooLong, retryDelaySeconds } from "~/domain/webhooks/events";
 import { postWebhook, type GuardOptions } from "~/services/webhook-http.server";
 import { enqueueWebhookDeliveries } from "~/services/queue.server";
+import { sendEmail } from "~/services/email.server";
+import { withChange } from "../effects.server";
+import { formatDateTime, isLocale, type Locale } from "~/i18n";
+import { DEFAULT_TIME_ZONE } from "~/domain/shared/timezone";
 
 const LOCK_SECONDS = 60;
 
@@ -28,7 +32,7 @@ export async function deliverWebhook(deliveryId: string, opts: { now?: Date; gua
   const result = await postWebhook(row.endpoint.url, headers, body, { guard: opts.guard });
   const ok = result.error === null;
   await prisma.webhookAttempt.create({
-    data: { deliveryId: row.id, at: now, responseCode: result.responseCode, durationMs: result.durationMs, ok, error: result.error },
+    data: { deliveryId: row.id, at: now, responseCode: result.responseCode, durationMs: result.durationMs, ok, error: result.error, responseExcerpt: result.excerpt ?? null },
   });
   const last = { lastAttemptAt: now, lastResponseCode: result.responseCode, lastDurationMs: result.durationMs, lockedUntil: null };
   if (ok) {
@@ -45,18 +49,40 @@ export async function deliverWebhook(deliveryId: string, opts: { now?: Date; gua
   const failingSince = row.endpoint.failingSince ?? now;
   if (!row.endpoint.failingSince) await prisma.webhookEndpoint.update({ where: { id: row.endpointId }, data: { failingSince: now } });
   if (failingTooLong(failingSince, now)) {
-    await disableFailingEndpoint(row.endpointId, now);
+    await disableFailingEndpoint(row.endpointId, now, result.error);
     return "endpoint-disabled";
   }
   if (!final && opts.enqueueRetry !== false) await enqueueWebhookDeliveries([row.id], next);
   return final ? "failed" : "retry";
 }
 
-/** Disables an endpoint that has failed for a day (once: a conditional update). */
-async function disableFailingEndpoint(endpointId: string, now: Date) {
-  await prisma.webhookEndpoint.updateMany({
-    where: { id: endpointId, enabled: true },
-    data: { enabled: false, disabledAt: now, disabledReason: "failing" },
+/**
+ * Disables an endpoint that has failed for a day (once: a conditional update) and, in the same change, emails the
+ * admins of its owner (the agency's admins, or its client company's) in their language.
+ */
+async function disableFailingEndpoint(endpointId: string, now: Date, lastError: string | null) {
+  await withChange(async (tx, fx) => {
+    const { count } = await tx.webhookEndpoint.updateMany({
+      where: { id: endpointId, enabled: true },
+      data: { enabled: false, disabledAt: now, disabledReason: "failing" },
+    });
+    if (!count) return;
+    const e = await tx.webhookEndpoint.findUniqueOrThrow({
+      where: { id: endpointId },
+      select: { url: true, agencyId: true, clientCompanyId: true, failingSince: true, agency: { select: { name: true } } },
+    });
+    const admins = await tx.membership.findMany({
+      where: { agencyId: e.agencyId, ...(e.clientCompanyId ? { role: "CLIENT_ADMIN", clientCompanyId: e.clientCompanyId } : { role: "AGENCY_ADMIN", clientCompanyId: null }), deactivatedAt: null },
+      select: { user: { select: { email: true, locale: true, timeZone: true } } },
+      orderBy: { createdAt: "asc" },
+    });
+    const pageUrl = `${env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`}/settings/webhooks/${endpointId}`;
+    for (const { user } of admins) {
+      const locale: Locale = isLocale(user.locale) ? user.locale : "en";
+      const since = formatDateTime(locale, e.failingSince ?? now, user.timeZone ?? DEFAULT_TIME_ZONE);
+      const row = await sendEmail(tx, { to: user.email, template: "webhook-disabled", locale, agencyId: e.agencyId, props: { locale, url: e.url, since, lastError, agency: e.agency.name, pageUrl } });
+      fx.emails([row.id]);
+    }
   });
 }
 

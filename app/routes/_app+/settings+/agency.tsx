@@ -39,7 +39,10 @@ export default function AgencySettings() {
       <div>
         <h1 className="h1">{t("settings.title")}</h1>
         <p className="mt-1 text-slate-600">{t("settings.intro", { agency: settings.name })}</p>
-        <Link to="/settings/templates" className="link mt-2 inline-block text-sm">{t("qual.templates.link")}</Link>
+        <p className="mt-2 flex flex-wrap gap-4 text-sm">
+          <Link to="/settings/templates" className="link">{t("qual.templates.link")}</Link>
+          <Link to="/settings/webhooks" className="link">{t("webhooks.link")}</Link>
+        </p>
       </div>
       <Form method="post" className="grid gap-6 lg:grid-cols-2" noValidate>
         <FormError errors={errors} />

@@ -10,6 +10,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { apiKeysPage, createApiKeyFor, revokeApiKeyFor } from "~/models/api/keys.server";
 import { apiKeyFormSchema } from "~/domain/api/keys";
 import { ErrorList, Field, FormError } from "~/components/forms/Field";
+import { SettingsTabs } from "~/components/webhooks";
 import { keyFor } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
@@ -76,7 +77,8 @@ export default function ApiSettings() {
   return (
     <div className="space-y-6">
       <div>
-        <h1 className="h1">{t("api.title")}</h1>
+        <SettingsTabs current="api" />
+        <h1 className="h1 mt-3">{t("api.title")}</h1>
         <p className="mt-1 max-w-3xl text-slate-600">{clientName ? t("api.introClient", { client: clientName }) : t("api.intro")}</p>
         <p className="mt-2 flex flex-wrap gap-4 text-sm">
           <Link to="/settings/api/reference" className="link">{t("api.reference")}</Link>

@@ -1,0 +1,1 @@
+ALTER TABLE "WebhookAttempt" ADD COLUMN "responseExcerpt" TEXT;
