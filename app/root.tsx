@@ -99,9 +99,12 @@ function Header() {
                 value={l}
                 lang={l}
                 aria-pressed={locale === l}
+                aria-label={l === "en" ? t("common.english") : t("common.french")}
+                title={l === "en" ? t("common.english") : t("common.french")}
                 className={`rounded px-2 py-1 text-xs font-medium ${locale === l ? "bg-slate-900 text-white" : "text-slate-600 hover:bg-slate-100"}`}
               >
-                {l === "en" ? t("common.english") : t("common.french")}
+                {/* "EN" / "FR": the language's name is the button's accessible name (and its tooltip). */}
+                {l.toUpperCase()}
               </button>
             ))}
           </Form>

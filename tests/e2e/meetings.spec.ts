@@ -31,7 +31,7 @@ test("an SDR logs a meeting; the client rates it, disputes it; the AM rejects th
   await page.goto(base);
   await page.getByRole("link", { name: "Create my calendar link" }).click();
   await page.getByRole("button", { name: "Create my calendar links" }).click();
-  const feedUrl = await page.getByLabel(`Link to ${world.campaign.name}`).inputValue();
+  const feedUrl = await page.getByRole("textbox", { name: `Link to ${world.campaign.name}`, exact: true }).inputValue();
   const feed = await request.get(feedUrl);
   expect(feed.status()).toBe(200);
   expect(feed.headers()["content-type"]).toContain("text/calendar");
