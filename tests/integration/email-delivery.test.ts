@@ -53,7 +53,8 @@ describe("email delivery", () => {
         const r = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
         return r.status === "FAILED" ? r : null;
       },
-      { timeoutMs: 15_000, what: "the email to be FAILED" },
+      // Two attempts with the queue's retry delay between them: slow on a loaded machine, so a generous wait.
+      { timeoutMs: 45_000, what: "the email to be FAILED" },
     );
     expect(row.attempts).toBe(2);
     expect(row.lastError).toContain("The fake was told to fail.");
@@ -72,11 +73,11 @@ describe("email delivery", () => {
         const r = await prisma.emailOutbox.findUniqueOrThrow({ where: { id } });
         return r.status === "SENT" ? r : null;
       },
-      { timeoutMs: 10_000, what: "the retried email to be SENT" },
+      { timeoutMs: 30_000, what: "the retried email to be SENT" },
     );
     expect(sent).toMatchObject({ attempts: 1, lastError: null });
     expect(fake.delivered()).toHaveLength(1);
-  });
+  }, 90_000);
 
   it("retries a failing provider with backoff and delivers exactly once", async () => {
     configureResend();
