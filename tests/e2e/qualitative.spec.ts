@@ -162,7 +162,7 @@ test("an AM starts from a built-in template of the library (French and English) 
   // The built-in library is offered on a database where nobody has used it yet (nothing seeded).
   await page.getByRole("link", { name: "Adapt the pitch to the prospect's maturity" }).click();
   await expect(page.getByLabel("Title")).toHaveValue("Adapt the pitch to the prospect's maturity");
-  await expect(page.getByLabel("Behaviour observed").first()).toHaveValue("Maturity identified");
+  await expect(page.getByLabel("Criterion 1 Behaviour observed", { exact: true })).toHaveValue("Maturity identified");
   await page.getByLabel("Strategic stake").selectOption("GROWTH");
   await page.getByRole("button", { name: "Create the objective" }).click();
   await expect(page.getByText("Qualitative objective created.")).toBeVisible(SLOW);

@@ -2,7 +2,7 @@
 // axis ticks, and the server-rendered SVG (recharts 3 draws nothing on the server, so this is what a page without
 // JavaScript and a printout show).
 import { renderToString } from "react-dom/server";
-import { chartCsv, csvFileName, csvHref, formatTick, maxOf, niceTicks } from "~/components/charts/chart-data";
+import { axisTicks, chartCsv, csvFileName, csvHref, formatTick, formatValue, maxOf, niceTicks } from "~/components/charts/chart-data";
 import { StaticChart } from "~/components/charts/StaticChart";
 
 const x = { key: "week", label: "Week", type: "week" as const };
@@ -56,6 +56,15 @@ describe("chart scale", () => {
     expect(formatTick("fr", "percent", 40)).toMatch(/^40\s?%$/);
     expect(formatTick("en", "count", 1200)).toMatch(/^1\.2k$/i);
   });
+
+  it("reads a qualitative grid's levels by name, on an axis of the four levels", () => {
+    expect(axisTicks("level", 1.4)).toEqual([0, 1, 2, 3]);
+    expect(formatTick("en", "level", 0)).toBe("Not observed");
+    expect(formatTick("fr", "level", 3)).not.toBe(formatTick("en", "level", 3));
+    // A mean is named after its nearest level, its value kept beside the name.
+    expect(formatValue("en", "level", 2.25)).toBe(`${formatTick("en", "level", 2)} (2.25)`);
+    expect(formatValue("fr", "level", 2.25)).toBe(`${formatTick("fr", "level", 2)} (2,25)`);
+  });
 });
 
 describe("server-rendered chart", () => {
@@ -95,5 +104,22 @@ describe("server-rendered chart", () => {
     );
     expect(html).toContain("Decision power");
     expect(html.match(/<rect/g)?.length).toBe(4 + 2);
+  });
+
+  it("names the levels on the axis of a qualitative chart", () => {
+    const html = renderToString(
+      <StaticChart
+        locale="en"
+        rows={[{ day: "2026-03-02", a: 1 }, { day: "2026-03-09", a: 2 }]}
+        x={{ key: "day", label: "Date", type: "day" }}
+        series={[{ key: "a", label: "Rephrases the need" }]}
+        kind="line"
+        unit="level"
+        currency="EUR"
+        height={240}
+        horizontal={false}
+      />,
+    );
+    for (const tick of [0, 1, 2, 3]) expect(html).toContain(`>${formatTick("en", "level", tick)}<`);
   });
 });

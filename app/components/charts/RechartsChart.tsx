@@ -2,7 +2,7 @@
 // lazily by ChartFigure, so neither the server nor a page without charts loads recharts.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Locale } from "~/i18n";
-import { colorOf, formatTick, formatValue, formatX, type ChartRow, type ChartSeries, type ChartUnit, type ChartX } from "./chart-data";
+import { axisTicks, colorOf, formatTick, formatValue, formatX, type ChartRow, type ChartSeries, type ChartUnit, type ChartX } from "./chart-data";
 
 export type RechartsChartProps = {
   locale: Locale;
@@ -20,7 +20,8 @@ const AXIS = { fontSize: 12, fill: "#475569" };
 
 export default function RechartsChart({ locale, rows, x, series, kind, unit, currency, height, horizontal }: RechartsChartProps) {
   const unitOf = (key: string) => series.find((s) => s.key === key)?.unit ?? unit;
-  const valueAxis = { tick: AXIS, tickFormatter: (v: number) => formatTick(locale, unit, v, currency), allowDecimals: unit !== "count" };
+  const levels = unit === "level" ? { domain: [0, 3] as [number, number], ticks: axisTicks(unit, 3) } : {};
+  const valueAxis = { tick: AXIS, tickFormatter: (v: number) => formatTick(locale, unit, v, currency), allowDecimals: unit !== "count", ...levels };
   const categoryAxis = { dataKey: x.key, tick: AXIS, tickFormatter: (v: string) => formatX(locale, x, v) };
   return (
     <ResponsiveContainer width="100%" height={height}>
@@ -39,7 +40,7 @@ export default function RechartsChart({ locale, rows, x, series, kind, unit, cur
         ) : (
           <>
             <XAxis {...categoryAxis} minTickGap={8} />
-            <YAxis width={48} {...valueAxis} />
+            <YAxis width={unit === "level" ? 112 : 48} {...valueAxis} />
           </>
         )}
         <Tooltip

@@ -3,7 +3,7 @@
 // in effects; recharts issue #5997), so this draws the same bars and lines with the same colours and scale; the
 // browser then swaps in recharts for tooltips and the legend (see ChartFigure and docs/decisions/0035-charts.md).
 import type { Locale } from "~/i18n";
-import { colorOf, formatTick, formatX, maxOf, niceTicks, type ChartRow, type ChartSeries, type ChartUnit, type ChartX } from "./chart-data";
+import { axisTicks, colorOf, formatTick, formatX, maxOf, type ChartRow, type ChartSeries, type ChartUnit, type ChartX } from "./chart-data";
 
 type Props = {
   locale: Locale;
@@ -44,7 +44,7 @@ export function StaticChart(props: Props) {
 function StaticSvg({ locale, rows, x, series, kind, unit, currency, height, horizontal }: Props) {
   const W = 640;
   const H = height;
-  const ticks = niceTicks(maxOf(rows, series));
+  const ticks = axisTicks(unit, maxOf(rows, series));
   const top = ticks[ticks.length - 1] || 1;
   if (horizontal) {
     // Categories down the side (long names: persona versions, criteria), bars to the right.
@@ -82,7 +82,8 @@ function StaticSvg({ locale, rows, x, series, kind, unit, currency, height, hori
       </svg>
     );
   }
-  const pad = { l: 48, r: 12, t: 12, b: 28 };
+  // Levels are named on the axis ("Not observed"): they need a wider margin than numbers.
+  const pad = { l: unit === "level" ? 112 : 48, r: 12, t: 12, b: 28 };
   const band = (W - pad.l - pad.r) / Math.max(1, rows.length);
   const sy = (v: number) => H - pad.b - (v / top) * (H - pad.t - pad.b);
   const cx = (i: number) => pad.l + band * (i + 0.5);

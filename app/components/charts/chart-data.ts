@@ -1,11 +1,15 @@
 // What a chart shows, independent of how it is drawn: its rows, its series, how a value and an x label read in the
 // reader's language, and the CSV of its data. Pure (no React), shared by the server-rendered SVG, the recharts
 // version the browser swaps in, the data table behind the chart and the CSV download.
-import type { Locale } from "~/i18n";
+import { makeT, type Locale } from "~/i18n";
 import { formatDay, formatMetric } from "~/domain/objectives/format";
+import { LEVELS } from "~/domain/qualitative/grid";
 
-/** "decimal": a plain number read to two decimals (a distance, a mean level), no unit sign. */
-export type ChartUnit = "count" | "percent" | "rating" | "money" | "decimal";
+/**
+ * "decimal": a plain number read to two decimals (a distance, a mean level), no unit sign. "level": a qualitative
+ * grid's level, 0 (not observed) to 3 (exemplary), read by its name ("Acquired (2)").
+ */
+export type ChartUnit = "count" | "percent" | "rating" | "money" | "decimal" | "level";
 export type ChartValue = string | number | null;
 export type ChartRow = Record<string, ChartValue>;
 
@@ -42,9 +46,24 @@ export function colorOf(series: ChartSeries, index: number): string {
   return PALETTE[index % PALETTE.length];
 }
 
+/** A level's name in the reader's language: 2 -> "Acquired"; a mean is named after its nearest level. */
+export function levelName(locale: Locale, value: number): string {
+  const level = LEVELS[Math.min(LEVELS.length - 1, Math.max(0, Math.round(value)))]!;
+  return makeT(locale)(`objectives.qual.level.${level}`);
+}
+
+/** The vertical axis of a chart: a grid's four levels, or round ticks from zero. */
+export function axisTicks(unit: ChartUnit, max: number): number[] {
+  return unit === "level" ? LEVELS.map((_, i) => i) : niceTicks(max);
+}
+
 export function formatValue(locale: Locale, unit: ChartUnit, value: ChartValue, currency = "EUR"): string {
   if (value === null || value === "") return "—";
   if (typeof value === "string") return value;
+  if (unit === "level") {
+    const n = new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 2 }).format(value);
+    return `${levelName(locale, value)} (${n})`;
+  }
   if (unit === "decimal") return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB", { maximumFractionDigits: 2 }).format(value);
   return formatMetric(locale, unit, value, currency);
 }
@@ -53,6 +72,8 @@ export function formatValue(locale: Locale, unit: ChartUnit, value: ChartValue, 
 export function formatTick(locale: Locale, unit: ChartUnit, value: number, currency = "EUR"): string {
   const tag = locale === "fr" ? "fr-FR" : "en-GB";
   switch (unit) {
+    case "level":
+      return levelName(locale, value);
     case "percent":
       return new Intl.NumberFormat(tag, { style: "percent", maximumFractionDigits: 0 }).format(value / 100);
     case "money":

@@ -30,13 +30,16 @@ function CriterionRow({ index, criterion, values, errors, spare }: { index: numb
   const id = useId();
   const name = (f: string) => `criteria.${index}.${f}`;
   const value = (f: string, fallback: string) => (values ? values[name(f)] ?? "" : fallback);
+  const titleId = `${id}-title`;
   const field = (f: string, label: string, fallback: string, multiline = false) => {
     const errs = errors?.[name(f)];
     const fid = `${id}-${f}`;
-    const common = { id: fid, name: name(f), defaultValue: value(f, fallback), className: "input", "aria-invalid": errs?.length ? true : undefined, "aria-describedby": errs?.length ? `${fid}-error` : undefined, maxLength: f === "label" ? 200 : 500 };
+    // Every row has the same labels: the accessible name starts with the row's title ("Criterion 2 Behaviour observed")
+    // so a screen reader, and a test, can tell one row's fields from another's.
+    const common = { id: fid, name: name(f), defaultValue: value(f, fallback), className: "input", "aria-labelledby": `${titleId} ${fid}-label`, "aria-invalid": errs?.length ? true : undefined, "aria-describedby": errs?.length ? `${fid}-error` : undefined, maxLength: f === "label" ? 200 : 500 };
     return (
       <div>
-        <label htmlFor={fid} className="block text-xs font-medium text-slate-700">{label}</label>
+        <label id={`${fid}-label`} htmlFor={fid} className="block text-xs font-medium text-slate-700">{label}</label>
         <div className="mt-1">{multiline ? <textarea rows={2} {...common} /> : <input {...common} />}</div>
         <ErrorList id={`${fid}-error`} errors={errs} />
       </div>
@@ -44,7 +47,7 @@ function CriterionRow({ index, criterion, values, errors, spare }: { index: numb
   };
   return (
     <div className="space-y-3 rounded-md border border-slate-200 p-3">
-      <p className="text-sm font-medium text-slate-800">{spare ? t("objectives.qual.grid.newCriterion") : t("objectives.qual.grid.criterion", { n: index + 1 })}</p>
+      <p id={titleId} className="text-sm font-medium text-slate-800">{spare ? t("objectives.qual.grid.newCriterion") : t("objectives.qual.grid.criterion", { n: index + 1 })}</p>
       <input type="hidden" name={name("key")} value={value("key", criterion?.key ?? "")} />
       {field("label", t("objectives.qual.grid.label"), criterion?.label ?? "")}
       <div className="grid gap-3 sm:grid-cols-2">
