@@ -10,9 +10,10 @@
 // 4. Background work (outbox, webhooks, notifications, sweeps) runs in the server for everyone: wait for YOUR rows with
 //    expect.poll, never for a queue to be empty, and do not call a sweep over all agencies from a test.
 // 5. Receivers (webhooks, forged pages) listen on port 0 (a port the system picks), never a fixed one.
-// 6. Failed sign-ins all come from 127.0.0.1 (the e2e server trusts no X-Forwarded-For) and the address is throttled
-//    after 4 × LOGIN_MAX_FAILURES = 20 failures in 15 minutes over the whole run: fail a sign-in only when the test is
-//    about it, with your own account, and as few times as it proves.
+// 6. Every request comes from 127.0.0.1 (the e2e server trusts no X-Forwarded-For), and per-address limits count the
+//    whole run: sign-in is throttled after 4 × LOGIN_MAX_FAILURES = 20 failures in 15 minutes, forgot-password after
+//    10 requests in 15 minutes. Fail a sign-in or ask for a reset only when the test is about it, with your own
+//    account, as few times as it proves (the suite uses about 8 and 4 today).
 // 7. Wait for conditions (expect, expect.poll, waitForResponse), never fixed sleeps: two browsers share two cores.
 // 8. Files you write go under test.info().outputPath(), never a fixed path.
 // 9. `test.describe.configure({ mode: "serial" })` only chains a file's own tests; it does not keep other files from
