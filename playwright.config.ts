@@ -21,7 +21,10 @@ export default defineConfig({
   outputDir: `test-results/${E2E_DB}`,
   expect: { timeout: 7_000 },
   retries: process.env.CI ? 1 : 0,
-  workers: 1,
+  // Two workers against the one production server: spec files run side by side (the tests of one file stay in one
+  // worker, in order). Every spec builds its own agency world, so nothing is shared: see the rules at the top of
+  // tests/e2e/fixtures.ts. E2E_WORKERS overrides (1 to run one file at a time).
+  workers: Number(process.env.E2E_WORKERS || 2),
   reporter: process.env.PW_JSON ? [["list"], ["json", { outputFile: process.env.PW_JSON }]] : [["list"]],
   use: {
     baseURL: `http://localhost:${PORT}`,

@@ -1,3 +1,24 @@
+// RULES FOR A SPEC (Playwright runs 2 workers against ONE server and ONE database: two spec files run at once, the
+// tests of a file in order in one worker; docs/decisions/0059-test-suite-speed.md):
+// 1. Build your own data: the `world` fixture or the factories (unique() names and emails). Never rely on the demo
+//    data or another spec's rows; never a fixed email, slug or name another spec could create too. Only
+//    billing-demo.spec.ts runs the demo seed; to get demo-like data, call the seedDemo* functions on your own campaign.
+// 2. Scope every read and assertion to your own ids (agency, campaign, user, email address): no count over a whole
+//    table, no "the newest email/notification/job in the database", no "the table is empty / nobody has done X yet".
+// 3. Change and delete only rows you created (every updateMany/deleteMany has a where on your ids); never truncate,
+//    never change what every agency shares (built-in templates, the server's environment).
+// 4. Background work (outbox, webhooks, notifications, sweeps) runs in the server for everyone: wait for YOUR rows with
+//    expect.poll, never for a queue to be empty, and do not call a sweep over all agencies from a test.
+// 5. Receivers (webhooks, forged pages) listen on port 0 (a port the system picks), never a fixed one.
+// 6. Every request comes from 127.0.0.1 (the e2e server trusts no X-Forwarded-For), and per-address limits count the
+//    whole run: sign-in is throttled after 4 × LOGIN_MAX_FAILURES = 20 failures in 15 minutes, forgot-password after
+//    10 requests in 15 minutes. Fail a sign-in or ask for a reset only when the test is about it, with your own
+//    account, as few times as it proves (the suite uses about 8 and 4 today).
+// 7. Wait for conditions (expect, expect.poll, waitForResponse), never fixed sleeps: two browsers share two cores.
+// 8. Files you write go under test.info().outputPath(), never a fixed path.
+// 9. `test.describe.configure({ mode: "serial" })` only chains a file's own tests; it does not keep other files from
+//    running beside them, so it is no excuse for shared state.
+//
 // Playwright fixtures: `login(actor)` signs a browser in without typing a password (a real session row and a
 // signed cookie), and `world` builds an agency with every role through the shared factories.
 // Every test also fails when the server answers 500 or the page throws: "nothing returns a 500" is checked everywhere.
