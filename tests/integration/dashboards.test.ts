@@ -9,6 +9,7 @@ import { logMeeting, type MeetingInput } from "~/models/meetings/logging.server"
 import { recordActivityWeek } from "~/models/objectives/activity.server";
 import { setCampaignSdrs } from "~/models/campaign.server";
 import { campaignOverview, type CampaignOverview } from "~/models/dashboards/overview.server";
+import { portfolio } from "~/models/dashboards/portfolio.server";
 import { addDays, todayIn } from "~/domain/objectives/dates";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMember, type AgencyWorld } from "../factories";
 import type { Actor } from "~/utils/auth.server";
@@ -74,7 +75,7 @@ beforeEach(async () => {
   a = await createActiveCampaignWithAgreement(w);
   sdr2 = await createMember(w.agency.id, "SDR");
   await setCampaignSdrs(w.am, w.campaign.id, [w.sdr.userId, sdr2.userId]);
-});
+}, 60_000);
 
 function input(scheduledAt: Date, rand: () => number): MeetingInput {
   return {
@@ -130,6 +131,35 @@ async function randomHistory(seed: number) {
       }
     }
   }
+  // Then disputes of two criteria (the disputes rollup counts items, not meetings), resolutions, meetings moved into
+  // the period (their items move with them) and at most two disputed meetings deleted (their items cascade).
+  let deleted = 0;
+  for (let step = 0; step < 30; step += 1) {
+    const op = pick(["dispute2", "dispute2", "resolve", "move", "move", "delete"]);
+    const id = pick(ids);
+    switch (op) {
+      case "dispute2": {
+        const first = Math.floor(rand() * a.criteria.length);
+        const chosen = [...new Set([a.criteria[first], a.criteria[(first + 1) % a.criteria.length]])];
+        await attempt(() => changeMeetingStatus(w.am, id, "HELD"));
+        await attempt(() => disputeMeeting(w.clientAdmin, id, chosen.map((c) => ({ criterionId: c.id, reason: "Not the decision maker" }))));
+        break;
+      }
+      case "resolve": await attempt(() => resolveDispute(w.am, id, { decision: rand() < 0.5 ? "DISPUTE_UPHELD" : "DISPUTE_REJECTED", reasoning: "Checked the call" })); break;
+      case "move": await prisma.meeting.update({ where: { id }, data: { scheduledAt: new Date(now - Math.floor(1 + rand() * 18 * 24) * HOUR) } }); break;
+      case "delete": {
+        const disputed = await prisma.meeting.findMany({ where: { id: { in: ids }, disputeItems: { some: {} } }, select: { id: true }, orderBy: { id: "asc" } });
+        if (deleted < 2 && disputed.length >= 2) {
+          const gone = disputed[Math.floor(rand() * disputed.length)].id;
+          await prisma.meeting.delete({ where: { id: gone } });
+          ids.splice(ids.indexOf(gone), 1);
+          deleted += 1;
+        }
+        break;
+      }
+    }
+  }
+  expect(deleted).toBeGreaterThan(0);
 }
 
 const close = (x: number | null, y: number | null) => (x === null || y === null ? expect(x).toBe(y) : expect(x).toBeCloseTo(y, 6));
@@ -177,6 +207,17 @@ describe("campaign Overview", () => {
         expect(d.open).toBe(mine.filter((i) => i.meeting.verdict === "DISPUTED").length);
       }
       expect(o.disputes.reduce((s, d) => s + d.upheld + d.rejected + d.open, 0)).toBe(items.length);
+      expect(items.length).toBeGreaterThan(0);
+      // The portfolio's open disputes (from "CampaignDisputeCount") equal the meetings still disputed.
+      const open = await prisma.meeting.count({ where: { campaignId: w.campaign.id, verdict: "DISPUTED" } });
+      const pf = await portfolio(admin, { kind: "month", sort: "name", dir: "asc", page: 1 });
+      if (!pf.ok) throw new Error("portfolio failed");
+      expect(pf.rows.find((r) => r.id === w.campaign.id)?.openDisputes).toBe(open);
+      // The rebuild finds the very rows the triggers kept.
+      const snapshot = () => prisma.$queryRawUnsafe<unknown[]>(`SELECT "campaignId", "day"::text, "criterionId", "verdict", "n" FROM "CampaignDayDispute" WHERE "n" <> 0 UNION ALL SELECT "campaignId", NULL, NULL, 'open', "open" FROM "CampaignDisputeCount" WHERE "open" <> 0 ORDER BY 1, 2, 3, 4`);
+      const kept = await snapshot();
+      await prisma.$executeRawUnsafe(`SELECT rdv_rebuild_rollup()`);
+      expect(await snapshot()).toEqual(kept);
 
       // Per SDR and per persona version.
       for (const sdr of [w.sdr, sdr2]) {
@@ -188,7 +229,7 @@ describe("campaign Overview", () => {
         close(row?.acceptanceRate ?? null, mine.ACCEPTANCE_RATE);
       }
       expect(o.byPersona.reduce((s, p) => s + p.booked, 0)).toBe(cur.MEETINGS_BOOKED);
-    });
+    }, 120_000);
   }
 
   it("never sends a per-SDR figure to a client; an SDR sees only their own row; another agency's campaign is not found", async () => {
@@ -208,7 +249,7 @@ describe("campaign Overview", () => {
     const other = await createAgencyWithClient();
     await expect(campaignOverview(other.admin, w.campaign.id, { kind: "month" })).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(campaignOverview(other.clientAdmin, w.campaign.id, { kind: "month" })).rejects.toMatchObject({ code: "NOT_FOUND" });
-  });
+  }, 120_000);
 
   it("answers a bad custom range with the field to fix", async () => {
     const o = await campaignOverview(w.clientAdmin, w.campaign.id, { kind: "custom", from: "2026-05-10", to: "2026-05-01" });

@@ -1,7 +1,7 @@
 // The campaign Overview's figures over a chosen period and the previous one of the same length. Read from the
 // rollup ("CampaignDayStat", exact by triggers: docs/decisions/0006-rollup.md) in ONE grouped statement (totals,
 // days, SDRs and persona versions at once), the ratings per score from their own rollup ("CampaignDayRating",
-// decision 0054), one small grouped read of the period's dispute items per criterion, and the objectives' pace. Never a meeting list. Decision 0036.
+// decision 0054), the disputes per criterion from theirs ("CampaignDayDispute", decision 0062), and the objectives' pace. Never a meeting list. Decision 0036.
 import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
 import { notFound } from "~/domain/shared/errors";
@@ -46,7 +46,6 @@ export async function campaignOverview(actor: Actor, campaignId: string, input: 
     select: {
       id: true, startDate: true, endDate: true, createdAt: true,
       clientCompany: { select: { currency: true } },
-      agency: { select: { timeZone: true } },
       personas: { select: { versions: { select: { id: true, number: true, name: true } } } },
     },
   });
@@ -62,7 +61,7 @@ export async function campaignOverview(actor: Actor, campaignId: string, input: 
   const [rollup, ratings, disputes, objectives, daysOffByCampaign] = await Promise.all([
     readRollup(campaignId, period),
     readRatings(campaignId, period),
-    readDisputes(campaignId, period, campaign.agency.timeZone),
+    readDisputes(campaignId, period),
     prisma.objective.findMany({ where: { AND: [objectiveScope(actor), { campaignId }] }, include: INCLUDE, orderBy: [{ scope: "asc" }, { createdAt: "asc" }], take: 100 }),
     daysOffOf([campaignId]),
   ]);
@@ -203,25 +202,27 @@ async function readRatings(campaignId: string, p: DashboardPeriod) {
   });
 }
 
-/** Disputes of the period's meetings by criterion of the definition (its stable key): upheld, rejected, still open. */
-async function readDisputes(campaignId: string, p: DashboardPeriod, agencyTimeZone: string) {
+/**
+ * Disputes of the period's meetings by criterion of the definition (its stable key): upheld, rejected, still open.
+ * One index range of the disputes rollup ("CampaignDayDispute": items per campaign, agency day, criterion and verdict,
+ * kept by triggers, decision 0062), never the dispute items or the meetings.
+ */
+async function readDisputes(campaignId: string, p: DashboardPeriod) {
   const rows = await prisma.$queryRawUnsafe<{ key: string; label: string; upheld: number; rejected: number; open: number }[]>(
     `SELECT c."key", max(c."label") AS label,
-            count(*) FILTER (WHERE m."verdict" = 'DISPUTE_UPHELD')::int AS upheld,
-            count(*) FILTER (WHERE m."verdict" = 'DISPUTE_REJECTED')::int AS rejected,
-            count(*) FILTER (WHERE m."verdict" = 'DISPUTED')::int AS open
-       FROM "MeetingDisputeItem" d
-       JOIN "Meeting" m ON m."id" = d."meetingId"
+            COALESCE(sum(d."n") FILTER (WHERE d."verdict" = 'DISPUTE_UPHELD'), 0)::int AS upheld,
+            COALESCE(sum(d."n") FILTER (WHERE d."verdict" = 'DISPUTE_REJECTED'), 0)::int AS rejected,
+            COALESCE(sum(d."n") FILTER (WHERE d."verdict" = 'DISPUTED'), 0)::int AS open
+       FROM "CampaignDayDispute" d
        JOIN "DefinitionCriterion" c ON c."id" = d."criterionId"
-      WHERE m."campaignId" = $1
-        AND m."scheduledAt" >= ($2::date::timestamp AT TIME ZONE $4) AND m."scheduledAt" < (($3::date + 1)::timestamp AT TIME ZONE $4)
+      WHERE d."campaignId" = $1 AND d."day" BETWEEN $2::date AND $3::date AND d."n" <> 0
       GROUP BY c."key"
-      ORDER BY count(*) DESC, c."key"
+     HAVING sum(d."n") > 0
+      ORDER BY sum(d."n") DESC, c."key"
       LIMIT 20`,
     campaignId,
     p.current.start,
     p.current.end,
-    agencyTimeZone,
   );
   return rows.map((r) => ({ key: r.key, label: r.label, upheld: r.upheld, rejected: r.rejected, open: r.open }));
 }

@@ -1,8 +1,9 @@
 // The portfolio: every campaign the actor may see (agency admin: all; AM: theirs; SDR: assigned; client: their
 // company's) with the period's key figures, objectives at risk and open disputes; filtered, sorted, paginated.
 // A fixed number of statements whatever the number of campaigns: the ids in scope, the objectives and their pace
-// (paceFor: one sumRanges), then ONE statement that sums the rollup, counts open disputes, sorts, totals (window sums)
-// and cuts the page in SQL: only the page's rows leave the database.
+// (paceFor: one sumRanges), then ONE statement that sums the rollup, reads the open disputes per campaign
+// ("CampaignDisputeCount", kept by triggers: decision 0062), sorts, totals (window sums) and cuts the page in SQL:
+// only the page's rows leave the database.
 import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
 import { isClientRole } from "~/domain/shared/permissions";
@@ -90,8 +91,7 @@ export async function portfolio(actor: Actor, input: PortfolioInput, now = new D
                      FROM "CampaignDayStat" s
                     WHERE s."campaignId" = ANY($1::text[]) AND s."day" BETWEEN $3::date AND $4::date
                     GROUP BY s."campaignId"),
-          open AS (SELECT m."campaignId" AS id, count(*)::int AS n FROM "Meeting" m
-                    WHERE m."campaignId" = ANY($1::text[]) AND m."verdict" = 'DISPUTED' GROUP BY m."campaignId"),
+          open AS (SELECT d."campaignId" AS id, d."open" AS n FROM "CampaignDisputeCount" d WHERE d."campaignId" = ANY($1::text[])),
           r AS (SELECT c."id", c."name", c."status"::text AS status, cc."name" AS client, cc."currency", u."name" AS "accountManager",
                        ids."atRisk", COALESCE(open.n, 0) AS "openDisputes", ${COUNTER_KEYS.map((k) => `COALESCE(sums."${k}", 0) AS "${k}"`).join(", ")}
                   FROM ids JOIN "Campaign" c ON c."id" = ids.id JOIN "ClientCompany" cc ON cc."id" = c."clientCompanyId"

@@ -1,9 +1,11 @@
 // CSV import of meetings, the worker's part: the confirmed file is processed in the job queue, streamed in chunks
 // with papaparse so a 20,000-row file never sits in memory as rows, each row checked with the log form's schema and
-// inserted 500 at a time by one statement. Idempotent on the external id (or, without one, on prospect email + time).
+// inserted 2,000 at a time by one statement. Idempotent on the external id (or, without one, on prospect email + time).
 import crypto from "node:crypto";
 import Papa from "papaparse";
+import pg from "pg";
 import { prisma } from "~/utils/db.server";
+import { env } from "~/utils/env.server";
 import { actorForUser, type Actor } from "~/utils/auth.server";
 import { meetingSchema } from "~/domain/meetings/schemas";
 import { CHANNELS, loggingRefusal, type Channel } from "~/domain/meetings/rules";
@@ -12,7 +14,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { decodeCsv, norm, type ImportError, type ImportField, type ImportMapping } from "~/domain/meetings/import";
 
 const MAX_STORED_ERRORS = 500;
-const BATCH = 500;
+/** Rows per INSERT: few statements (each fires the rollups' statement triggers once), a bounded JSON parameter. */
+const BATCH = 2000;
 
 const CHANNEL_WORDS: Record<string, Channel> = {
   video: "VIDEO",
@@ -176,40 +179,44 @@ const INSERT_COLUMNS = [
 const COLUMN_LIST = INSERT_COLUMNS.map((c) => `"${c}"`).join(", ");
 
 /**
- * Inserts a batch in one statement (rows as one JSON parameter, so 500 rows cost one round trip and no per-row
- * query building); rows whose external id already exists on the campaign are skipped by the unique index, and the
- * "created" history event is written for the inserted ones only. Returns how many were created.
+ * Inserts a batch in one statement (rows as one JSON parameter, so 2,000 rows cost one round trip, no per-row query
+ * building and no Prisma query to compile); rows whose external id already exists on the campaign are skipped by the
+ * unique index, a row matching a live meeting's prospect email and time is flagged a possible duplicate in the same
+ * statement (an index probe per row, read before the batch's own rows), and the "created" history event is written
+ * for the inserted ones only. Only the count comes back. The rollups' statement-level triggers run once per batch.
+ * Sent on the job's own connection (bulkConnection), not through Prisma: Prisma 6.19's client engine keeps the
+ * parameters of its recent raw queries (measured after a forced GC: +1.2 MB of live heap per 0.8 MB batch, 60
+ * batches in a row), which took a 100,000-row import to 963 MB; node-postgres keeps nothing (flat over 60 batches).
  */
-async function insertBatch(ctx: Context, rows: Prepared[], importJobId: string) {
+async function insertBatch(db: pg.Client, ctx: Context, rows: Prepared[], importJobId: string) {
   if (!rows.length) return 0;
-  const emails = [...new Set(rows.map((r) => r.data.prospectEmail))];
-  const existing = await prisma.meeting.findMany({
-    where: { campaignId: ctx.campaign.id, prospectEmail: { in: emails }, status: { not: "CANCELLED" } },
-    select: { prospectEmail: true, scheduledAt: true },
-  });
-  const taken = new Set(existing.map((e) => `${e.prospectEmail}|${e.scheduledAt.toISOString()}`));
   const now = new Date().toISOString();
   const json = JSON.stringify(
-    rows.map((r) => {
-      const at = (r.data.scheduledAt as Date).toISOString();
-      return { ...r.data, id: `c${crypto.randomBytes(12).toString("hex")}`, scheduledAt: at, updatedAt: now, possibleDuplicate: taken.has(`${r.data.prospectEmail}|${at}`) };
-    }),
+    rows.map((r) => ({ ...r.data, id: `c${crypto.randomBytes(12).toString("hex")}`, scheduledAt: (r.data.scheduledAt as Date).toISOString(), updatedAt: now })),
   );
   const eventData = JSON.stringify({ importJobId });
-  const created = await prisma.$queryRawUnsafe<{ meetingId: string }[]>(
+  const created = await db.query<{ n: number }>(
     `WITH ins AS (
        INSERT INTO "Meeting" (${COLUMN_LIST})
-       SELECT ${COLUMN_LIST} FROM json_populate_recordset(NULL::"Meeting", $1::json)
+       SELECT ${INSERT_COLUMNS.map((c) => (c === "possibleDuplicate" ? `EXISTS (SELECT 1 FROM "Meeting" e WHERE e."campaignId" = r."campaignId" AND e."prospectEmail" = r."prospectEmail" AND e."scheduledAt" = r."scheduledAt" AND e."status" <> 'CANCELLED')` : `r."${c}"`)).join(", ")}
+         FROM json_populate_recordset(NULL::"Meeting", $1::json) r
        ON CONFLICT ("campaignId", "externalId") DO NOTHING
-       RETURNING "id")
-     INSERT INTO "MeetingEvent" ("id", "meetingId", "actorId", "type", "to", "data", "createdAt")
-     SELECT 'e' || md5(random()::text || ins."id"), ins."id", $2, 'created', 'SCHEDULED', $3::jsonb, now() FROM ins
-     RETURNING "meetingId"`,
-    json,
-    ctx.actor.userId,
-    eventData,
+       RETURNING "id"),
+     ev AS (
+       INSERT INTO "MeetingEvent" ("id", "meetingId", "actorId", "type", "to", "data", "createdAt")
+       SELECT 'e' || md5(random()::text || ins."id"), ins."id", $2, 'created', 'SCHEDULED', $3::jsonb, now() FROM ins
+       RETURNING 1)
+     SELECT count(*)::int AS n FROM ev`,
+    [json, ctx.actor.userId, eventData],
   );
-  return created.length;
+  return Number(created.rows[0]?.n ?? 0);
+}
+
+/** A connection of the job's own for the batches (closed at the end), on the app's database. */
+async function bulkConnection() {
+  const db = new pg.Client({ connectionString: env().DATABASE_URL, application_name: "rdv-import" });
+  await db.connect();
+  return db;
 }
 
 /**
@@ -223,11 +230,15 @@ export async function processImportJob(importJobId: string, now = new Date()) {
   });
   if (!claimed.count) return;
   const job = await prisma.importJob.findUniqueOrThrow({ where: { id: importJobId } });
+  let db: pg.Client | null = null;
   try {
     const ctx = await importContext(job);
     if (!ctx.definitionVersionId) throw new Error("meetings.errors.noDefinition");
     const mapping = job.mapping as ImportMapping;
     const text = decodeCsv(job.file ?? new Uint8Array());
+    job.file = null; // the decoded text is all the rest needs
+    db = await bulkConnection();
+    const conn = db;
     let total = 0;
     Papa.parse(text, { header: false, skipEmptyLines: "greedy", step: () => void total++ });
     await prisma.importJob.update({ where: { id: job.id }, data: { totalRows: Math.max(0, total - 1) } });
@@ -263,7 +274,7 @@ export async function processImportJob(importJobId: string, now = new Date()) {
           (async () => {
             for (let i = 0; i < batch.length; i += BATCH) {
               const slice = batch.slice(i, i + BATCH);
-              const n = await insertBatch(ctx, slice, job.id);
+              const n = await insertBatch(conn, ctx, slice, job.id);
               created += n;
               skipped += slice.length - n;
             }
@@ -291,6 +302,8 @@ export async function processImportJob(importJobId: string, now = new Date()) {
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     await prisma.importJob.update({ where: { id: job.id }, data: { status: "FAILED", failure: message.slice(0, 500), finishedAt: new Date() } });
+  } finally {
+    await db?.end().catch(() => undefined);
   }
 }
 
