@@ -11,7 +11,7 @@ import {
 } from "~/models/webhooks/endpoints.server";
 import { Confirm } from "~/components/forms/Confirm";
 import { FormError } from "~/components/forms/Field";
-import { SecretOnce, SettingsTabs, WebhookStatus } from "~/components/webhooks";
+import { SettingsTabs, WebhookSecretOnce, WebhookStatus } from "~/components/webhooks";
 import { keyFor } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
@@ -82,7 +82,7 @@ export default function WebhookEndpointPage() {
         <p className="mt-2 break-words font-mono text-xs text-slate-600">{e.events.join(", ")}</p>
       </div>
 
-      {data && data.ok ? <SecretOnce key={data.rotated.secret} url={data.rotated.url} secret={data.rotated.secret} /> : null}
+      {data && data.ok ? <WebhookSecretOnce key={data.rotated.secret} url={data.rotated.url} secret={data.rotated.secret} /> : null}
       <FormError errors={errors} />
 
       <section className="card flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start" aria-label={t("webhooks.detail.title")}>
