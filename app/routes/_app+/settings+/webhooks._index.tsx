@@ -66,7 +66,7 @@ export default function WebhookSettings() {
                 <label key={e} className="flex items-start gap-2 text-sm">
                   <input type="checkbox" name="events" value={e} defaultChecked={chosen.includes(e)} className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300" />
                   <span className="min-w-0">
-                    {t(keyFor("webhooks.event", e, "common.errors.invalid"))} <code className="break-all text-xs text-slate-500">{e}</code>
+                    {t(keyFor("webhooks.event", e, "common.errors.invalid"))} <code className="inline-block max-w-full whitespace-nowrap text-xs text-slate-500">{e}</code>
                   </span>
                 </label>
               ))}
