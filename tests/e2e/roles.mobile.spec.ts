@@ -65,7 +65,7 @@ async function walk(page: Page, login: (a: Actor) => Promise<void>, actor: Actor
 }
 
 test("every role's main pages fit a 390 px phone, in English and in French", async ({ page, world, login }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   // An endpoint listening before the meeting is logged: its page lists deliveries (the receiver is not there: failures).
   const endpoint = await createWebhookEndpoint(world.admin, { url: "http://127.0.0.1:9/hooks/rendezvous/crm-receiver", events: ["meeting.created", "meeting.status_changed"], description: "CRM sync" }, { requireHttps: false, allowLoopback: true });
   const meetingId = await heldMeeting(world);
