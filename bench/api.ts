@@ -1,108 +1,196 @@
-// API benchmark (issue 15): creating a meeting and listing 100 meetings through /api/v1, against the trivial page of
-// the same server, at the page bench's size (bench/scale.ts: 120,000 meetings, 100,000 on the measured campaign).
-// Run: npm run build && node scripts/with-db.mjs tsx bench/api.ts   (not part of npm test; figures in bench/README.md)
-import { execFileSync } from "node:child_process";
-import pg from "pg";
-import { CONCURRENCY, REQUESTS, startServer, type Result } from "./harness";
+// API benchmark (issue 15) at the dashboards' bench size (bench/seed.ts: 1,000,000 meetings, 200,000 on campaign c_0):
+// creating a meeting and listing 100 meetings through /api/v1, each beside the trivial page of the same server in the
+// same run (/healthz), then the webhook worker (the app's own job definition, pg-boss) delivering 1,000 events to a
+// local receiver, every signature then verified with the standardwebhooks library.
+//   npm run build && BENCH_DB=rdv_bench node scripts/with-db.mjs tsx bench/api.ts      (not part of npm test)
+//   BENCH_REQUESTS (default 200)  BENCH_CONCURRENCY (default 1: one client at a time; see bench/README.md)
+//   BENCH_SKIP=webhooks|api  BENCH_WEBHOOK_EVENTS (default 1000)
+import http from "node:http";
+import os from "node:os";
+import { startServer, type Result } from "./harness";
+import { ensureBenchData, urlFor } from "./seed";
 
 const BASE = process.env.DATABASE_URL!;
-const DB = "rdv_bench_api";
+const DB = process.env.BENCH_DB ?? "rdv_bench";
 const PORT = Number(process.env.BENCH_PORT ?? 3391);
+const MEETINGS = Number(process.env.BENCH_MEETINGS ?? 1_000_000);
+const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 200);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 1);
+const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 1000);
+const SKIP = new Set((process.env.BENCH_SKIP ?? "").split(",").filter(Boolean));
+const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
+const load = () => os.loadavg().map((x) => x.toFixed(1)).join(" ");
 
-function urlFor(db: string) {
-  const u = new URL(BASE);
-  u.pathname = `/${db}`;
-  return u.toString();
-}
-
-const admin = new pg.Client({ connectionString: urlFor("postgres") });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${DB}`);
-await admin.end();
-execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: urlFor(DB) }, stdio: "pipe" });
-process.env.DATABASE_URL = urlFor(DB);
+process.env.SESSION_SECRET ??= "bench-secret-bench-secret";
+process.env.WEBHOOKS_ALLOW_LOOPBACK = "true"; // the local receiver (this process) is on 127.0.0.1
+await ensureBenchData(BASE, DB, MEETINGS);
+process.env.DATABASE_URL = urlFor(BASE, DB);
 
 const { prisma } = await import("~/utils/db.server");
-const { seedScale } = await import("./scale");
 const { createApiKey } = await import("~/models/api/keys.server");
 const { utcToZonedInput } = await import("~/domain/shared/timezone");
-const t0 = Date.now();
-const world = await seedScale();
-console.log(`Seeded ${world.summary} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
-const campaign = await prisma.campaign.findFirstOrThrow({ where: { name: "Campaign 1" }, select: { id: true, agencyId: true } });
-const adminUser = await prisma.user.findUniqueOrThrow({ where: { email: "admin@scale.test" } });
-const persona = await prisma.personaVersion.findFirstOrThrow({ where: { persona: { campaignId: campaign.id }, status: "APPROVED" } });
-const sdr = await prisma.campaignAssignment.findFirstOrThrow({ where: { campaignId: campaign.id } });
-const { token } = await createApiKey({ agencyId: campaign.agencyId, name: "Bench", scopes: ["meetings:read", "meetings:write", "campaigns:read", "activity:write"], createdById: adminUser.id });
+const run = Date.now().toString(36);
+const results: (Result & { trivial: number })[] = [];
+const print = (r: Result & { trivial: number }) =>
+  console.log(`| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${(r.p95 / r.trivial).toFixed(1)} | ${r.rps} | ${r.statements ?? ""} | ${r.bytes} |`);
 
-const server = await startServer(PORT, { DATABASE_URL: urlFor(DB), API_RATE_LIMIT_PER_MINUTE: "1000000" });
-const base = `http://127.0.0.1:${PORT}`;
-let n = 0;
+if (!SKIP.has("api")) {
+  // The largest campaign, its approved persona version, one of its ten SDRs; the key is the agency admin's.
+  const campaign = await prisma.campaign.findUniqueOrThrow({ where: { id: "c_0" }, select: { id: true, agencyId: true } });
+  const persona = await prisma.personaVersion.findFirstOrThrow({ where: { persona: { campaignId: campaign.id }, status: "APPROVED" }, select: { id: true } });
+  const sdr = await prisma.campaignAssignment.findFirstOrThrow({ where: { campaignId: campaign.id }, select: { userId: true }, orderBy: { id: "asc" } });
+  const { token } = await createApiKey({ agencyId: campaign.agencyId, name: `Bench ${run}`, scopes: ["meetings:read", "meetings:write", "campaigns:read"], createdById: "u_admin" });
 
-/** Like harness.measure, for any method and body: `init(i)` builds the i-th request. */
-async function measureApi(name: string, init: () => { path: string; method?: string; body?: unknown }, expect: number): Promise<Result> {
-  const call = async () => {
-    const r = init();
-    const res = await fetch(`${base}${r.path}`, {
-      method: r.method ?? "GET",
-      headers: { Authorization: `Bearer ${token}`, ...(r.body ? { "Content-Type": "application/json" } : {}) },
-      body: r.body ? JSON.stringify(r.body) : undefined,
-      signal: AbortSignal.timeout(30_000),
+  const server = await startServer(PORT, { DATABASE_URL: process.env.DATABASE_URL, API_RATE_LIMIT_PER_MINUTE: "1000000" });
+  const base = `http://127.0.0.1:${PORT}`;
+  let n = 0;
+
+  /** Like harness.measure, for any method and body: `init()` builds each request. */
+  const measureApi = async (name: string, init: () => { path: string; method?: string; body?: unknown }, expect: number): Promise<Result> => {
+    let statements: number | null = null;
+    const call = async () => {
+      const r = init();
+      const res = await fetch(`${base}${r.path}`, {
+        method: r.method ?? "GET",
+        headers: { Authorization: `Bearer ${token}`, ...(r.body ? { "Content-Type": "application/json" } : {}) },
+        body: r.body ? JSON.stringify(r.body) : undefined,
+        signal: AbortSignal.timeout(30_000),
+      });
+      const text = await res.text();
+      if (res.status !== expect) throw new Error(`${name}: ${res.status} ${text.slice(0, 300)}`);
+      const timing = res.headers.get("server-timing")?.match(/"(\d+) statements"/);
+      statements = timing ? Number(timing[1]) : null;
+      return text.length;
+    };
+    for (let i = 0; i < 5; i++) await call();
+    const times: number[] = [];
+    let bytes = 0;
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < REQUESTS) {
+          next++;
+          const t = performance.now();
+          bytes = await call();
+          times.push(performance.now() - t);
+        }
+      }),
+    );
+    const elapsed = (performance.now() - started) / 1000;
+    times.sort((a, b) => a - b);
+    const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
+    return { name, p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: Math.round(times.length / elapsed), bytes, statements };
+  };
+
+  const meeting = () => {
+    n++;
+    return {
+      path: `/api/v1/campaigns/${campaign.id}/meetings`,
+      method: "POST",
+      body: {
+        personaVersionId: persona.id, sdrId: sdr.userId, prospectName: `Bench prospect ${n}`, prospectEmail: `bench-api-${run}-${n}@prospect.test`,
+        prospectCompany: `Bench company ${n}`, scheduledLocal: utcToZonedInput(new Date(Date.now() + (3 * 86400 + n * 60) * 1000), "Europe/Paris"),
+        timeZone: "Europe/Paris", durationMinutes: 30, channel: "VIDEO", externalId: `bench-${run}-${n}`, confirmWarnings: true, checks: [],
+      },
+    };
+  };
+  const trivial = () => measureApi("trivial page (/healthz)", () => ({ path: "/healthz" }), 200);
+  const steps: [string, () => Promise<Result>][] = [
+    ["GET /api/v1/campaigns/:id", () => measureApi("GET /api/v1/campaigns/:id (c_0)", () => ({ path: `/api/v1/campaigns/${campaign.id}` }), 200)],
+    ["create", () => measureApi("POST /api/v1/campaigns/:id/meetings (create on c_0, 200,000 meetings)", meeting, 201)],
+    ["list", () => measureApi("GET /api/v1/meetings?limit=100 (agency: 1,000,000)", () => ({ path: "/api/v1/meetings?limit=100" }), 200)],
+    ["list filtered", () => measureApi("GET /api/v1/meetings?limit=100, c_0 + HELD", () => ({ path: `/api/v1/meetings?limit=100&campaignId=${campaign.id}&status=HELD` }), 200)],
+    ["replay", () => measureApi("POST same externalId again (200, the same meeting)", () => ({ ...meeting(), body: { ...meeting().body, externalId: `bench-${run}-1` } }), 200)],
+  ];
+  log(`API: ${REQUESTS} requests each, ${CONCURRENCY} at a time; load ${load()}`);
+  console.log("| request | p50 ms | p95 ms | p99 ms | p95 / trivial p95 | req/s | SQL statements | bytes |\n|---|---|---|---|---|---|---|---|");
+  try {
+    let t = await trivial();
+    results.push({ ...t, trivial: t.p95 });
+    print(results[results.length - 1]);
+    for (const [, step] of steps) {
+      const r = await step();
+      results.push({ ...r, trivial: t.p95 });
+      print(results[results.length - 1]);
+      t = await trivial(); // the trivial page again after each, so each ratio is to a neighbour in time
+      results.push({ ...t, trivial: t.p95 });
+      print(results[results.length - 1]);
+    }
+  } finally {
+    server.kill("SIGTERM");
+  }
+  log(`API done; load ${load()}`);
+}
+
+if (!SKIP.has("webhooks")) {
+  // A local receiver that answers 204 at once and keeps what it got, verified after the clock stops.
+  const { Webhook } = await import("standardwebhooks");
+  const { newEventId, envelope, newWebhookSecret } = await import("~/domain/webhooks/events");
+  const { sealSecret } = await import("~/services/secret-box.server");
+  const secret = newWebhookSecret();
+  const { getBoss, stopQueue, QUEUES } = await import("~/services/queue.server");
+  const { JOBS } = await import("~/jobs/definitions.server");
+  const { apiMeeting } = await import("~/models/webhooks/events.server");
+  const received: { headers: http.IncomingHttpHeaders; body: string }[] = [];
+  const receiver = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString() });
+      res.writeHead(204).end();
     });
-    const text = await res.text();
-    if (res.status !== expect) throw new Error(`${name}: ${res.status} ${text.slice(0, 300)}`);
-    return text.length;
-  };
-  for (let i = 0; i < 5; i++) await call();
-  const times: number[] = [];
-  let bytes = 0;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < REQUESTS) {
-        next++;
-        const t = performance.now();
-        bytes = await call();
-        times.push(performance.now() - t);
-      }
+  });
+  await new Promise<void>((r) => receiver.listen(0, "127.0.0.1", r));
+  const port = (receiver.address() as { port: number }).port;
+
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: { agencyId: "ag", url: `http://127.0.0.1:${port}/hook`, events: ["meeting.created"], secret: sealSecret(secret), description: `bench ${run}` },
+    select: { id: true },
+  });
+  // 1,000 meeting.created events, each the payload a real one carries (a meeting of c_0 as the API shows it).
+  const sample = await prisma.meeting.findFirstOrThrow({ where: { campaignId: "c_0" }, select: { id: true } });
+  const data = { meeting: await apiMeeting(prisma, sample.id) };
+  const now = new Date();
+  const rows = await prisma.webhookDelivery.createManyAndReturn({
+    data: Array.from({ length: EVENTS }, () => {
+      const id = newEventId();
+      return { endpointId: endpoint.id, eventId: id, eventType: "meeting.created", payload: envelope(id, "meeting.created", now, data) as object, nextAttemptAt: now };
     }),
-  );
-  const elapsed = (performance.now() - started) / 1000;
-  times.sort((a, b) => a - b);
-  const q = (p: number) => Math.round(times[Math.min(times.length - 1, Math.floor(p * times.length))] * 10) / 10;
-  return { name, p50: q(0.5), p95: q(0.95), p99: q(0.99), rps: Math.round(times.length / elapsed), bytes, statements: null };
+    select: { id: true },
+  });
+  const boss = await getBoss();
+  const job = JOBS.find((j) => j.queue === QUEUES.webhookDeliver)!;
+  log(`webhooks: ${EVENTS} deliveries to a local receiver, the worker's own definition (batch ${job.batchSize}, polling ${job.pollingIntervalSeconds} s); load ${load()}`);
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await boss.insert(rows.map((r) => ({ name: QUEUES.webhookDeliver, data: { deliveryId: r.id } })));
+  await boss.work(job.queue, { pollingIntervalSeconds: job.pollingIntervalSeconds, batchSize: job.batchSize }, job.handle);
+  let sent = 0;
+  while (performance.now() - t0 < 300_000) {
+    sent = await prisma.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "SENT" } });
+    if (sent >= EVENTS) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  await stopQueue();
+  receiver.close();
+  const wh = new Webhook(secret);
+  let verified = 0;
+  for (const r of received) {
+    try {
+      wh.verify(r.body, { "webhook-id": String(r.headers["webhook-id"]), "webhook-timestamp": String(r.headers["webhook-timestamp"]), "webhook-signature": String(r.headers["webhook-signature"]) });
+      verified++;
+    } catch {
+      /* counted as not verified */
+    }
+  }
+  const ids = new Set(received.map((r) => r.headers["webhook-id"]));
+  log(`webhooks: ${sent} of ${EVENTS} delivered in ${seconds.toFixed(1)} s (target < 30 s): ${Math.round(sent / seconds)}/s; received ${received.length} (${ids.size} distinct event ids), ${verified} signatures verified; process CPU ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s; load ${load()}`);
+  await prisma.webhookEndpoint.delete({ where: { id: endpoint.id } });
 }
 
-const meeting = () => {
-  n++;
-  return {
-    path: `/api/v1/campaigns/${campaign.id}/meetings`,
-    method: "POST",
-    body: {
-      personaVersionId: persona.id, sdrId: sdr.userId, prospectName: `Bench prospect ${n}`, prospectEmail: `bench-api-${n}@prospect.test`,
-      prospectCompany: `Bench company ${n}`, scheduledLocal: utcToZonedInput(new Date(Date.now() + (3 * 86400 + n * 60) * 1000), "Europe/Paris"),
-      timeZone: "Europe/Paris", durationMinutes: 30, channel: "VIDEO", externalId: `bench-${n}`, confirmWarnings: true,
-      checks: [{ key: "decision_maker", met: true }, { key: "need", met: true }],
-    },
-  };
-};
-
-const results: Result[] = [];
-try {
-  results.push(await measureApi("trivial page (/healthz)", () => ({ path: "/healthz" }), 200));
-  results.push(await measureApi("GET /api/v1/campaigns/:id", () => ({ path: `/api/v1/campaigns/${campaign.id}` }), 200));
-  results.push(await measureApi("POST /api/v1/campaigns/:id/meetings (create)", meeting, 201));
-  results.push(await measureApi("GET /api/v1/meetings?limit=100 (120,000)", () => ({ path: "/api/v1/meetings?limit=100" }), 200));
-  results.push(await measureApi("GET /api/v1/meetings?limit=100, campaign + status", () => ({ path: `/api/v1/meetings?limit=100&campaignId=${campaign.id}&status=HELD` }), 200));
-  results.push(await measureApi("POST /api/v1/campaigns/:id/meetings (same externalId: 200)", () => ({ ...meeting(), body: { ...meeting().body, externalId: "bench-1" } }), 200));
-} finally {
-  server.kill("SIGTERM");
-}
-console.log(`\n${REQUESTS} requests each, ${CONCURRENCY} at a time, production build, loopback\n`);
-console.log("| request | p50 ms | p95 ms | p99 ms | req/s | bytes |\n|---|---|---|---|---|---|");
-for (const r of results) console.log(`| ${r.name} | ${r.p50} | ${r.p95} | ${r.p99} | ${r.rps} | ${r.bytes} |`);
 await prisma.$disconnect();
 process.exit(0);

@@ -5,6 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { envelope, newEventId, newWebhookSecret } from "~/domain/webhooks/events";
 import { apiMeeting } from "~/models/webhooks/events.server";
+import { sealSecret } from "~/services/secret-box.server";
 
 export async function seedDemoWebhooks(agencyId: string, adminUserId: string, now = new Date()) {
   if (await prisma.webhookEndpoint.count({ where: { agencyId } })) return 0;
@@ -14,7 +15,7 @@ export async function seedDemoWebhooks(agencyId: string, adminUserId: string, no
       url: "https://crm.example.com/hooks/rendezvous",
       description: "CRM sync (demo)",
       events: ["meeting.created", "meeting.status_changed", "meeting.reviewed"],
-      secret: newWebhookSecret(),
+      secret: sealSecret(newWebhookSecret()),
       createdById: adminUserId,
       createdAt: new Date(now.getTime() - 3 * 86400_000),
     },

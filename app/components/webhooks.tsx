@@ -1,6 +1,6 @@
-// Pieces of the webhooks settings pages: the API/webhooks tabs, an endpoint's status, the secret shown once.
+// Pieces of the webhooks settings pages: the API/webhooks tabs, an endpoint's status, the secret shown once (~/components/forms/CopyField).
 import { Link, NavLink } from "@remix-run/react";
-import { useState } from "react";
+import { SecretOnce } from "~/components/forms/CopyField";
 import { useT } from "~/utils/i18n";
 
 /** The two integration pages (API keys, webhooks): the same people manage both. */
@@ -26,29 +26,17 @@ export function WebhookStatus({ enabled, reason }: { enabled: boolean; reason: s
 }
 
 /** The signing secret, in the answer that created (or rotated) it and nowhere else. */
-export function SecretOnce({ url, secret, href }: { url: string; secret: string; href?: string }) {
+export function WebhookSecretOnce({ url, secret, href }: { url: string; secret: string; href?: string }) {
   const { t } = useT();
-  const [copied, setCopied] = useState(false);
   return (
-    <section className="card space-y-3 border-emerald-300 bg-emerald-50" aria-labelledby="secret-title" role="status">
-      <h2 id="secret-title" className="h2 break-all">{t("webhooks.secret.title", { url })}</h2>
-      <p className="text-sm text-slate-700">{t("webhooks.secret.once")}</p>
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <div className="min-w-0 flex-1">
-          <label htmlFor="new-secret" className="block text-sm font-medium text-slate-700">{t("webhooks.secret.label")}</label>
-          <input id="new-secret" readOnly value={secret} className="input mt-1 font-mono" onFocus={(e) => e.currentTarget.select()} />
-        </div>
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() => {
-            void navigator.clipboard?.writeText(secret).then(() => setCopied(true));
-          }}
-        >
-          {copied ? t("webhooks.secret.copied") : t("webhooks.secret.copy")}
-        </button>
-      </div>
+    <SecretOnce
+      title={t("webhooks.secret.title", { url })}
+      once={t("webhooks.secret.once")}
+      label={t("webhooks.secret.label")}
+      value={secret}
+      texts={{ copy: t("webhooks.secret.copy"), copied: t("webhooks.secret.copied"), failed: t("webhooks.secret.copyFailed") }}
+    >
       {href ? <Link to={href} className="link text-sm">{t("webhooks.list.open")}</Link> : null}
-    </section>
+    </SecretOnce>
   );
 }

@@ -1,6 +1,6 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { PrismaClient } from "~/generated/prisma/client";
+import { Prisma, PrismaClient } from "~/generated/prisma/client";
 import { env } from "./env.server";
 import { instrumentPool } from "./sql-stats.server";
 
@@ -19,3 +19,11 @@ function create() {
 export const prisma: PrismaClient = globalThis.__prisma ?? (globalThis.__prisma = create());
 
 export type Tx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+/**
+ * The database could not take the work in time (no pooled connection, or a transaction that could not start or
+ * finish in its time): a temporary condition, answered 503 with Retry-After rather than 500.
+ */
+export function isDatabaseBusy(e: unknown) {
+  return e instanceof Prisma.PrismaClientKnownRequestError && (e.code === "P2024" || e.code === "P2028");
+}

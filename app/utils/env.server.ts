@@ -41,6 +41,10 @@ const schema = z.object({
   WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(50).default(10_000),
   /** Seconds before the first retry of a failed webhook delivery; x3 each time, up to 12 h. */
   WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0).default(30),
+  /** Key material (16+ characters) webhook signing secrets are encrypted with at rest; unset: derived from SESSION_SECRET. */
+  WEBHOOK_SECRET_KEY: blankAsUnset(z.string().min(16).optional()),
+  /** The key material used before the current one, while the sweep re-encrypts the secrets it sealed (decision 0051). */
+  WEBHOOK_SECRET_KEY_PREVIOUS: blankAsUnset(z.string().min(16).optional()),
 });
 
 

@@ -4,6 +4,7 @@
 import type { Page } from "@playwright/test";
 import { changeMeetingStatus } from "~/models/meetings/attendance.server";
 import { logMeeting } from "~/models/meetings/logging.server";
+import { createWebhookEndpoint } from "~/models/webhooks/endpoints.server";
 import type { Actor } from "~/utils/auth.server";
 import { createActiveCampaignWithAgreement, type AgencyWorld } from "../factories";
 import { expect, openUserMenu, prisma, test } from "./fixtures";
@@ -64,14 +65,16 @@ async function walk(page: Page, login: (a: Actor) => Promise<void>, actor: Actor
 }
 
 test("every role's main pages fit a 390 px phone, in English and in French", async ({ page, world, login }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
+  // An endpoint listening before the meeting is logged: its page lists deliveries (the receiver is not there: failures).
+  const endpoint = await createWebhookEndpoint(world.admin, { url: "http://127.0.0.1:9/hooks/rendezvous/crm-receiver", events: ["meeting.created", "meeting.status_changed"], description: "CRM sync" }, { requireHttps: false, allowLoopback: true });
   const meetingId = await heldMeeting(world);
   const c = `/campaigns/${world.campaign.id}`;
-  await walk(page, login, world.admin, ["/home", "/clients", "/campaigns", "/meetings", "/team", "/billing", "/settings/agency", c]);
+  await walk(page, login, world.admin, ["/home", "/clients", "/campaigns", "/meetings", "/team", "/billing", "/settings/agency", "/settings/api", "/settings/webhooks", `/settings/webhooks/${endpoint.id}`, c]);
   await walk(page, login, world.am, ["/home", "/portfolio", `${c}/meetings`, `${c}/objectives`, `${c}/meetings/${meetingId}`, `${c}/reports`]);
   await walk(page, login, world.sdr, ["/home", `${c}/meetings/new`, `${c}/activity`]);
   await prisma.user.updateMany({ where: { id: { in: [world.clientAdmin.userId, world.clientMember.userId] } }, data: { locale: "fr" } });
-  await walk(page, login, world.clientAdmin, ["/home", c, `${c}/meetings`, `${c}/meetings/${meetingId}`, `${c}/objectives`, `${c}/reports`, "/billing", "/team"]);
+  await walk(page, login, world.clientAdmin, ["/home", c, `${c}/meetings`, `${c}/meetings/${meetingId}`, `${c}/objectives`, `${c}/reports`, "/billing", "/team", "/settings/api", "/settings/webhooks"]);
   await walk(page, login, world.clientMember, ["/home", `${c}/meetings`, `${c}/meetings/${meetingId}`]);
 });
 

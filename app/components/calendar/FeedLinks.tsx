@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { CopyField } from "~/components/forms/CopyField";
 import { useT } from "~/utils/i18n";
 
 /** Where a feed URL can be subscribed: Google Calendar (by its webcal link), Outlook on the web, the device's own app. */
@@ -14,26 +14,17 @@ export function subscribeLinks(url: string, name: string) {
 /** One feed: its link (selectable, with a copy button) and the buttons that subscribe a calendar app to it. */
 export function FeedLinks({ id, url, name }: { id: string; url: string; name: string }) {
   const { t } = useT();
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
   const links = subscribeLinks(url, name);
-  const copy = () => {
-    const done = () => setState("copied");
-    const failed = () => setState("failed");
-    if (navigator.clipboard?.writeText) void navigator.clipboard.writeText(url).then(done, failed);
-    else failed();
-  };
   return (
     <div className="space-y-2">
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-center">
-        <label htmlFor={`feed-${id}`} className="sr-only">{t("calendar.urlLabel", { name })}</label>
-        <input id={`feed-${id}`} readOnly value={url} className="input min-w-0 flex-1 font-mono text-xs" onFocus={(e) => e.currentTarget.select()} />
-        <button type="button" className="btn-secondary shrink-0" onClick={copy} aria-label={t("calendar.copyNamed", { name })}>
-          {t("calendar.copy")}
-        </button>
-      </div>
-      <p role="status" aria-live="polite" className={state === "idle" ? "sr-only" : `text-sm ${state === "copied" ? "text-emerald-700" : "text-red-700"}`}>
-        {state === "copied" ? t("calendar.copied") : state === "failed" ? t("calendar.copyFailed") : ""}
-      </p>
+      <CopyField
+        id={`feed-${id}`}
+        label={t("calendar.urlLabel", { name })}
+        hideLabel
+        small
+        value={url}
+        texts={{ copy: t("calendar.copy"), copyNamed: t("calendar.copyNamed", { name }), copied: t("calendar.copied"), failed: t("calendar.copyFailed") }}
+      />
       <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <a className="font-medium text-brand-700 hover:underline" href={links.google} target="_blank" rel="noreferrer noopener">{t("calendar.google")}</a>
         <a className="font-medium text-brand-700 hover:underline" href={links.outlook} target="_blank" rel="noreferrer noopener">{t("calendar.outlook")}</a>

@@ -71,6 +71,7 @@ function registry() {
       404: err("No such campaign for this key."),
       409: err("A conflict, or a request with this Idempotency-Key still running."),
       422: err("Warnings to confirm (`unconfirmed_warnings`), or an Idempotency-Key used for another request."),
+      503: err("The database is saturated (`unavailable`): nothing was written; send the same request again after `Retry-After` seconds."),
       ...common,
     },
   });

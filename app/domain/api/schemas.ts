@@ -18,7 +18,7 @@ export const problemSchema = z
     type: z.string(),
     title: z.string(),
     status: z.number().int(),
-    code: z.enum(["unauthenticated", "forbidden", "not_found", "invalid", "rate_limited", "method_not_allowed", "conflict", "unconfirmed_warnings", "idempotency_mismatch", "idempotency_in_progress"]),
+    code: z.enum(["unauthenticated", "forbidden", "not_found", "invalid", "rate_limited", "method_not_allowed", "conflict", "unconfirmed_warnings", "idempotency_mismatch", "idempotency_in_progress", "unavailable"]),
     detail: z.string().optional(),
     errors: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
   })

@@ -15,7 +15,8 @@ export type ProblemCode =
   | "conflict"
   | "unconfirmed_warnings"
   | "idempotency_mismatch"
-  | "idempotency_in_progress";
+  | "idempotency_in_progress"
+  | "unavailable";
 const TITLES: Record<ProblemCode, [number, string]> = {
   unauthenticated: [401, "A valid API key is required"],
   forbidden: [403, "This key lacks the scope this operation needs"],
@@ -27,6 +28,7 @@ const TITLES: Record<ProblemCode, [number, string]> = {
   unconfirmed_warnings: [422, "The meeting departs from the agreement; confirm to log it anyway"],
   idempotency_mismatch: [422, "This Idempotency-Key was used with another request"],
   idempotency_in_progress: [409, "A request with this Idempotency-Key is still being answered"],
+  unavailable: [503, "The service is busy; retry shortly"],
 };
 
 export function problem(code: ProblemCode, extra: { detail?: string; errors?: { field: string; message: string }[]; headers?: Record<string, string> } = {}) {

@@ -9,7 +9,9 @@ import { problem } from "./http.server";
 import type { ApiKeyActor } from "./keys.server";
 
 const KEEP_MS = 24 * 3600_000;
-const WAIT_MS = 10_000;
+// How long an identical request waits for the first one's answer before it is told to retry (409, Retry-After):
+// longer than a creation takes on a loaded machine, so concurrent duplicates get the same answer.
+const WAIT_MS = 30_000;
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
 const isUnique = (e: unknown) => e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002";
@@ -34,6 +36,7 @@ export async function withIdempotency(request: Request, key: ApiKeyActor, bodyTe
   const where = { apiKeyId_key: { apiKeyId: key.keyId, key: header } };
 
   const deadline = Date.now() + WAIT_MS;
+  let pause = 30;
   for (;;) {
     try {
       await prisma.apiIdempotencyKey.create({ data: { apiKeyId: key.keyId, key: header, requestHash } });
@@ -50,7 +53,7 @@ export async function withIdempotency(request: Request, key: ApiKeyActor, bodyTe
     if (row.requestHash !== requestHash) return problem("idempotency_mismatch", { detail: "Use a new Idempotency-Key for a different request." });
     if (row.status !== null) return replay(row.status, row.body ?? "");
     if (Date.now() > deadline) return problem("idempotency_in_progress", { headers: { "Retry-After": "1" } });
-    await sleep(40);
+    await sleep(Math.min(250, (pause *= 1.5)));
   }
 
   const release = () => prisma.apiIdempotencyKey.deleteMany({ where: { apiKeyId: key.keyId, key: header, status: null } });

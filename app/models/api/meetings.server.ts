@@ -2,7 +2,7 @@
 // log form, acting as the user who created the key (as a CSV import acts as the user who started it), within the
 // key's client companies. The criteria checklist comes by criterion key.
 import { z } from "zod";
-import { prisma } from "~/utils/db.server";
+import { isDatabaseBusy, prisma } from "~/utils/db.server";
 import { actorForUser } from "~/utils/auth.server";
 import { meetingSchema } from "~/domain/meetings/schemas";
 import { keyCoversClient } from "~/domain/api/keys";
@@ -74,6 +74,8 @@ export async function createApiMeeting(key: ApiKeyActor, campaignId: string, bod
       if (e.code === "CONFLICT") return problem("conflict", { errors: [{ field: e.field ?? "", message: english(e.messageKey) }] });
       return problem("invalid", { errors: [{ field: e.field ?? "", message: english(e.messageKey) }] });
     }
+    // Nothing was written (the change is one transaction): the client may send the same request again.
+    if (isDatabaseBusy(e)) return problem("unavailable", { headers: { "Retry-After": "2" } });
     throw e;
   }
 }

@@ -8,6 +8,7 @@ import { env } from "~/utils/env.server";
 import { WEBHOOK_MAX_ATTEMPTS, failingTooLong, retryDelaySeconds } from "~/domain/webhooks/events";
 import { postWebhook, type GuardOptions } from "~/services/webhook-http.server";
 import { enqueueWebhookDeliveries } from "~/services/queue.server";
+import { currentSealPrefix, openSecret, sealSecret } from "~/services/secret-box.server";
 import { sendEmail } from "~/services/email.server";
 import { withChange } from "../effects.server";
 import { formatDateTime, isLocale, type Locale } from "~/i18n";
@@ -27,7 +28,7 @@ export async function deliverWebhook(deliveryId: string, opts: { now?: Date; gua
   if (claimed.count === 0) return "skipped";
   const row = await prisma.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId }, include: { endpoint: true } });
   const body = JSON.stringify(row.payload);
-  const signature = new Webhook(row.endpoint.secret).sign(row.eventId, now, body);
+  const signature = new Webhook(openSecret(row.endpoint.secret)).sign(row.eventId, now, body);
   const headers = { "webhook-id": row.eventId, "webhook-timestamp": String(Math.floor(now.getTime() / 1000)), "webhook-signature": signature };
   const result = await postWebhook(row.endpoint.url, headers, body, { guard: opts.guard });
   const ok = result.error === null;
@@ -95,5 +96,27 @@ export async function sweepWebhooks(now = new Date()) {
     orderBy: { nextAttemptAt: "asc" },
   });
   await enqueueWebhookDeliveries(due.map((d) => d.id));
+  await resealWebhookSecrets();
   return due.length;
+}
+
+/**
+ * Seals the signing secrets not yet under the current key: rows written before encryption (in clear) and rows sealed
+ * under the previous key. Runs with the sweep, so existing rows are migrated within a minute of a deploy or a key
+ * change. Each row is updated only if it still holds the value read (a rotation in between wins).
+ */
+export async function resealWebhookSecrets() {
+  const stale = await prisma.webhookEndpoint.findMany({ where: { NOT: { secret: { startsWith: currentSealPrefix() } } }, select: { id: true, secret: true }, take: 500 });
+  let sealed = 0;
+  for (const e of stale) {
+    let plain: string;
+    try {
+      plain = openSecret(e.secret);
+    } catch (err) {
+      console.error("[webhooks] secret of endpoint", e.id, (err as Error).message);
+      continue;
+    }
+    sealed += (await prisma.webhookEndpoint.updateMany({ where: { id: e.id, secret: e.secret }, data: { secret: sealSecret(plain) } })).count;
+  }
+  return sealed;
 }

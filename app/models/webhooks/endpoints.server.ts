@@ -7,6 +7,7 @@ import { DomainError } from "~/domain/shared/errors";
 import { WEBHOOK_API_VERSION, WEBHOOK_TEST_EVENT, allowedEvents, newEventId, newWebhookSecret, type WebhookEvent } from "~/domain/webhooks/events";
 import { checkWebhookTarget, type GuardOptions } from "~/services/webhook-http.server";
 import { enqueueWebhookDeliveries } from "~/services/queue.server";
+import { sealSecret } from "~/services/secret-box.server";
 
 function endpointScope(actor: Actor) {
   return { agencyId: actor.agencyId, ...(actor.clientCompanyId ? { clientCompanyId: actor.clientCompanyId } : {}) };
@@ -25,7 +26,7 @@ export async function createWebhookEndpoint(actor: Actor, input: { url: string; 
   if (!target.ok) throw new DomainError("INVALID", `webhooks.errors.url.${target.reason}`, "url");
   const secret = newWebhookSecret();
   const endpoint = await prisma.webhookEndpoint.create({
-    data: { agencyId: actor.agencyId, clientCompanyId, url: target.url.toString(), events, description: input.description?.trim() ?? "", secret, createdById: actor.userId },
+    data: { agencyId: actor.agencyId, clientCompanyId, url: target.url.toString(), events, description: input.description?.trim() ?? "", secret: sealSecret(secret), createdById: actor.userId },
     select: { id: true },
   });
   return { id: endpoint.id, secret };
@@ -90,7 +91,7 @@ export async function getWebhookEndpoint(actor: Actor, endpointId: string) {
 export async function rotateWebhookSecret(actor: Actor, endpointId: string) {
   assertCan(actor, "webhooks:manage");
   const secret = newWebhookSecret();
-  const { count } = await prisma.webhookEndpoint.updateMany({ where: { ...endpointScope(actor), id: endpointId }, data: { secret } });
+  const { count } = await prisma.webhookEndpoint.updateMany({ where: { ...endpointScope(actor), id: endpointId }, data: { secret: sealSecret(secret) } });
   if (!count) throw notFound();
   const { url } = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: endpointId }, select: { url: true } });
   return { url, secret };

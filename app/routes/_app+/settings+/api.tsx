@@ -2,7 +2,7 @@
 // their company; the secret is shown once; each key shows when it was last used and can be revoked (confirmed).
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { useState } from "react";
+import { SecretOnce } from "~/components/forms/CopyField";
 import { requireActor } from "~/utils/auth.server";
 import { parseForm } from "~/utils/form";
 import { actionError, readForm } from "~/utils/http.server";
@@ -37,32 +37,6 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function SecretOnce({ name, token }: { name: string; token: string }) {
-  const { t } = useT();
-  const [copied, setCopied] = useState(false);
-  return (
-    <section className="card space-y-3 border-emerald-300 bg-emerald-50" aria-labelledby="created-title" role="status">
-      <h2 id="created-title" className="h2">{t("api.created.title", { name })}</h2>
-      <p className="text-sm text-slate-700">{t("api.created.once")}</p>
-      <div className="flex flex-col gap-2 sm:flex-row sm:items-end">
-        <div className="min-w-0 flex-1">
-          <label htmlFor="new-secret" className="block text-sm font-medium text-slate-700">{t("api.created.label")}</label>
-          <input id="new-secret" readOnly value={token} className="input mt-1 font-mono" onFocus={(e) => e.currentTarget.select()} />
-        </div>
-        <button
-          type="button"
-          className="btn-secondary"
-          onClick={() => {
-            void navigator.clipboard?.writeText(token).then(() => setCopied(true));
-          }}
-        >
-          {copied ? t("api.created.copied") : t("api.created.copy")}
-        </button>
-      </div>
-    </section>
-  );
-}
-
 export default function ApiSettings() {
   const { keys, scopes, clients, clientName } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
@@ -86,7 +60,16 @@ export default function ApiSettings() {
         </p>
       </div>
 
-      {data && data.ok ? <SecretOnce key={data.created.token} name={data.created.name} token={data.created.token} /> : null}
+      {data && data.ok ? (
+        <SecretOnce
+          key={data.created.token}
+          title={t("api.created.title", { name: data.created.name })}
+          once={t("api.created.once")}
+          label={t("api.created.label")}
+          value={data.created.token}
+          texts={{ copy: t("api.created.copy"), copied: t("api.created.copied"), failed: t("api.created.copyFailed") }}
+        />
+      ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Form method="post" className="card space-y-4 lg:col-span-1" noValidate aria-labelledby="create-title">

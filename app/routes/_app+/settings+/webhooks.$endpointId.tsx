@@ -11,7 +11,7 @@ import {
 } from "~/models/webhooks/endpoints.server";
 import { Confirm } from "~/components/forms/Confirm";
 import { FormError } from "~/components/forms/Field";
-import { SecretOnce, SettingsTabs, WebhookStatus } from "~/components/webhooks";
+import { SettingsTabs, WebhookSecretOnce, WebhookStatus } from "~/components/webhooks";
 import { keyFor } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
@@ -82,7 +82,7 @@ export default function WebhookEndpointPage() {
         <p className="mt-2 break-words font-mono text-xs text-slate-600">{e.events.join(", ")}</p>
       </div>
 
-      {data && data.ok ? <SecretOnce key={data.rotated.secret} url={data.rotated.url} secret={data.rotated.secret} /> : null}
+      {data && data.ok ? <WebhookSecretOnce key={data.rotated.secret} url={data.rotated.url} secret={data.rotated.secret} /> : null}
       <FormError errors={errors} />
 
       <section className="card flex flex-col gap-3 sm:flex-row sm:flex-wrap sm:items-start" aria-label={t("webhooks.detail.title")}>
@@ -137,7 +137,7 @@ export default function WebhookEndpointPage() {
                 </p>
                 {d.attemptLog.length ? (
                   <div className="overflow-x-auto">
-                    <table className="w-full text-left text-sm">
+                    <table className="table-cards w-full text-left text-sm [&_tr]:px-0">
                       <thead>
                         <tr className="text-slate-500">
                           <th scope="col" className="py-1 pr-3 font-medium">{t("webhooks.log.at")}</th>
@@ -149,10 +149,10 @@ export default function WebhookEndpointPage() {
                       <tbody>
                         {d.attemptLog.map((a) => (
                           <tr key={a.id} className="border-t border-slate-100 align-top">
-                            <td className="whitespace-nowrap py-1 pr-3">{dateTime(a.at)}</td>
-                            <td className={`py-1 pr-3 font-mono ${a.ok ? "text-emerald-800" : "text-red-700"}`}>{a.responseCode ?? t("webhooks.log.noCode")}</td>
-                            <td className="whitespace-nowrap py-1 pr-3">{t("webhooks.log.ms", { ms: a.durationMs })}</td>
-                            <td className="break-all py-1 font-mono text-xs text-slate-600">{[a.ok ? null : a.error, a.responseExcerpt].filter(Boolean).join(" · ")}</td>
+                            <td className="whitespace-nowrap py-1 pr-3" data-label={t("webhooks.log.at")}>{dateTime(a.at)}</td>
+                            <td className={`py-1 pr-3 font-mono ${a.ok ? "text-emerald-800" : "text-red-700"}`} data-label={t("webhooks.log.code")}>{a.responseCode ?? t("webhooks.log.noCode")}</td>
+                            <td className="whitespace-nowrap py-1 pr-3" data-label={t("webhooks.log.duration")}>{t("webhooks.log.ms", { ms: a.durationMs })}</td>
+                            <td className="break-all py-1 font-mono text-xs text-slate-600" data-label={t("webhooks.log.answer")}>{[a.ok ? null : a.error, a.responseExcerpt].filter(Boolean).join(" · ")}</td>
                           </tr>
                         ))}
                       </tbody>

@@ -9,7 +9,7 @@ import { actionError, readForm } from "~/utils/http.server";
 import { createWebhookEndpoint, listWebhookEndpoints } from "~/models/webhooks/endpoints.server";
 import { allowedEvents, webhookEndpointFormSchema } from "~/domain/webhooks/events";
 import { ErrorList, Field, FormError } from "~/components/forms/Field";
-import { SecretOnce, WebhookStatus, SettingsTabs } from "~/components/webhooks";
+import { WebhookSecretOnce, WebhookStatus, SettingsTabs } from "~/components/webhooks";
 import { keyFor } from "~/i18n";
 import { useT } from "~/utils/i18n";
 
@@ -50,7 +50,7 @@ export default function WebhookSettings() {
       </div>
 
       {data && data.ok ? (
-        <SecretOnce key={data.created.secret} url={data.created.url} secret={data.created.secret} href={`/settings/webhooks/${data.created.id}`} />
+        <WebhookSecretOnce key={data.created.secret} url={data.created.url} secret={data.created.secret} href={`/settings/webhooks/${data.created.id}`} />
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
@@ -66,7 +66,7 @@ export default function WebhookSettings() {
                 <label key={e} className="flex items-start gap-2 text-sm">
                   <input type="checkbox" name="events" value={e} defaultChecked={chosen.includes(e)} className="mt-0.5 h-4 w-4 shrink-0 rounded border-slate-300" />
                   <span className="min-w-0">
-                    {t(keyFor("webhooks.event", e, "common.errors.invalid"))} <code className="break-all text-xs text-slate-500">{e}</code>
+                    {t(keyFor("webhooks.event", e, "common.errors.invalid"))} <code className="inline-block max-w-full whitespace-nowrap text-xs text-slate-500">{e}</code>
                   </span>
                 </label>
               ))}
