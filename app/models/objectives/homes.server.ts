@@ -3,10 +3,13 @@
 // only, an SDR reads the team's and their own, the agency reads all of its campaigns'. Actuals come from the rollup.
 import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
-import { zeroCounters, type MetricKey } from "~/domain/objectives/metrics";
-import { periodsOf } from "~/domain/objectives/periods";
-import { pace } from "~/domain/objectives/pace";
-import { parseDay, toDay } from "~/domain/objectives/dates";
+import { METRICS, isMetricKey, metricValue, zeroCounters, type MetricKey } from "~/domain/objectives/metrics";
+import { periodsOf, type Period, type PeriodKind } from "~/domain/objectives/periods";
+import { NO_DAYS_OFF, type Pace } from "~/domain/objectives/pace";
+import { pacer } from "~/domain/objectives/pacer";
+import { parseDay, todayIn, toDay, type Day } from "~/domain/objectives/dates";
+import { isClientRole } from "~/domain/shared/permissions";
+import { Prisma } from "~/generated/prisma/client";
 import { campaignScope } from "../scope.server";
 import { sumRanges } from "./rollup.server";
 import { notify } from "~/models/notifications/write.server";
@@ -16,21 +19,28 @@ import { emitWebhookEvent } from "../webhooks/events.server";
 import { formatMetric, formatPeriod } from "~/domain/objectives/format";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
-import { INCLUDE, Loaded, ObjectivePace, agencySettings, dayOrNull, daysOffOf, objectiveScope, paceFor, spec, toPace } from "./objectives.server";
+import { INCLUDE, type ObjectivePace, agencySettings, dayOrNull, daysOffOf, objectiveScope, paceFor, spec, toPace } from "./objectives.server";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Homes
 
+/** An objective as the home reads it (plain SQL: only what pacing and the shown lines need). */
+type HomeRow = {
+  id: string; campaignId: string; sdrId: string | null; sdrName: string | null; metric: string; target: number | null;
+  scope: "TEAM" | "SDR"; periodKind: PeriodKind; recurring: boolean; startsOn: Day; endsOn: Day | null; stake: string; why: string;
+};
+
 /**
  * The objectives at risk or off track across the actor's active campaigns (clients: team objectives only), and the
- * open actions of gap analyses: a fixed number of grouped queries whatever the number of campaigns.
+ * open actions of gap analyses: a fixed number of statements whatever the number of campaigns, and pacing work that
+ * grows with the distinct periods, not the objectives (docs/decisions/0061-objectives-pages-cpu.md). The same
+ * objectives, figures and order as pacing each one with paceFor (tests/integration/objectives-at-risk.test.ts).
  */
 export async function objectivesAtRisk(actor: Actor, now = new Date(), take = 20) {
   assertCan(actor, "objective:read");
-  // Flat queries (campaigns in scope, their objectives, the SDRs' names), no nested relation filters: this page
-  // must stay fast at 200 campaigns and a thousand objectives.
-  // Three round trips in sequence whatever the number of campaigns: the campaigns in scope, the settings and the open
-  // actions together; the objectives; then SDR names, days off and every range sum (one statement) together.
+  // Three round trips in sequence whatever the number of campaigns: the campaigns in scope (campaignScope: the scope
+  // stays in one place), the settings and the open actions together; the objectives with their SDRs' names and the
+  // days off together; then every range sum (one statement).
   const [campaigns, settings, actions] = await Promise.all([
     prisma.campaign.findMany({
       where: { AND: [campaignScope(actor), { status: "ACTIVE" }] },
@@ -40,34 +50,51 @@ export async function objectivesAtRisk(actor: Actor, now = new Date(), take = 20
     agencySettings(actor.agencyId),
     openActions(actor, { take: 10 }),
   ]);
-  const byCampaign = new Map(campaigns.map((c) => [c.id, c]));
-  const visible = objectiveScope(actor);
-  const rows = await prisma.objective.findMany({
-    where: {
-      agencyId: actor.agencyId, archivedAt: null, kind: "QUANTITATIVE", campaignId: { in: [...byCampaign.keys()] },
-      ...(visible.OR ? { OR: visible.OR } : {}), ...(visible.scope ? { scope: visible.scope } : {}),
-    },
-    take: 5000,
-  });
-  const sdrIds = [...new Set(rows.map((o) => o.sdrId).filter((x): x is string => Boolean(x)))];
-  const objectivesOf = (names: Map<string, { id: string; name: string }>): Loaded[] =>
-    rows.map((o) => ({ ...o, campaign: byCampaign.get(o.campaignId)!, sdr: o.sdrId ? names.get(o.sdrId) ?? null : null }));
-  // The pace does not need the SDRs' names: read them beside the sums.
-  const [{ list }, sdrs] = await Promise.all([
-    paceFor(actor.agencyId, objectivesOf(new Map()), now, settings),
-    sdrIds.length ? prisma.user.findMany({ where: { id: { in: sdrIds } }, select: { id: true, name: true } }) : Promise.resolve([]),
+  const byCampaign = new Map(campaigns.map((c) => [c.id, { ...c, end: dayOrNull(c.endDate) }]));
+  const ids = [...byCampaign.keys()];
+  if (!ids.length) return { atRisk: [] as ObjectivePace[], actions };
+  // objectiveScope's visibility, in SQL: clients read team objectives, an SDR the team's and their own.
+  const visible = isClientRole(actor.role)
+    ? Prisma.sql`AND o."scope" = 'TEAM'`
+    : actor.role === "SDR"
+      ? Prisma.sql`AND (o."scope" = 'TEAM' OR (o."scope" = 'SDR' AND o."sdrId" = ${actor.userId}))`
+      : Prisma.empty;
+  const [rows, daysOff] = await Promise.all([
+    prisma.$queryRaw<HomeRow[]>`
+      SELECT o."id", o."campaignId", o."sdrId", u."name" AS "sdrName", o."metric", o."target", o."scope"::text AS "scope",
+             o."periodKind"::text AS "periodKind", o."recurring", to_char(o."startsOn", 'YYYY-MM-DD') AS "startsOn",
+             to_char(o."endsOn", 'YYYY-MM-DD') AS "endsOn", o."stake"::text AS "stake", o."why"
+        FROM "Objective" o LEFT JOIN "User" u ON u."id" = o."sdrId"
+       WHERE o."agencyId" = ${actor.agencyId} AND o."campaignId" = ANY(${ids}::text[]) AND o."archivedAt" IS NULL
+         AND o."kind" = 'QUANTITATIVE' ${visible}
+       LIMIT 5000`,
+    daysOffOf(ids),
   ]);
-  const names = new Map(sdrs.map((u) => [u.id, u]));
-  const sdrOf = new Map(rows.map((r) => [r.id, r.sdrId]));
-  for (const o of list) {
-    const id = sdrOf.get(o.id);
-    o.sdr = id ? names.get(id) ?? null : null;
-  }
+  const today = todayIn(settings.timeZone, now);
+  const p = pacer(today, settings.thresholds);
+  const objectives = rows.filter((o) => isMetricKey(o.metric));
+  const periods = objectives.map((o) => p.period(o, byCampaign.get(o.campaignId)!.end));
+  const sums = await sumRanges(objectives.map((o, i) => ({ key: o.id, campaignId: o.campaignId, sdrId: o.sdrId, start: periods[i].start, end: periods[i].end })));
+  // Pace every objective; keep those at risk or off track, worst first (ties by id: the same order on every request).
   const rank = { OFF_TRACK: 0, AT_RISK: 1 } as Record<string, number>;
-  const atRisk = list
-    .filter((o) => o.pace.status === "OFF_TRACK" || o.pace.status === "AT_RISK")
-    .sort((a, b) => rank[a.pace.status] - rank[b.pace.status] || (a.pace.ratioPct ?? 0) - (b.pace.ratioPct ?? 0))
-    .slice(0, take);
+  const found: { o: HomeRow; period: Period; pace: Pace }[] = [];
+  objectives.forEach((o, i) => {
+    const def = METRICS[o.metric as MetricKey];
+    const counters = sums.get(o.id);
+    const actual = counters ? metricValue(o.metric as MetricKey, counters) : metricValue(o.metric as MetricKey, zeroCounters());
+    const pace = p.pace(def.aggregation, o.target ?? 0, actual, periods[i], daysOff.get(o.campaignId) ?? NO_DAYS_OFF);
+    if (pace.status === "OFF_TRACK" || pace.status === "AT_RISK") found.push({ o, period: periods[i], pace });
+  });
+  found.sort((a, b) => rank[a.pace.status] - rank[b.pace.status] || (a.pace.ratioPct ?? 0) - (b.pace.ratioPct ?? 0) || (a.o.id < b.o.id ? -1 : a.o.id > b.o.id ? 1 : 0));
+  const atRisk = found.slice(0, take).map(({ o, period, pace }): ObjectivePace => {
+    const c = byCampaign.get(o.campaignId)!;
+    const metric = o.metric as MetricKey;
+    return {
+      id: o.id, campaignId: o.campaignId, campaignName: c.name, metric, unit: METRICS[metric].unit, target: o.target ?? 0,
+      scope: o.scope, sdr: o.sdrId && o.sdrName !== null ? { id: o.sdrId, name: o.sdrName } : null, periodKind: o.periodKind, recurring: o.recurring,
+      stake: o.stake, why: o.why, currency: c.clientCompany.currency, period, pace,
+    };
+  });
   return { atRisk, actions };
 }
 

@@ -7,7 +7,8 @@ import { isClientRole } from "~/domain/shared/permissions";
 import { Prisma } from "~/generated/prisma/client";
 import { METRICS, isMetricKey, metricValue, targetRefusal, zeroCounters, addCounters, type Counters, type MetricKey } from "~/domain/objectives/metrics";
 import { currentPeriod, overlaps, periodContaining, periodsOf, type Period, type PeriodKind } from "~/domain/objectives/periods";
-import { pace, expectedLine, type Pace, type Thresholds } from "~/domain/objectives/pace";
+import { pace, expectedLine, NO_DAYS_OFF, type Pace, type Thresholds } from "~/domain/objectives/pace";
+import { pacer, type Pacer } from "~/domain/objectives/pacer";
 import { addDays, minDay, parseDay, toDay, todayIn, type Day } from "~/domain/objectives/dates";
 import { type Weights } from "~/domain/objectives/split";
 import type { GapInput, ObjectiveInput } from "~/domain/objectives/schemas";
@@ -25,20 +26,28 @@ export function objectiveScope(actor: Actor): Prisma.ObjectiveWhereInput {
 
 export const dayOrNull = (d: Date | null | undefined) => (d ? toDay(d) : null);
 
+// The hot reads of the objectives pages are plain SQL (one cheap statement each): Prisma 6's client engine compiles
+// every model query on the event loop, which cost more CPU than these statements' whole execution
+// (docs/decisions/0061-objectives-pages-cpu.md).
+type AgencySettingsRow = { timeZone: string; paceOnTrackPct: number; paceAtRiskPct: number; weightRampingPct: number; weightConfirmedPct: number; weightSeniorPct: number };
+
 export async function agencySettings(agencyId: string) {
-  const a = await prisma.agency.findUniqueOrThrow({
-    where: { id: agencyId },
-    select: { timeZone: true, paceOnTrackPct: true, paceAtRiskPct: true, weightRampingPct: true, weightConfirmedPct: true, weightSeniorPct: true },
-  });
+  const [a] = await prisma.$queryRaw<AgencySettingsRow[]>`
+    SELECT "timeZone", "paceOnTrackPct", "paceAtRiskPct", "weightRampingPct", "weightConfirmedPct", "weightSeniorPct"
+      FROM "Agency" WHERE "id" = ${agencyId}`;
+  if (!a) throw notFound();
   const thresholds: Thresholds = { onTrackPct: a.paceOnTrackPct, atRiskPct: a.paceAtRiskPct };
   const weights: Weights = { RAMPING: a.weightRampingPct, CONFIRMED: a.weightConfirmedPct, SENIOR: a.weightSeniorPct };
   return { timeZone: a.timeZone, thresholds, weights };
 }
 
 export async function daysOffOf(campaignIds: string[]) {
-  const rows = campaignIds.length ? await prisma.campaignDayOff.findMany({ where: { campaignId: { in: campaignIds } }, select: { campaignId: true, day: true } }) : [];
+  const rows = campaignIds.length
+    ? await prisma.$queryRaw<{ campaignId: string; day: Day }[]>`
+        SELECT "campaignId", to_char("day", 'YYYY-MM-DD') AS "day" FROM "CampaignDayOff" WHERE "campaignId" = ANY(${campaignIds}::text[])`
+    : [];
   const out = new Map<string, Set<Day>>();
-  for (const r of rows) (out.get(r.campaignId) ?? out.set(r.campaignId, new Set()).get(r.campaignId)!).add(toDay(r.day));
+  for (const r of rows) (out.get(r.campaignId) ?? out.set(r.campaignId, new Set()).get(r.campaignId)!).add(r.day);
   return out;
 }
 
@@ -140,14 +149,15 @@ export type ObjectivePace = {
   pace: Pace;
 };
 
-export function toPace(o: Loaded, period: Period, counters: Counters, today: Day, daysOff: Set<Day>, thresholds: Thresholds): ObjectivePace {
+export function toPace(o: Loaded, period: Period, counters: Counters, today: Day, daysOff: ReadonlySet<Day>, thresholds: Thresholds, with_?: Pacer): ObjectivePace {
   const metric = o.metric as MetricKey;
   const def = METRICS[metric];
+  const actual = metricValue(metric, counters);
   return {
     id: o.id, campaignId: o.campaignId, campaignName: o.campaign.name, metric, unit: def.unit, target: o.target ?? 0,
     scope: o.scope, sdr: o.sdr, periodKind: o.periodKind, recurring: o.recurring, stake: o.stake, why: o.why,
     currency: o.campaign.clientCompany.currency, period,
-    pace: pace({ aggregation: def.aggregation, target: o.target ?? 0, actual: metricValue(metric, counters), period, today, daysOff, thresholds }),
+    pace: with_ ? with_.pace(def.aggregation, o.target ?? 0, actual, period, daysOff) : pace({ aggregation: def.aggregation, target: o.target ?? 0, actual, period, today, daysOff, thresholds }),
   };
 }
 
@@ -169,7 +179,9 @@ export async function paceFor(agencyId: string, objectives: Loaded[], now: Date,
   const settings = given ?? (await agencySettings(agencyId));
   const today = todayIn(settings.timeZone, now);
   const quantitative = objectives.filter((o) => o.kind === "QUANTITATIVE" && isMetricKey(o.metric));
-  const periods = new Map(quantitative.map((o) => [o.id, currentPeriod(spec(o), dayOrNull(o.campaign.endDate), today)]));
+  // Periods and working days memoised for the request (many objectives share them).
+  const p = pacer(today, settings.thresholds);
+  const periods = new Map(quantitative.map((o) => [o.id, p.period(spec(o), dayOrNull(o.campaign.endDate))]));
   const [daysOff, sums] = await Promise.all([
     daysOffOf([...new Set(quantitative.map((o) => o.campaignId))]),
     sumRanges([
@@ -181,7 +193,7 @@ export async function paceFor(agencyId: string, objectives: Loaded[], now: Date,
     today,
     settings,
     sums,
-    list: quantitative.map((o) => toPace(o, periods.get(o.id)!, sums.get(o.id) ?? zeroCounters(), today, daysOff.get(o.campaignId) ?? new Set(), settings.thresholds)),
+    list: quantitative.map((o) => toPace(o, periods.get(o.id)!, sums.get(o.id) ?? zeroCounters(), today, daysOff.get(o.campaignId) ?? NO_DAYS_OFF, settings.thresholds, p)),
   };
 }
 
