@@ -3,13 +3,9 @@
 // only, an SDR reads the team's and their own, the agency reads all of its campaigns'. Actuals come from the rollup.
 import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
-import { METRICS, isMetricKey, metricValue, zeroCounters, type MetricKey } from "~/domain/objectives/metrics";
-import { periodsOf, type Period, type PeriodKind } from "~/domain/objectives/periods";
-import { NO_DAYS_OFF, type Pace } from "~/domain/objectives/pace";
-import { pacer } from "~/domain/objectives/pacer";
-import { parseDay, todayIn, toDay, type Day } from "~/domain/objectives/dates";
-import { isClientRole } from "~/domain/shared/permissions";
-import { Prisma } from "~/generated/prisma/client";
+import { zeroCounters, type MetricKey } from "~/domain/objectives/metrics";
+import { periodsOf } from "~/domain/objectives/periods";
+import { parseDay, toDay } from "~/domain/objectives/dates";
 import { campaignScope } from "../scope.server";
 import { sumRanges } from "./rollup.server";
 import { notify } from "~/models/notifications/write.server";
@@ -19,82 +15,45 @@ import { emitWebhookEvent } from "../webhooks/events.server";
 import { formatMetric, formatPeriod } from "~/domain/objectives/format";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
-import { INCLUDE, type ObjectivePace, agencySettings, dayOrNull, daysOffOf, objectiveScope, paceFor, spec, toPace } from "./objectives.server";
+import {
+  INCLUDE, OBJECTIVE_ROW_FROM, OBJECTIVE_ROW_SQL, type ObjectivePace, type ObjectiveRow, agencySettings, dayOrNull, daysOffOf, objectivePace,
+  objectiveScope, objectiveVisibilitySql, paceFor, paceRows, spec, toPace,
+} from "./objectives.server";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Homes
-
-/** An objective as the home reads it (plain SQL: only what pacing and the shown lines need). */
-type HomeRow = {
-  id: string; campaignId: string; sdrId: string | null; sdrName: string | null; metric: string; target: number | null;
-  scope: "TEAM" | "SDR"; periodKind: PeriodKind; recurring: boolean; startsOn: Day; endsOn: Day | null; stake: string; why: string;
-};
 
 /**
  * The objectives at risk or off track across the actor's active campaigns (clients: team objectives only), and the
  * open actions of gap analyses: a fixed number of statements whatever the number of campaigns, and pacing work that
  * grows with the distinct periods, not the objectives (docs/decisions/0061-objectives-pages-cpu.md). The same
- * objectives, figures and order as pacing each one with paceFor (tests/integration/objectives-at-risk.test.ts).
+ * objectives, figures and order as pacing each one with paceFor (tests/integration/objectives-hot-paths.test.ts).
  */
 export async function objectivesAtRisk(actor: Actor, now = new Date(), take = 20) {
   assertCan(actor, "objective:read");
-  // Three round trips in sequence whatever the number of campaigns: the campaigns in scope (campaignScope: the scope
-  // stays in one place), the settings and the open actions together; the objectives with their SDRs' names and the
-  // days off together; then every range sum (one statement).
+  // Three round trips in sequence whatever the number of campaigns: the ids of the campaigns in scope
+  // (campaignScope: the scope stays in one place), the settings and the open actions together; the objectives (one
+  // plain statement, with their campaign and SDR); then the days off and every range sum together.
   const [campaigns, settings, actions] = await Promise.all([
-    prisma.campaign.findMany({
-      where: { AND: [campaignScope(actor), { status: "ACTIVE" }] },
-      select: { id: true, name: true, endDate: true, clientCompany: { select: { currency: true } } },
-      take: 2000,
-    }),
+    prisma.campaign.findMany({ where: { AND: [campaignScope(actor), { status: "ACTIVE" }] }, select: { id: true }, take: 2000 }),
     agencySettings(actor.agencyId),
     openActions(actor, { take: 10 }),
   ]);
-  const byCampaign = new Map(campaigns.map((c) => [c.id, { ...c, end: dayOrNull(c.endDate) }]));
-  const ids = [...byCampaign.keys()];
-  if (!ids.length) return { atRisk: [] as ObjectivePace[], actions };
-  // objectiveScope's visibility, in SQL: clients read team objectives, an SDR the team's and their own.
-  const visible = isClientRole(actor.role)
-    ? Prisma.sql`AND o."scope" = 'TEAM'`
-    : actor.role === "SDR"
-      ? Prisma.sql`AND (o."scope" = 'TEAM' OR (o."scope" = 'SDR' AND o."sdrId" = ${actor.userId}))`
-      : Prisma.empty;
-  const [rows, daysOff] = await Promise.all([
-    prisma.$queryRaw<HomeRow[]>`
-      SELECT o."id", o."campaignId", o."sdrId", u."name" AS "sdrName", o."metric", o."target", o."scope"::text AS "scope",
-             o."periodKind"::text AS "periodKind", o."recurring", to_char(o."startsOn", 'YYYY-MM-DD') AS "startsOn",
-             to_char(o."endsOn", 'YYYY-MM-DD') AS "endsOn", o."stake"::text AS "stake", o."why"
-        FROM "Objective" o LEFT JOIN "User" u ON u."id" = o."sdrId"
-       WHERE o."agencyId" = ${actor.agencyId} AND o."campaignId" = ANY(${ids}::text[]) AND o."archivedAt" IS NULL
-         AND o."kind" = 'QUANTITATIVE' ${visible}
-       LIMIT 5000`,
-    daysOffOf(ids),
-  ]);
-  const today = todayIn(settings.timeZone, now);
-  const p = pacer(today, settings.thresholds);
-  const objectives = rows.filter((o) => isMetricKey(o.metric));
-  const periods = objectives.map((o) => p.period(o, byCampaign.get(o.campaignId)!.end));
-  const sums = await sumRanges(objectives.map((o, i) => ({ key: o.id, campaignId: o.campaignId, sdrId: o.sdrId, start: periods[i].start, end: periods[i].end })));
-  // Pace every objective; keep those at risk or off track, worst first (ties by id: the same order on every request).
+  if (!campaigns.length) return { atRisk: [] as ObjectivePace[], actions };
+  const rows = await prisma.$queryRaw<ObjectiveRow[]>`
+    SELECT ${OBJECTIVE_ROW_SQL}
+      FROM ${OBJECTIVE_ROW_FROM}
+     WHERE o."agencyId" = ${actor.agencyId} AND o."campaignId" = ANY(${campaigns.map((c) => c.id)}::text[]) AND o."archivedAt" IS NULL
+       AND o."kind" = 'QUANTITATIVE' ${objectiveVisibilitySql(actor)}
+     LIMIT 5000`;
+  const { paced } = await paceRows(rows, settings, now);
+  // Those at risk or off track, worst first (ties by id: the same order on every request).
   const rank = { OFF_TRACK: 0, AT_RISK: 1 } as Record<string, number>;
-  const found: { o: HomeRow; period: Period; pace: Pace }[] = [];
-  objectives.forEach((o, i) => {
-    const def = METRICS[o.metric as MetricKey];
-    const counters = sums.get(o.id);
-    const actual = counters ? metricValue(o.metric as MetricKey, counters) : metricValue(o.metric as MetricKey, zeroCounters());
-    const pace = p.pace(def.aggregation, o.target ?? 0, actual, periods[i], daysOff.get(o.campaignId) ?? NO_DAYS_OFF);
-    if (pace.status === "OFF_TRACK" || pace.status === "AT_RISK") found.push({ o, period: periods[i], pace });
-  });
-  found.sort((a, b) => rank[a.pace.status] - rank[b.pace.status] || (a.pace.ratioPct ?? 0) - (b.pace.ratioPct ?? 0) || (a.o.id < b.o.id ? -1 : a.o.id > b.o.id ? 1 : 0));
-  const atRisk = found.slice(0, take).map(({ o, period, pace }): ObjectivePace => {
-    const c = byCampaign.get(o.campaignId)!;
-    const metric = o.metric as MetricKey;
-    return {
-      id: o.id, campaignId: o.campaignId, campaignName: c.name, metric, unit: METRICS[metric].unit, target: o.target ?? 0,
-      scope: o.scope, sdr: o.sdrId && o.sdrName !== null ? { id: o.sdrId, name: o.sdrName } : null, periodKind: o.periodKind, recurring: o.recurring,
-      stake: o.stake, why: o.why, currency: c.clientCompany.currency, period, pace,
-    };
-  });
+  const atRisk = paced
+    .filter((r) => r.pace.status === "OFF_TRACK" || r.pace.status === "AT_RISK")
+    .sort((a, b) => rank[a.pace.status] - rank[b.pace.status] || (a.pace.ratioPct ?? 0) - (b.pace.ratioPct ?? 0) || (a.o.id < b.o.id ? -1 : a.o.id > b.o.id ? 1 : 0))
+    .slice(0, take)
+    .map(objectivePace);
   return { atRisk, actions };
 }
 
