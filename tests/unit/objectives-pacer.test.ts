@@ -22,11 +22,10 @@ describe("the pacer", () => {
       const calendars: ReadonlySet<Day>[] = [new Set(), new Set([addDays(today, -3), addDays(today, 2)]), new Set([addDays(today, -40), addDays(today, -1), today])];
       const wrong: unknown[] = [];
       for (let i = 0; i < 4000; i += 1) {
-        const spec = {
-          periodKind: PERIOD_KINDS[Math.floor(r() * 4)], recurring: r() < 0.6,
-          startsOn: addDays(today, Math.floor(r() * 40) * 7 - 200), endsOn: r() < 0.4 ? null : addDays(today, Math.floor(r() * 200) - 60),
-        };
-        const campaignEnd = r() < 0.5 ? null : addDays(today, Math.floor(r() * 120) - 20);
+        // Valid objectives only (as created: the period lies within the campaign, the end after the start).
+        const startsOn = addDays(today, Math.floor(r() * 40) * 7 - 200);
+        const spec = { periodKind: PERIOD_KINDS[Math.floor(r() * 4)], recurring: r() < 0.6, startsOn, endsOn: r() < 0.4 ? null : addDays(startsOn, Math.floor(r() * 200)) };
+        const campaignEnd = r() < 0.5 ? null : addDays(spec.endsOn ?? startsOn, Math.floor(r() * 60));
         const period = p.period(spec, campaignEnd);
         if (JSON.stringify(period) !== JSON.stringify(currentPeriod(spec, campaignEnd, today))) wrong.push(["period", spec, campaignEnd]);
         const daysOff = calendars[Math.floor(r() * calendars.length)];
