@@ -21,6 +21,7 @@ export const PAGES: [string, string, string | null, number | null][] = [
   ["Objectives tab, 20 objectives (admin)", "/campaigns/c_0/objectives", "u_admin", 100],
   ["Objectives tab, team objectives (client admin)", "/campaigns/c_0/objectives", "u_cadmin_0", 100],
   ["objective detail (chart, periods)", "/campaigns/c_0/objectives/o_0_0", "u_admin", null],
+  ["activity grid, largest campaign (AM)", "/campaigns/c_0/activity", "u_am_0", null],
   ["AM home: objectives at risk of 200 campaigns", "/home", "u_am_0", 150],
   ["agency admin home", "/home", "u_admin", 150],
   ["client admin home", "/home", "u_cadmin_0", 150],

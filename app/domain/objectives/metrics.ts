@@ -28,7 +28,11 @@ export const COUNTER_KEYS = [
 ] as const satisfies readonly (keyof Counters)[];
 
 export function zeroCounters(): Counters {
-  return Object.fromEntries(COUNTER_KEYS.map((k) => [k, 0])) as Counters;
+  // A literal (one allocation): pages build one per objective.
+  return {
+    dials: 0, conversations: 0, emails: 0, linkedinMessages: 0, booked: 0, held: 0, noShow: 0, cancelled: 0, accepted: 0, disputed: 0,
+    upheld: 0, opportunities: 0, pipelineValue: 0, won: 0, wonValue: 0, ratingSum: 0, ratingCount: 0,
+  };
 }
 
 export function addCounters(a: Counters, b: Partial<Counters>): Counters {

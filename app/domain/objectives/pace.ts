@@ -7,6 +7,8 @@ import type { Period } from "./periods";
 export type PaceStatus = "NOT_STARTED" | "ON_TRACK" | "AT_RISK" | "OFF_TRACK" | "NO_DATA";
 export type Thresholds = { onTrackPct: number; atRiskPct: number };
 export const DEFAULT_THRESHOLDS: Thresholds = { onTrackPct: 95, atRiskPct: 80 };
+/** No day off (shared: never modified). */
+export const NO_DAYS_OFF: ReadonlySet<Day> = new Set<Day>();
 
 export function isWorkingDay(day: Day, daysOff: ReadonlySet<Day>) {
   return weekday(day) < 5 && !daysOff.has(day);
@@ -57,20 +59,30 @@ export function pace(input: {
   daysOff?: ReadonlySet<Day>;
   thresholds?: Thresholds;
 }): Pace {
-  const { aggregation, target, actual, period, today } = input;
-  const daysOff = input.daysOff ?? new Set<Day>();
-  const t = input.thresholds ?? DEFAULT_THRESHOLDS;
-  const totalDays = workingDays(period.start, period.end, daysOff);
+  const daysOff = input.daysOff ?? NO_DAYS_OFF;
+  return paceOf(input.aggregation, input.target, input.actual, input.period, input.today, input.thresholds ?? DEFAULT_THRESHOLDS, daysOff, null);
+}
+
+/**
+ * pace() with positional arguments and an optional memoised working-day count (app/domain/objectives/pacer.ts): one
+ * allocation per call, the result (a home paces a thousand objectives per request).
+ */
+export function paceOf(
+  aggregation: Aggregation, target: number, actual: number | null, period: Period, today: Day, t: Thresholds,
+  daysOff: ReadonlySet<Day>, count: ((from: Day, to: Day) => number) | null,
+): Pace {
+  const totalDays = count ? count(period.start, period.end) : workingDays(period.start, period.end, daysOff);
   const final = today > period.end;
-  const elapsedDays = final ? totalDays : workingDays(period.start, addDays(today, -1), daysOff);
-  const base = { final, actual, target, elapsedDays, totalDays };
-  if (today < period.start) return { ...base, status: "NOT_STARTED", expected: aggregation === "sum" ? 0 : target, projection: null, ratioPct: null };
+  const elapsedDays = final ? totalDays : count ? count(period.start, addDays(today, -1)) : workingDays(period.start, addDays(today, -1), daysOff);
+  if (today < period.start) {
+    return { final, actual, target, elapsedDays, totalDays, status: "NOT_STARTED", expected: aggregation === "sum" ? 0 : target, projection: null, ratioPct: null };
+  }
 
   if (aggregation === "ratio") {
     // A rate reads against its target directly, whatever the day of the period.
-    if (actual === null) return { ...base, status: "NO_DATA", expected: target, projection: null, ratioPct: null };
+    if (actual === null) return { final, actual, target, elapsedDays, totalDays, status: "NO_DATA", expected: target, projection: null, ratioPct: null };
     const ratioPct = target > 0 ? (actual / target) * 100 : 100;
-    return { ...base, status: statusOf(ratioPct, t), expected: target, projection: actual, ratioPct };
+    return { final, actual, target, elapsedDays, totalDays, status: statusOf(ratioPct, t), expected: target, projection: actual, ratioPct };
   }
 
   const a = actual ?? 0;
@@ -78,7 +90,7 @@ export function pace(input: {
   const expected = totalDays > 0 ? (target * elapsedDays) / totalDays : final ? target : 0;
   const projection = final ? a : elapsedDays > 0 ? (a * totalDays) / elapsedDays : null;
   const ratioPct = target <= 0 ? 100 : expected > 0 ? (a / expected) * 100 : null;
-  return { ...base, actual: a, status: statusOf(ratioPct, t), expected, projection, ratioPct };
+  return { final, actual: a, target, elapsedDays, totalDays, status: statusOf(ratioPct, t), expected, projection, ratioPct };
 }
 
 /** The expected line of a sum metric, day by day (for the chart): cumulative target share at the end of each day. */

@@ -5,7 +5,6 @@ import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
 import { zeroCounters, type MetricKey } from "~/domain/objectives/metrics";
 import { periodsOf } from "~/domain/objectives/periods";
-import { pace } from "~/domain/objectives/pace";
 import { parseDay, toDay } from "~/domain/objectives/dates";
 import { campaignScope } from "../scope.server";
 import { sumRanges } from "./rollup.server";
@@ -16,58 +15,45 @@ import { emitWebhookEvent } from "../webhooks/events.server";
 import { formatMetric, formatPeriod } from "~/domain/objectives/format";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
-import { INCLUDE, Loaded, ObjectivePace, agencySettings, dayOrNull, daysOffOf, objectiveScope, paceFor, spec, toPace } from "./objectives.server";
+import {
+  INCLUDE, OBJECTIVE_ROW_FROM, OBJECTIVE_ROW_SQL, type ObjectivePace, type ObjectiveRow, agencySettings, dayOrNull, daysOffOf, objectivePace,
+  objectiveScope, objectiveVisibilitySql, paceFor, paceRows, spec, toPace,
+} from "./objectives.server";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Homes
 
 /**
  * The objectives at risk or off track across the actor's active campaigns (clients: team objectives only), and the
- * open actions of gap analyses: a fixed number of grouped queries whatever the number of campaigns.
+ * open actions of gap analyses: a fixed number of statements whatever the number of campaigns, and pacing work that
+ * grows with the distinct periods, not the objectives (docs/decisions/0061-objectives-pages-cpu.md). The same
+ * objectives, figures and order as pacing each one with paceFor (tests/integration/objectives-hot-paths.test.ts).
  */
 export async function objectivesAtRisk(actor: Actor, now = new Date(), take = 20) {
   assertCan(actor, "objective:read");
-  // Flat queries (campaigns in scope, their objectives, the SDRs' names), no nested relation filters: this page
-  // must stay fast at 200 campaigns and a thousand objectives.
-  // Three round trips in sequence whatever the number of campaigns: the campaigns in scope, the settings and the open
-  // actions together; the objectives; then SDR names, days off and every range sum (one statement) together.
+  // Three round trips in sequence whatever the number of campaigns: the ids of the campaigns in scope
+  // (campaignScope: the scope stays in one place), the settings and the open actions together; the objectives (one
+  // plain statement, with their campaign and SDR); then the days off and every range sum together.
   const [campaigns, settings, actions] = await Promise.all([
-    prisma.campaign.findMany({
-      where: { AND: [campaignScope(actor), { status: "ACTIVE" }] },
-      select: { id: true, name: true, endDate: true, clientCompany: { select: { currency: true } } },
-      take: 2000,
-    }),
+    prisma.campaign.findMany({ where: { AND: [campaignScope(actor), { status: "ACTIVE" }] }, select: { id: true }, take: 2000 }),
     agencySettings(actor.agencyId),
     openActions(actor, { take: 10 }),
   ]);
-  const byCampaign = new Map(campaigns.map((c) => [c.id, c]));
-  const visible = objectiveScope(actor);
-  const rows = await prisma.objective.findMany({
-    where: {
-      agencyId: actor.agencyId, archivedAt: null, kind: "QUANTITATIVE", campaignId: { in: [...byCampaign.keys()] },
-      ...(visible.OR ? { OR: visible.OR } : {}), ...(visible.scope ? { scope: visible.scope } : {}),
-    },
-    take: 5000,
-  });
-  const sdrIds = [...new Set(rows.map((o) => o.sdrId).filter((x): x is string => Boolean(x)))];
-  const objectivesOf = (names: Map<string, { id: string; name: string }>): Loaded[] =>
-    rows.map((o) => ({ ...o, campaign: byCampaign.get(o.campaignId)!, sdr: o.sdrId ? names.get(o.sdrId) ?? null : null }));
-  // The pace does not need the SDRs' names: read them beside the sums.
-  const [{ list }, sdrs] = await Promise.all([
-    paceFor(actor.agencyId, objectivesOf(new Map()), now, settings),
-    sdrIds.length ? prisma.user.findMany({ where: { id: { in: sdrIds } }, select: { id: true, name: true } }) : Promise.resolve([]),
-  ]);
-  const names = new Map(sdrs.map((u) => [u.id, u]));
-  const sdrOf = new Map(rows.map((r) => [r.id, r.sdrId]));
-  for (const o of list) {
-    const id = sdrOf.get(o.id);
-    o.sdr = id ? names.get(id) ?? null : null;
-  }
+  if (!campaigns.length) return { atRisk: [] as ObjectivePace[], actions };
+  const rows = await prisma.$queryRaw<ObjectiveRow[]>`
+    SELECT ${OBJECTIVE_ROW_SQL}
+      FROM ${OBJECTIVE_ROW_FROM}
+     WHERE o."agencyId" = ${actor.agencyId} AND o."campaignId" = ANY(${campaigns.map((c) => c.id)}::text[]) AND o."archivedAt" IS NULL
+       AND o."kind" = 'QUANTITATIVE' ${objectiveVisibilitySql(actor)}
+     LIMIT 5000`;
+  const { paced } = await paceRows(rows, settings, now);
+  // Those at risk or off track, worst first (ties by id: the same order on every request).
   const rank = { OFF_TRACK: 0, AT_RISK: 1 } as Record<string, number>;
-  const atRisk = list
-    .filter((o) => o.pace.status === "OFF_TRACK" || o.pace.status === "AT_RISK")
-    .sort((a, b) => rank[a.pace.status] - rank[b.pace.status] || (a.pace.ratioPct ?? 0) - (b.pace.ratioPct ?? 0))
-    .slice(0, take);
+  const atRisk = paced
+    .filter((r) => r.pace.status === "OFF_TRACK" || r.pace.status === "AT_RISK")
+    .sort((a, b) => rank[a.pace.status] - rank[b.pace.status] || (a.pace.ratioPct ?? 0) - (b.pace.ratioPct ?? 0) || (a.o.id < b.o.id ? -1 : a.o.id > b.o.id ? 1 : 0))
+    .slice(0, take)
+    .map(objectivePace);
   return { atRisk, actions };
 }
 

@@ -7,7 +7,8 @@ import { isClientRole } from "~/domain/shared/permissions";
 import { Prisma } from "~/generated/prisma/client";
 import { METRICS, isMetricKey, metricValue, targetRefusal, zeroCounters, addCounters, type Counters, type MetricKey } from "~/domain/objectives/metrics";
 import { currentPeriod, overlaps, periodContaining, periodsOf, type Period, type PeriodKind } from "~/domain/objectives/periods";
-import { pace, expectedLine, type Pace, type Thresholds } from "~/domain/objectives/pace";
+import { pace, expectedLine, NO_DAYS_OFF, type Pace, type Thresholds } from "~/domain/objectives/pace";
+import { pacer, type Pacer } from "~/domain/objectives/pacer";
 import { addDays, minDay, parseDay, toDay, todayIn, type Day } from "~/domain/objectives/dates";
 import { type Weights } from "~/domain/objectives/split";
 import type { GapInput, ObjectiveInput } from "~/domain/objectives/schemas";
@@ -25,20 +26,28 @@ export function objectiveScope(actor: Actor): Prisma.ObjectiveWhereInput {
 
 export const dayOrNull = (d: Date | null | undefined) => (d ? toDay(d) : null);
 
+// The hot reads of the objectives pages are plain SQL (one cheap statement each): Prisma 6's client engine compiles
+// every model query on the event loop, which cost more CPU than these statements' whole execution
+// (docs/decisions/0061-objectives-pages-cpu.md).
+type AgencySettingsRow = { timeZone: string; paceOnTrackPct: number; paceAtRiskPct: number; weightRampingPct: number; weightConfirmedPct: number; weightSeniorPct: number };
+
 export async function agencySettings(agencyId: string) {
-  const a = await prisma.agency.findUniqueOrThrow({
-    where: { id: agencyId },
-    select: { timeZone: true, paceOnTrackPct: true, paceAtRiskPct: true, weightRampingPct: true, weightConfirmedPct: true, weightSeniorPct: true },
-  });
+  const [a] = await prisma.$queryRaw<AgencySettingsRow[]>`
+    SELECT "timeZone", "paceOnTrackPct", "paceAtRiskPct", "weightRampingPct", "weightConfirmedPct", "weightSeniorPct"
+      FROM "Agency" WHERE "id" = ${agencyId}`;
+  if (!a) throw notFound();
   const thresholds: Thresholds = { onTrackPct: a.paceOnTrackPct, atRiskPct: a.paceAtRiskPct };
   const weights: Weights = { RAMPING: a.weightRampingPct, CONFIRMED: a.weightConfirmedPct, SENIOR: a.weightSeniorPct };
   return { timeZone: a.timeZone, thresholds, weights };
 }
 
 export async function daysOffOf(campaignIds: string[]) {
-  const rows = campaignIds.length ? await prisma.campaignDayOff.findMany({ where: { campaignId: { in: campaignIds } }, select: { campaignId: true, day: true } }) : [];
+  const rows = campaignIds.length
+    ? await prisma.$queryRaw<{ campaignId: string; day: Day }[]>`
+        SELECT "campaignId", to_char("day", 'YYYY-MM-DD') AS "day" FROM "CampaignDayOff" WHERE "campaignId" = ANY(${campaignIds}::text[])`
+    : [];
   const out = new Map<string, Set<Day>>();
-  for (const r of rows) (out.get(r.campaignId) ?? out.set(r.campaignId, new Set()).get(r.campaignId)!).add(toDay(r.day));
+  for (const r of rows) (out.get(r.campaignId) ?? out.set(r.campaignId, new Set()).get(r.campaignId)!).add(r.day);
   return out;
 }
 
@@ -140,14 +149,15 @@ export type ObjectivePace = {
   pace: Pace;
 };
 
-export function toPace(o: Loaded, period: Period, counters: Counters, today: Day, daysOff: Set<Day>, thresholds: Thresholds): ObjectivePace {
+export function toPace(o: Loaded, period: Period, counters: Counters, today: Day, daysOff: ReadonlySet<Day>, thresholds: Thresholds, with_?: Pacer): ObjectivePace {
   const metric = o.metric as MetricKey;
   const def = METRICS[metric];
+  const actual = metricValue(metric, counters);
   return {
     id: o.id, campaignId: o.campaignId, campaignName: o.campaign.name, metric, unit: def.unit, target: o.target ?? 0,
     scope: o.scope, sdr: o.sdr, periodKind: o.periodKind, recurring: o.recurring, stake: o.stake, why: o.why,
     currency: o.campaign.clientCompany.currency, period,
-    pace: pace({ aggregation: def.aggregation, target: o.target ?? 0, actual: metricValue(metric, counters), period, today, daysOff, thresholds }),
+    pace: with_ ? with_.pace(def.aggregation, o.target ?? 0, actual, period, daysOff) : pace({ aggregation: def.aggregation, target: o.target ?? 0, actual, period, today, daysOff, thresholds }),
   };
 }
 
@@ -169,7 +179,9 @@ export async function paceFor(agencyId: string, objectives: Loaded[], now: Date,
   const settings = given ?? (await agencySettings(agencyId));
   const today = todayIn(settings.timeZone, now);
   const quantitative = objectives.filter((o) => o.kind === "QUANTITATIVE" && isMetricKey(o.metric));
-  const periods = new Map(quantitative.map((o) => [o.id, currentPeriod(spec(o), dayOrNull(o.campaign.endDate), today)]));
+  // Periods and working days memoised for the request (many objectives share them).
+  const p = pacer(today, settings.thresholds);
+  const periods = new Map(quantitative.map((o) => [o.id, p.period(spec(o), dayOrNull(o.campaign.endDate))]));
   const [daysOff, sums] = await Promise.all([
     daysOffOf([...new Set(quantitative.map((o) => o.campaignId))]),
     sumRanges([
@@ -181,11 +193,69 @@ export async function paceFor(agencyId: string, objectives: Loaded[], now: Date,
     today,
     settings,
     sums,
-    list: quantitative.map((o) => toPace(o, periods.get(o.id)!, sums.get(o.id) ?? zeroCounters(), today, daysOff.get(o.campaignId) ?? new Set(), settings.thresholds)),
+    list: quantitative.map((o) => toPace(o, periods.get(o.id)!, sums.get(o.id) ?? zeroCounters(), today, daysOff.get(o.campaignId) ?? NO_DAYS_OFF, settings.thresholds, p)),
   };
 }
 
 export type Settings = Awaited<ReturnType<typeof agencySettings>>;
+
+/**
+ * A quantitative objective as the hot pages read it in plain SQL (OBJECTIVE_ROW_SQL): what pacing and the lists need,
+ * days as "YYYY-MM-DD" strings. Paced by paceRows with the same results as paceFor over the Prisma rows
+ * (tests/integration/objectives-hot-paths.test.ts).
+ */
+export type ObjectiveRow = {
+  id: string; campaignId: string; campaignName: string; campaignEnd: Day | null; currency: string; sdrId: string | null; sdrName: string | null;
+  metric: string; target: number | null; scope: "TEAM" | "SDR"; periodKind: PeriodKind; recurring: boolean; startsOn: Day; endsOn: Day | null;
+  stake: string; why: string;
+};
+
+/** The columns of ObjectiveRow, over `"Objective" o` joined to its campaign `c`, client `cc` and SDR `u` (OBJECTIVE_ROW_FROM). */
+export const OBJECTIVE_ROW_SQL = Prisma.sql`o."id", o."campaignId", c."name" AS "campaignName", to_char(c."endDate", 'YYYY-MM-DD') AS "campaignEnd",
+  cc."currency", o."sdrId", u."name" AS "sdrName", o."metric", o."target", o."scope"::text AS "scope", o."periodKind"::text AS "periodKind",
+  o."recurring", to_char(o."startsOn", 'YYYY-MM-DD') AS "startsOn", to_char(o."endsOn", 'YYYY-MM-DD') AS "endsOn", o."stake"::text AS "stake", o."why"`;
+export const OBJECTIVE_ROW_FROM = Prisma.sql`"Objective" o JOIN "Campaign" c ON c."id" = o."campaignId" JOIN "ClientCompany" cc ON cc."id" = c."clientCompanyId"
+  LEFT JOIN "User" u ON u."id" = o."sdrId"`;
+
+/** objectiveScope's visibility in SQL (over `"Objective" o`): clients read team objectives, an SDR the team's and their own. */
+export function objectiveVisibilitySql(actor: Actor) {
+  if (isClientRole(actor.role)) return Prisma.sql`AND o."scope" = 'TEAM'`;
+  if (actor.role === "SDR") return Prisma.sql`AND (o."scope" = 'TEAM' OR (o."scope" = 'SDR' AND o."sdrId" = ${actor.userId}))`;
+  return Prisma.empty;
+}
+
+export type PacedRow<R extends ObjectiveRow = ObjectiveRow> = { o: R; period: Period; pace: Pace };
+
+/**
+ * The current period's pace of objective rows (paceFor's computation without building a Prisma object per
+ * objective): the days off and every range sum in one round trip, periods and working days memoised per request.
+ */
+export async function paceRows<R extends ObjectiveRow>(rows: R[], settings: Settings, now: Date, extra: (today: Day) => Range[] = () => []) {
+  const today = todayIn(settings.timeZone, now);
+  const p = pacer(today, settings.thresholds);
+  const objectives = rows.filter((o) => isMetricKey(o.metric));
+  const periods = objectives.map((o) => p.period(o, o.campaignEnd));
+  const [daysOff, sums] = await Promise.all([
+    daysOffOf([...new Set(objectives.map((o) => o.campaignId))]),
+    sumRanges([...objectives.map((o, i) => ({ key: o.id, campaignId: o.campaignId, sdrId: o.sdrId, start: periods[i].start, end: periods[i].end })), ...extra(today)]),
+  ]);
+  const paced: PacedRow<R>[] = objectives.map((o, i) => {
+    const metric = o.metric as MetricKey;
+    const actual = metricValue(metric, sums.get(o.id) ?? zeroCounters());
+    return { o, period: periods[i], pace: p.pace(METRICS[metric].aggregation, o.target ?? 0, actual, periods[i], daysOff.get(o.campaignId) ?? NO_DAYS_OFF) };
+  });
+  return { today, sums, paced };
+}
+
+/** The ObjectivePace of a paced row (what toPace gives for the Prisma row). */
+export function objectivePace({ o, period, pace: paced }: PacedRow): ObjectivePace {
+  const metric = o.metric as MetricKey;
+  return {
+    id: o.id, campaignId: o.campaignId, campaignName: o.campaignName, metric, unit: METRICS[metric].unit, target: o.target ?? 0,
+    scope: o.scope, sdr: o.sdrId && o.sdrName !== null ? { id: o.sdrId, name: o.sdrName } : null, periodKind: o.periodKind, recurring: o.recurring,
+    stake: o.stake, why: o.why, currency: o.currency, period, pace: paced,
+  };
+}
 
 export function spec(o: { periodKind: PeriodKind; recurring: boolean; startsOn: Date; endsOn: Date | null }) {
   return { periodKind: o.periodKind, recurring: o.recurring, startsOn: toDay(o.startsOn), endsOn: dayOrNull(o.endsOn) };
@@ -194,16 +264,21 @@ export function spec(o: { periodKind: PeriodKind; recurring: boolean; startsOn: 
 /** A campaign's objectives the actor may read, with their current pace and open actions (a handful of queries). */
 export async function campaignObjectives(actor: Actor, campaignId: string, now = new Date()) {
   assertCan(actor, "objective:read");
-  // Two round trips in sequence: the campaign, its objectives and the settings together; then the sums (objectives
-  // and funnel in one statement), days off, open gaps and last target changes together.
-  const [campaign, objectives, settings] = await Promise.all([
+  // Two round trips in sequence: the campaign (its scope: campaignScope), its objectives with their open gaps and
+  // last target change (one plain statement: it returns nothing unless the campaign check passes) and the settings
+  // together; then the sums (objectives and funnel in one statement) and the days off together.
+  const [campaign, rows, settings] = await Promise.all([
     prisma.campaign.findFirst({ where: { id: campaignId, ...campaignScope(actor) }, select: { id: true, startDate: true, endDate: true } }),
-    prisma.objective.findMany({
-      where: { AND: [objectiveScope(actor), { campaignId }] },
-      include: INCLUDE,
-      orderBy: [{ scope: "asc" }, { createdAt: "asc" }],
-      take: 200,
-    }),
+    prisma.$queryRaw<(ObjectiveRow & { openGaps: number; lastChange: { from: number; to: number; reason: string; at: string } | null })[]>`
+      SELECT ${OBJECTIVE_ROW_SQL},
+             (SELECT count(*)::int FROM "GapAnalysis" g WHERE g."objectiveId" = o."id" AND g."status" = 'OPEN') AS "openGaps",
+             (SELECT json_build_object('from', t."from", 'to', t."to", 'reason', t."reason", 'at', to_char(t."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+                FROM "ObjectiveTargetChange" t WHERE t."objectiveId" = o."id" ORDER BY t."createdAt" DESC, t."id" DESC LIMIT 1) AS "lastChange"
+        FROM ${OBJECTIVE_ROW_FROM}
+       WHERE o."campaignId" = ${campaignId} AND o."agencyId" = ${actor.agencyId} AND c."agencyId" = ${actor.agencyId} AND o."archivedAt" IS NULL
+         AND o."kind" = 'QUANTITATIVE' ${objectiveVisibilitySql(actor)}
+       ORDER BY o."scope" ASC, o."createdAt" ASC, o."id" ASC
+       LIMIT 200`,
     agencySettings(actor.agencyId),
   ]);
   if (!campaign) throw notFound();
@@ -214,20 +289,13 @@ export async function campaignObjectives(actor: Actor, campaignId: string, now =
     funnelRange = { start: start < today ? start : today, end: today };
     return [{ key: "~funnel", campaignId, sdrId: null, ...funnelRange }];
   };
-  const ids = objectives.map((o) => o.id);
-  const [{ list, today, sums }, gaps, lastChanges] = await Promise.all([
-    paceFor(actor.agencyId, objectives, now, settings, funnelOf),
-    ids.length ? prisma.gapAnalysis.groupBy({ by: ["objectiveId"], where: { objectiveId: { in: ids }, status: "OPEN" }, _count: { _all: true } }) : Promise.resolve([]),
-    ids.length ? prisma.objectiveTargetChange.findMany({ where: { objectiveId: { in: ids } }, orderBy: { createdAt: "desc" }, distinct: ["objectiveId"] }) : Promise.resolve([]),
-  ]);
-  const openGaps = new Map(gaps.map((g) => [g.objectiveId, g._count._all]));
-  const changes = new Map(lastChanges.map((c) => [c.objectiveId, { from: c.from, to: c.to, reason: c.reason, at: c.createdAt.toISOString() }]));
+  const { paced, today, sums } = await paceRows(rows, settings, now, funnelOf);
   return {
     today,
     campaign: { startDate: dayOrNull(campaign.startDate), endDate: dayOrNull(campaign.endDate) },
     funnel: sums.get("~funnel") ?? zeroCounters(),
     funnelRange,
-    objectives: list.map((o) => ({ ...o, openGaps: openGaps.get(o.id) ?? 0, lastChange: changes.get(o.id) ?? null })),
+    objectives: paced.map((r) => ({ ...objectivePace(r), openGaps: r.o.openGaps, lastChange: r.o.lastChange })),
   };
 }
 

@@ -12,6 +12,12 @@ export type Range = { key: string; campaignId: string; sdrId: string | null; sta
 
 const SUMS = COUNTER_KEYS.map((k) => `COALESCE(sum(s."${k}"), 0)::float8 AS "${k}"`).join(", ");
 
+function fromValues(values: number[]): Counters {
+  const c = zeroCounters();
+  COUNTER_KEYS.forEach((k, i) => (c[k] = Number(values[i] ?? 0)));
+  return c;
+}
+
 function toCounters(row: Record<string, unknown>): Counters {
   const c = zeroCounters();
   for (const k of COUNTER_KEYS) c[k] = Number(row[k] ?? 0);
@@ -30,25 +36,31 @@ export async function sumRanges(ranges: Range[]): Promise<Map<string, Counters>>
   const rangeOf = (r: Omit<Range, "key">) => `${r.campaignId}|${r.sdrId ?? ""}|${r.start}|${r.end}`;
   for (const r of ranges) unique.set(rangeOf(r), r);
   const parts = [...unique.entries()].flatMap(([key, r]) => segmentsOf(r.start, r.end).map((g) => ({ key, campaignId: r.campaignId, sdrId: r.sdrId ?? "", ...g })));
-  // One index range scan per segment (LATERAL on the primary key), not a hash join over the whole table.
-  const rows = parts.length
-    ? await prisma.$queryRawUnsafe<Record<string, unknown>[]>(
-        `SELECT q.key, ${SUMS}
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[]) AS q(key, campaign, sdr, grain, d0, d1)
-           CROSS JOIN LATERAL (
-             SELECT * FROM "CampaignPeriodStat" c
-              WHERE c."campaignId" = q.campaign AND c."sdrId" = q.sdr AND c."grain" = q.grain AND c."start" BETWEEN q.d0 AND q.d1
-           ) s
-          GROUP BY q.key`,
-        parts.map((p) => p.key),
-        parts.map((p) => p.campaignId),
-        parts.map((p) => p.sdrId),
-        parts.map((p) => p.grain),
-        parts.map((p) => p.from),
-        parts.map((p) => p.to),
-      )
-    : [];
-  const byRange = new Map(rows.map((row) => [String(row.key), toCounters(row)]));
+  // One index range scan per segment (LATERAL on the primary key), not a hash join over the whole table. The result
+  // is one JSON text (range -> counters in COUNTER_KEYS order): parsed natively, instead of a row of 17 numbers per
+  // range converted one value at a time (a home sums ~800 ranges).
+  if (!parts.length) {
+    for (const r of ranges) out.set(r.key, zeroCounters());
+    return out;
+  }
+  const [row] = await prisma.$queryRawUnsafe<{ sums: string | null }[]>(
+    `SELECT json_object_agg(t.key, json_build_array(${COUNTER_KEYS.map((k) => `t."${k}"`).join(", ")}))::text AS sums FROM (
+       SELECT q.key, ${SUMS}
+         FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::date[], $6::date[]) AS q(key, campaign, sdr, grain, d0, d1)
+         CROSS JOIN LATERAL (
+           SELECT * FROM "CampaignPeriodStat" c
+            WHERE c."campaignId" = q.campaign AND c."sdrId" = q.sdr AND c."grain" = q.grain AND c."start" BETWEEN q.d0 AND q.d1
+         ) s
+        GROUP BY q.key) t`,
+    parts.map((p) => p.key),
+    parts.map((p) => p.campaignId),
+    parts.map((p) => p.sdrId),
+    parts.map((p) => p.grain),
+    parts.map((p) => p.from),
+    parts.map((p) => p.to),
+  );
+  const found = JSON.parse(row?.sums ?? "{}") as Record<string, number[]>;
+  const byRange = new Map(Object.entries(found).map(([key, values]) => [key, fromValues(values)]));
   for (const r of ranges) out.set(r.key, byRange.get(rangeOf(r)) ?? zeroCounters());
   return out;
 }
