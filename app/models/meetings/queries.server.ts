@@ -277,6 +277,8 @@ export async function getMeeting(actor: Actor, meetingId: string) {
     resolvedBy: m.resolvedById ? names.get(m.resolvedById) ?? null : null,
     ratedBy: m.ratedById ? names.get(m.ratedById) ?? null : null,
     deciders: admins.map((a) => a.name),
+    /** Created by a CSV import (its history says so): nobody checked the criteria, and the checklist says why. */
+    imported: m.events.some((e) => e.type === "created" && typeof e.data === "object" && e.data !== null && "importJobId" in e.data),
   };
 }
 
