@@ -73,6 +73,13 @@ const ROWS: Row[] = [
     (path): Row => ({ as: "signedOut", method: "GET", path, expect: "login", why: "signed out" }),
   ),
   { as: "signedOut", method: "POST", path: (d) => `${A(d)}/${d.mA}`, form: { intent: "accept" }, expect: "login", why: "signed-out accept" },
+  // Issue 9: the import's template and error file.
+  { as: "signedOut", method: "GET", path: (d) => `${A(d)}/import/template`, expect: "login", why: "signed-out import template" },
+  { as: "signedOut", method: "GET", path: (d) => `${A(d)}/import/errors?job=x`, expect: "login", why: "signed-out import errors" },
+  { as: "clientAdminA", method: "GET", path: (d) => `${A(d)}/import/template`, expect: [403], why: "clients do not import: template" },
+  { as: "clientAdminA", method: "GET", path: (d) => `${A(d)}/import/errors?job=x`, expect: [403], why: "clients do not import: error file" },
+  { as: "otherSdrA", method: "GET", path: (d) => `${A(d)}/import/template`, expect: NF, why: "unassigned SDR: import template" },
+  { as: "amA", method: "GET", path: (d) => `${B(d)}/import/errors?job=x`, expect: NF, why: "AM: import errors on another AM's client" },
   { as: "signedOut", method: "GET", path: (d) => `${A(d)}/duplicates?email=alice.alpha@prospect.test`, expect: "login", why: "signed-out duplicate check" },
   // The duplicate check the log form runs while the email is typed.
   { as: "clientAdminA", method: "GET", path: (d) => `${A(d)}/duplicates?email=alice.alpha@prospect.test`, expect: [403], why: "clients do not log meetings: duplicate check" },

@@ -198,6 +198,8 @@ export const editSchema = z.object({
   durationMinutes: z.coerce.number({ error: "meetings.errors.duration" }).int({ error: "meetings.errors.duration" }).min(5, { error: "meetings.errors.duration" }).max(480, { error: "meetings.errors.duration" }),
   channel: z.enum(CHANNELS, { error: "common.errors.invalid" }),
   location: optionalText(500),
+  /** Issue 9: the client attendee can be changed (they receive the invitation, the previous one its cancellation); "" = nobody. */
+  clientAttendeeId: z.string().max(40).optional().transform((v) => (v === undefined ? undefined : v || null)),
   discoveryNeed: optionalText(4000),
   discoveryContext: optionalText(4000),
   discoveryBudget: optionalText(2000),

@@ -13,6 +13,18 @@ export function csvDelimiter(url: URL, locale: Locale | null): CsvDelimiter {
   return locale === "fr" ? ";" : ",";
 }
 
+/** What the export screen lets the user choose: the separator, and whether the file starts with the UTF-8 BOM. */
+export type CsvFormat = { delimiter: CsvDelimiter; bom: boolean };
+
+/**
+ * The separator (as above) and the BOM: written unless the URL says ?bom=0 (some importers choke on it). The export
+ * form sends bom=0 from a hidden field and bom=1 from the ticked box, so a "1" anywhere wins.
+ */
+export function csvFormat(url: URL, locale: Locale | null): CsvFormat {
+  const bom = url.searchParams.getAll("bom");
+  return { delimiter: csvDelimiter(url, locale), bom: !bom.length || bom.includes("1") };
+}
+
 /** `attachment` with the name as typed (accents kept via filename*) and a plain-ASCII fallback. */
 export function attachmentDisposition(filename: string) {
   const clean = filename.replace(/[\u0000-\u001f\u007f/\\"]+/g, "-");

@@ -1,6 +1,7 @@
 import { messages } from "./types";
 import { meetingsImport } from "./meetings-import";
 import { meetingsForm } from "./meetings-form";
+import { meetingsCsv } from "./meetings-csv";
 
 // The meetings area; the CSV import's messages (meetings.import.*, meetings.field.*) live in ./meetings-import.ts,
 // the log form's (meetings.form.*, meetings.errors.*, meetings.warnings.*) in ./meetings-form.ts.
@@ -9,6 +10,7 @@ export const meetings = messages({
   en: {
     ...meetingsImport.en,
     ...meetingsForm.en,
+    ...meetingsCsv.en,
     title: "Meetings",
     allMeetings: "All meetings",
     log: "Log a meeting",
@@ -280,6 +282,7 @@ export const meetings = messages({
   fr: {
     ...meetingsImport.fr,
     ...meetingsForm.fr,
+    ...meetingsCsv.fr,
     title: "Rendez-vous",
     allMeetings: "Tous les rendez-vous",
     log: "Saisir un rendez-vous",

@@ -6,16 +6,40 @@ import { assertCan, type Actor } from "~/utils/auth.server";
 import { DomainError, notFound } from "~/domain/shared/errors";
 import { campaignScope } from "~/models/scope.server";
 import { importOwnerScope } from "~/models/import-scope.server";
-import { decodeCsv, guessMapping, IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportError, type ImportField, type ImportMapping } from "~/domain/meetings/import";
+import { DATE_FORMATS, decodeCsv, guessDateFormat, guessMapping, IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type DateFormat, type ImportError, type ImportField, type ImportMapping } from "~/domain/meetings/import";
+import { activeClientUsers } from "./client-attendees.server";
 
-export { decodeCsv, guessMapping, IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportError, type ImportField, type ImportMapping };
+export { DATE_FORMATS, decodeCsv, guessMapping, IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportError, type ImportField, type ImportMapping };
 
 
 async function campaignForImport(actor: Actor, campaignId: string) {
   assertCan(actor, "meeting:log");
-  const campaign = await prisma.campaign.findFirst({ where: { AND: [campaignScope(actor), { id: campaignId }] }, select: { id: true, agencyId: true, status: true } });
+  const campaign = await prisma.campaign.findFirst({ where: { AND: [campaignScope(actor), { id: campaignId }] }, select: { id: true, agencyId: true, clientCompanyId: true, status: true } });
   if (!campaign) throw notFound();
   return campaign;
+}
+
+/** The date format of the first rows' date column (a year first, or a day or month over 12, settles it). */
+function guessFormat(text: string, columns: string[]): DateFormat {
+  const mapping = guessMapping(columns);
+  const col = mapping.scheduledDate ?? mapping.scheduledAt;
+  const i = col ? columns.indexOf(col) : -1;
+  if (i < 0) return "DMY";
+  const rows = Papa.parse<string[]>(text, { preview: 51, skipEmptyLines: true }).data.slice(1);
+  return guessDateFormat(rows.map((r) => String(r[i] ?? "")));
+}
+
+/** What the mapping screen offers as defaults for the whole file: approved personas, the campaign's SDRs, its client users. */
+export async function importChoices(actor: Actor, campaignId: string) {
+  const campaign = await campaignForImport(actor, campaignId);
+  const [personas, assignments, clientUsers] = await Promise.all([
+    prisma.personaVersion.findMany({ where: { status: "APPROVED", persona: { campaignId: campaign.id } }, select: { id: true, name: true, number: true }, orderBy: { name: "asc" } }),
+    prisma.campaignAssignment.findMany({ where: { campaignId: campaign.id }, select: { user: { select: { id: true, name: true } } }, orderBy: { createdAt: "asc" } }),
+    activeClientUsers(campaign.agencyId, campaign.clientCompanyId),
+  ]);
+  const sdrs = assignments.map((a) => a.user);
+  const defaultSdrId = sdrs.some((u) => u.id === actor.userId) ? actor.userId : sdrs.length === 1 ? sdrs[0].id : undefined;
+  return { personas, sdrs, clientUsers: clientUsers.map(({ id, name }) => ({ id, name })), defaultSdrId, isSdr: actor.role === "SDR" };
 }
 
 /** Stores an upload and reads its header; the user then confirms the column mapping. */
@@ -38,7 +62,7 @@ export async function createImport(actor: Actor, campaignId: string, file: { nam
       fileName: file.name.replace(/\u0000/g, "").slice(0, 200) || "import.csv",
       file: Buffer.from(file.bytes),
       columns,
-      mapping: guessMapping(columns),
+      mapping: { ...guessMapping(columns), dateFormat: guessFormat(text, columns) },
     },
     select: { id: true },
   });
@@ -76,6 +100,17 @@ export async function confirmImport(actor: Actor, campaignId: string, importJobI
   for (const f of IMPORT_FIELDS) if (mapping[f] && !job.columns.includes(mapping[f]!)) errors[`map.${f}`] = ["common.errors.invalid"];
   for (const f of REQUIRED_IMPORT_FIELDS) if (!mapping[f]) errors[`map.${f}`] = ["common.errors.required"];
   if (!mapping.timeZone && !mapping.defaultTimeZone) errors["defaultTimeZone"] = ["meetings.import.timeZoneNeeded"];
+  // The time: one date-and-time column, or a date column (with a time column).
+  if (!mapping.scheduledAt && !mapping.scheduledDate) errors["map.scheduledAt"] = ["meetings.import.dateOrDate"];
+  if (mapping.scheduledAt && (mapping.scheduledDate || mapping.scheduledTime)) errors["map.scheduledAt"] = ["meetings.import.dateOrDate"];
+  if (mapping.scheduledDate && !mapping.scheduledTime) errors["map.scheduledTime"] = ["common.errors.required"];
+  if (mapping.dateFormat && !DATE_FORMATS.includes(mapping.dateFormat)) errors["dateFormat"] = ["common.errors.invalid"];
+  // Defaults for the whole file: one of the offered choices.
+  const choices = await importChoices(actor, campaignId);
+  if (mapping.defaultPersonaVersionId && !choices.personas.some((p) => p.id === mapping.defaultPersonaVersionId)) errors["defaultPersonaVersionId"] = ["common.errors.invalid"];
+  if (!mapping.persona && !mapping.defaultPersonaVersionId && choices.personas.length !== 1) errors["map.persona"] = ["common.errors.required"];
+  if (mapping.defaultSdrId && !choices.sdrs.some((u) => u.id === mapping.defaultSdrId)) errors["defaultSdrId"] = ["common.errors.invalid"];
+  if (mapping.defaultClientAttendeeId && !choices.clientUsers.some((u) => u.id === mapping.defaultClientAttendeeId)) errors["defaultClientAttendeeId"] = ["common.errors.invalid"];
   if (Object.keys(errors).length) return { ok: false as const, errors };
   const updated = await prisma.importJob.updateMany({ where: { id: job.id, status: "MAPPING" }, data: { mapping, status: "QUEUED" } });
   if (!updated.count) throw new DomainError("CONFLICT", "meetings.import.alreadyStarted");

@@ -37,7 +37,14 @@ export function eventDescription(
 }
 
 /** Writes the meeting's invitations (or cancellations) to the outbox; returns their ids. None for a meeting already over. */
-export async function sendCalendarInvitations(tx: Tx, meetingId: string, kind: InvitationKind, now = new Date()): Promise<string[]> {
+export async function sendCalendarInvitations(
+  tx: Tx,
+  meetingId: string,
+  kind: InvitationKind,
+  now = new Date(),
+  /** Only this client user (an attendee replaced in the edit form gets the cancellation), not the prospect. */
+  only?: { attendeeUserId: string },
+): Promise<string[]> {
   const m = await tx.meeting.findUniqueOrThrow({
     where: { id: meetingId },
     select: {
@@ -59,12 +66,18 @@ export async function sendCalendarInvitations(tx: Tx, meetingId: string, kind: I
       clientCompany: { select: { name: true } },
       campaign: { select: { name: true, invitesProspect: true } },
       sdr: { select: { name: true } },
-      clientAttendee: { select: { name: true, email: true, locale: true } },
+      clientAttendee: { select: { name: true, email: true, locale: true, memberships: { select: { agencyId: true, clientCompanyId: true, deactivatedAt: true } } } },
+      clientCompanyId: true,
     },
   });
   if (m.scheduledAt.getTime() + m.durationMinutes * 60_000 <= now.getTime()) return [];
-  const attendee = m.clientAttendee;
-  const prospect = m.campaign.invitesProspect && m.prospectEmail ? { name: m.prospectName, email: m.prospectEmail } : null;
+  const candidate = only
+    ? await tx.user.findUnique({ where: { id: only.attendeeUserId }, select: { name: true, email: true, locale: true, memberships: { select: { agencyId: true, clientCompanyId: true, deactivatedAt: true } } } })
+    : m.clientAttendee;
+  // A member deactivated since the meeting was booked no longer hears from the portal (issue 9).
+  const attendee =
+    candidate && candidate.memberships.some((x) => x.agencyId === m.agencyId && x.clientCompanyId === m.clientCompanyId && !x.deactivatedAt) ? candidate : null;
+  const prospect = !only && m.campaign.invitesProspect && m.prospectEmail ? { name: m.prospectName, email: m.prospectEmail } : null;
   if (!attendee && !prospect) return [];
   const e = env();
   const organizer = organizerFrom(e.EMAIL_FROM, m.agency.name);

@@ -39,7 +39,7 @@ export async function getLoggingContext(actor: Actor, campaignId: string) {
     }),
     definitionInForce(campaign.id),
     prisma.membership.findMany({
-      where: { agencyId: actor.agencyId, clientCompanyId: campaign.clientCompanyId, role: { in: ["CLIENT_ADMIN", "CLIENT_MEMBER"] } },
+      where: { agencyId: actor.agencyId, clientCompanyId: campaign.clientCompanyId, role: { in: ["CLIENT_ADMIN", "CLIENT_MEMBER"] }, deactivatedAt: null },
       select: { user: { select: { id: true, name: true } } },
       orderBy: { createdAt: "asc" },
     }),
@@ -232,7 +232,7 @@ function editableFields(input: MeetingEdit) {
   };
 }
 
-export type MeetingEdit = Pick<
+export type MeetingEdit = { clientAttendeeId?: string | null } & Pick<
   MeetingInput,
   | "prospectName" | "prospectTitle" | "prospectEmail" | "prospectPhone" | "prospectCompany" | "prospectDomain" | "prospectCompanySize"
   | "prospectIndustry" | "prospectCountry" | "prospectLinkedinUrl" | "durationMinutes" | "channel" | "location"
@@ -250,12 +250,30 @@ export async function editMeeting(actor: Actor, meetingId: string, input: Meetin
     const d = canEdit(actor.role, actor.userId, facts(m));
     if (!d.ok) fail(d.reason);
     const before = await tx.meeting.findUniqueOrThrow({ where: { id: m.id } });
-    const data = editableFields(input);
+    const data: ReturnType<typeof editableFields> & { clientAttendeeId?: string | null } = editableFields(input);
+    if (input.clientAttendeeId !== undefined && input.clientAttendeeId !== before.clientAttendeeId) {
+      if (input.clientAttendeeId) {
+        const member = await tx.membership.findFirst({
+          where: { userId: input.clientAttendeeId, agencyId: before.agencyId, clientCompanyId: before.clientCompanyId, role: { in: ["CLIENT_ADMIN", "CLIENT_MEMBER"] }, deactivatedAt: null },
+          select: { id: true },
+        });
+        if (!member) fail("common.errors.invalid", "clientAttendeeId");
+      }
+      data.clientAttendeeId = input.clientAttendeeId;
+    }
     const changed = (Object.keys(data) as (keyof typeof data)[]).filter((k) => before[k] !== data[k]);
     if (!changed.length) return;
     await applyChange(tx, m, revision, data);
     await event(tx, m.id, actor.userId, "edited", null, null, { fields: changed });
     await emitMeetingEvent(tx, fx, m, "meeting.updated", { fields: changed });
+    // Issue 9: a new client attendee receives the invitation, the one replaced its cancellation (same UID, higher SEQUENCE).
+    if (changed.includes("clientAttendeeId")) {
+      if (before.clientAttendeeId) fx.emails(await sendCalendarInvitations(tx, m.id, "cancelled", new Date(), { attendeeUserId: before.clientAttendeeId }));
+      if (data.clientAttendeeId) fx.emails(await sendCalendarInvitations(tx, m.id, "booked", new Date(), { attendeeUserId: data.clientAttendeeId }));
+    } else if (changed.some((k) => k === "durationMinutes" || k === "location" || k === "channel")) {
+      // What the attendee's calendar shows changed: the event is updated in place.
+      fx.emails(await sendCalendarInvitations(tx, m.id, "rescheduled"));
+    }
   });
 }
 

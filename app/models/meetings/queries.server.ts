@@ -200,14 +200,23 @@ export async function* iterateMeetings(actor: Actor, filter: Partial<ListFilter>
         prospectCountry: true,
         prospectLinkedinUrl: true,
         ratingOverall: true,
+        ratingPersonaFit: true,
+        ratingDecisionPower: true,
+        ratingRealNeed: true,
+        ratingBriefing: true,
+        disputeReason: true,
+        disputeReasonText: true,
+        resolutionReasoning: true,
         opportunityCreated: true,
         pipelineValue: true,
         won: true,
         internalNotes: agency,
         sdr: { select: { name: true } },
+        clientAttendee: { select: { name: true } },
         personaVersion: { select: { name: true, number: true } },
         definitionVersion: { select: { number: true } },
         campaign: { select: { name: true } },
+        disputeItems: { select: { reason: true, criterion: { select: { label: true, position: true } } }, orderBy: { criterion: { position: "asc" } } },
       },
     });
     if (!batch.length) return;
@@ -268,6 +277,8 @@ export async function getMeeting(actor: Actor, meetingId: string) {
     resolvedBy: m.resolvedById ? names.get(m.resolvedById) ?? null : null,
     ratedBy: m.ratedById ? names.get(m.ratedById) ?? null : null,
     deciders: admins.map((a) => a.name),
+    /** Created by a CSV import (its history says so): nobody checked the criteria, and the checklist says why. */
+    imported: m.events.some((e) => e.type === "created" && typeof e.data === "object" && e.data !== null && "importJobId" in e.data),
   };
 }
 

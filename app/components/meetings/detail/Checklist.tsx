@@ -8,6 +8,7 @@ export function Checklist({ m }: { m: MeetingView }) {
   <section className="card space-y-2">
     <h3 className="h2">{t("meetings.checklist")}</h3>
     {m.unmetRequiredConfirmed ? <p className="text-sm text-amber-800">{t("meetings.unmetConfirmed")}</p> : null}
+    {m.imported && !m.checks.length ? <p className="text-sm text-slate-600" data-testid="imported-checklist">{t("meetings.importedChecklist")}</p> : null}
     <ul className="divide-y divide-slate-100 text-sm">
       {m.checks.map((c) => (
         <li key={c.id} className="py-2">

@@ -41,12 +41,12 @@ export function MeetingDetails({ d, form }: { d: MeetingPage; form: FormState })
         ) : null,
       )}
     </div>
-    {d.canEdit ? <EditDetails m={m} errors={errorsFor("edit")} values={valuesFor("edit")} busy={busy} /> : null}
+    {d.canEdit ? <EditDetails m={m} clientUsers={d.clientUsers} errors={errorsFor("edit")} values={valuesFor("edit")} busy={busy} /> : null}
   </section>
   );
 }
 
-function EditDetails({ m, errors, values, busy }: { m: MeetingView; errors?: Record<string, string[]>; values?: Record<string, string>; busy: boolean }) {
+function EditDetails({ m, clientUsers, errors, values, busy }: { m: MeetingView; clientUsers: { id: string; name: string }[]; errors?: Record<string, string[]>; values?: Record<string, string>; busy: boolean }) {
   const { t } = useT();
   const v = (k: keyof typeof m & string) => values?.[k] ?? (m[k] === null || m[k] === undefined ? "" : String(m[k]));
   const text = ["prospectName", "prospectTitle", "prospectEmail", "prospectPhone", "prospectCompany", "prospectDomain", "prospectCompanySize", "prospectIndustry", "prospectCountry", "prospectLinkedinUrl"] as const;
@@ -72,6 +72,15 @@ function EditDetails({ m, errors, values, busy }: { m: MeetingView; errors?: Rec
           </div>
         </div>
         <Field label={t("meetings.form.location")} name="location" defaultValue={v("location")} errors={errors?.location} />
+        <div>
+          <label htmlFor="edit-clientAttendeeId" className="block text-sm font-medium text-slate-700">{t("meetings.attendee")}</label>
+          <select id="edit-clientAttendeeId" name="clientAttendeeId" defaultValue={values?.clientAttendeeId ?? m.clientAttendeeId ?? ""} className="input mt-1">
+            <option value="">{t("common.none")}</option>
+            {clientUsers.map((u) => (
+              <option key={u.id} value={u.id}>{u.name}</option>
+            ))}
+          </select>
+        </div>
         <div className="grid gap-3 sm:grid-cols-2">
           {(["discoveryNeed", "discoveryContext", "discoveryBudget", "discoveryTimeline"] as const).map((k) => (
             <Field key={k} label={t(`meetings.form.${k}`)} name={k} multiline defaultValue={v(k)} errors={errors?.[k]} />

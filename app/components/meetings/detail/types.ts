@@ -16,6 +16,8 @@ export type MeetingPage = {
   canOutcome: boolean;
   canComment: boolean;
   canEdit: boolean;
+  /** The client company's active users, offered as the meeting's attendee in the edit form. */
+  clientUsers: { id: string; name: string }[];
   /** A client member may flag a held meeting awaiting review to the client admins (issue 9). */
   canFlag: boolean;
   isPast: boolean;

@@ -13,6 +13,7 @@ import { errorText } from "~/components/forms/Field";
 import { MeetingFilters, MeetingTable, Pagination } from "~/components/meetings/MeetingList";
 import { SavedViews } from "~/components/meetings/SavedViews";
 import { useT } from "~/utils/i18n";
+import { ExportOptions } from "~/components/meetings/ExportOptions";
 
 // Every meeting the agency user may see, across campaigns (SDRs: their own).
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -61,7 +62,7 @@ export default function AllMeetings() {
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="h1">{t("meetings.allMeetings")}</h1>
-        <a href={`/meetings/export${query}`} className="btn-secondary" download>{t("meetings.export")}</a>
+        <ExportOptions action="/meetings/export" query={query} />
       </div>
       {counts.attendance ? (
         <p className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">

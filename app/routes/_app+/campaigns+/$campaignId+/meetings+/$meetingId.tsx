@@ -21,6 +21,7 @@ import type { FormState, MeetingPage } from "~/components/meetings/detail/types"
 import { useT } from "~/utils/i18n";
 import { formatDate } from "~/i18n";
 import { isMeetingIntent, MEETING_INTENTS } from "./__meeting-intents.server";
+import { activeClientUsers } from "~/models/meetings/client-attendees.server";
 import { reviewTargets } from "~/models/qualitative/pages.server";
 import { ReviewCallLinks } from "~/components/qualitative/ReviewCallLinks";
 
@@ -35,8 +36,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const m = await load(actor, params);
   const facts: MeetingFacts = m;
   const now = new Date();
+  const editable = canEdit(actor.role, actor.userId, facts).ok;
   return json({
     m,
+    clientUsers: editable ? (await activeClientUsers(m.agencyId, m.clientCompanyId)).map(({ id, name }) => ({ id, name })) : [],
     agency: isAgencyRole(actor.role),
     billable: isBillable(m),
     statusActions: allowedStatusActions(actor.role, actor.userId, facts, now),
@@ -45,7 +48,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     canResolve: canResolve(actor.role, facts).ok,
     canOutcome: canRecordOutcome(actor.role, facts).ok,
     canComment: can(actor.role, "version:comment"),
-    canEdit: canEdit(actor.role, actor.userId, facts).ok,
+    canEdit: editable,
     canFlag: actor.role === "CLIENT_MEMBER" && m.status === "HELD" && m.verdict === "PENDING",
     isPast: m.scheduledAt.getTime() < now.getTime(),
     nowLocal: utcToZonedInput(new Date(now.getTime() + 86400_000), m.timeZone),

@@ -12,6 +12,7 @@ import { actionError, appOrigin, orResponse, readForm } from "~/utils/http.serve
 import { MeetingFilters, MeetingTable, Pagination } from "~/components/meetings/MeetingList";
 import { errorText } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
+import { ExportOptions } from "~/components/meetings/ExportOptions";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "campaign:read");
@@ -58,7 +59,7 @@ export default function CampaignMeetings() {
   const location = useLocation();
   const bulkResult = data && "changed" in data ? data : null;
   const bulkError = data && "error" in data ? errorText(t, data.error) : null;
-  const exportHref = `/campaigns/${campaign.id}/meetings/export${query}`;
+  const exportAction = `/campaigns/${campaign.id}/meetings/export`;
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -70,7 +71,7 @@ export default function CampaignMeetings() {
               <Link to="import" className="btn-secondary">{t("meetings.import")}</Link>
             </>
           ) : null}
-          <a href={exportHref} className="btn-secondary" download>{t("meetings.export")}</a>
+          <ExportOptions action={exportAction} query={query} />
         </div>
       </div>
       {counts.attendance ? (

@@ -3,13 +3,13 @@ import { readUpload } from "~/utils/multipart.server";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
 import { requireActor } from "~/utils/auth.server";
-import { confirmImport, createImport, getImport, listImports } from "~/models/meetings/import.server";
-import { IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type ImportMapping } from "~/domain/meetings/import";
+import { confirmImport, createImport, getImport, importChoices, listImports } from "~/models/meetings/import.server";
+import { DATE_FORMATS, IMPORT_FIELDS, MAX_IMPORT_BYTES, REQUIRED_IMPORT_FIELDS, type DateFormat, type ImportMapping } from "~/domain/meetings/import";
 import { enqueueImport } from "~/services/queue.server";
 import { timeZones } from "~/domain/shared/timezone";
 import { actionError, orResponse, readForm } from "~/utils/http.server";
 import { ErrorList, FormError, errorText } from "~/components/forms/Field";
-import { isMessageKey, keyFor } from "~/i18n";
+import { isMessageKey, keyFor, type TFunction } from "~/i18n";
 import { useT } from "~/utils/i18n";
 import { formatDateTime } from "~/i18n";
 
@@ -18,9 +18,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const jobId = new URL(request.url).searchParams.get("job");
   if (jobId) {
     const job = await orResponse(getImport(actor, params.campaignId!, jobId));
-    return json({ job, recent: [], timeZones: job.status === "MAPPING" ? timeZones() : [] });
+    const mapping = job.status === "MAPPING";
+    return json({ job, recent: [], timeZones: mapping ? timeZones() : [], choices: mapping ? await orResponse(importChoices(actor, params.campaignId!)) : null });
   }
-  return json({ job: null, recent: await orResponse(listImports(actor, params.campaignId!)), timeZones: [] as string[] });
+  return json({ job: null, recent: await orResponse(listImports(actor, params.campaignId!)), timeZones: [] as string[], choices: null });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -53,6 +54,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (tz) mapping.defaultTimeZone = tz;
   const duration = String(formData.get("defaultDuration") ?? "").trim();
   if (duration) mapping.defaultDuration = duration;
+  const dateFormat = String(formData.get("dateFormat") ?? "");
+  if ((DATE_FORMATS as readonly string[]).includes(dateFormat)) mapping.dateFormat = dateFormat as DateFormat;
+  for (const k of ["defaultPersonaVersionId", "defaultSdrId", "defaultClientAttendeeId"] as const) {
+    const v = String(formData.get(k) ?? "").trim();
+    if (v) mapping[k] = v;
+  }
   try {
     const r = await confirmImport(actor, params.campaignId!, jobId, mapping);
     if (!r.ok) return json({ ok: false as const, errors: r.errors }, { status: 400 });
@@ -64,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ImportMeetings() {
-  const { job, recent, timeZones } = useLoaderData<typeof loader>();
+  const { job, recent, timeZones, choices } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t, locale, timeZone } = useT();
   const navigation = useNavigation();
@@ -77,6 +84,10 @@ export default function ImportMeetings() {
         <>
           <Form method="post" encType="multipart/form-data" className="card space-y-3">
             <p className="text-sm text-slate-600">{t("meetings.import.intro")}</p>
+            <p className="text-sm text-slate-600">
+              <a href="import/template" download className="link underline">{t("meetings.import.template")}</a>{" "}
+              <span>{t("meetings.import.templateHint", { separator: locale === "fr" ? "« ; »" : "“,”" })}</span>
+            </p>
             <FormError errors={errors && !errors.file ? errors : undefined} />
             <div>
               <label htmlFor="file" className="block text-sm font-medium text-slate-700">{t("meetings.import.file")}</label>
@@ -92,7 +103,7 @@ export default function ImportMeetings() {
                 {recent.map((r) => (
                   <li key={r.id}>
                     <Link to={`?job=${r.id}`} className="link underline">{r.fileName}</Link> · {t(`meetings.import.status.${r.status}`)} · {formatDateTime(locale, r.createdAt, timeZone)} ·{" "}
-                    {t("meetings.import.summary", { created: r.createdCount, skipped: r.skippedCount, errors: r.errorCount })}
+                    {importSummary(t, r.createdCount, r.skippedCount, r.errorCount)}
                   </li>
                 ))}
               </ul>
@@ -100,7 +111,7 @@ export default function ImportMeetings() {
           ) : null}
         </>
       ) : job.status === "MAPPING" ? (
-        <MappingForm job={job} timeZones={timeZones} errors={errors} busy={navigation.state === "submitting"} />
+        <MappingForm job={job} timeZones={timeZones} choices={choices!} errors={errors} busy={navigation.state === "submitting"} />
       ) : (
         <Progress job={job} />
       )}
@@ -109,9 +120,34 @@ export default function ImportMeetings() {
 }
 
 type Job = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["job"]>;
+type Choices = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["choices"]>;
 
-function MappingForm({ job, timeZones, errors, busy }: { job: Job; timeZones: string[]; errors?: Record<string, string[]>; busy: boolean }) {
-  const { t } = useT();
+/** "1 meeting imported, 2 already imported, 1 row with errors." with the right singular or plural in each language. */
+function importSummary(t: TFunction, created: number, skipped: number, errors: number) {
+  const parts = [created === 1 ? t("meetings.import.created.one") : t("meetings.import.created.other", { count: created })];
+  if (skipped) parts.push(skipped === 1 ? t("meetings.import.skipped.one") : t("meetings.import.skipped.other", { count: skipped }));
+  if (errors) parts.push(errors === 1 ? t("meetings.import.errorRows.one") : t("meetings.import.errorRows.other", { count: errors }));
+  return `${parts.join(", ")}.`;
+}
+
+function DefaultSelect({ name, label, options, value, empty, errors }: { name: string; label: string; options: { id: string; name: string }[]; value?: string; empty?: string; errors?: string[] }) {
+  return (
+    <div>
+      <label htmlFor={name} className="block text-sm font-medium text-slate-700">{label}</label>
+      <select id={name} name={name} defaultValue={value ?? ""} className="input mt-1" aria-invalid={errors ? true : undefined}>
+        {empty !== undefined ? <option value="">{empty}</option> : null}
+        {options.map((o) => (
+          <option key={o.id} value={o.id}>{o.name}</option>
+        ))}
+      </select>
+      <ErrorList errors={errors} />
+    </div>
+  );
+}
+
+function MappingForm({ job, timeZones, choices, errors, busy }: { job: Job; timeZones: string[]; choices: Choices; errors?: Record<string, string[]>; busy: boolean }) {
+  const { t, timeZone } = useT();
+  const onlyPersona = choices.personas.length === 1 ? choices.personas[0] : null;
   return (
     <Form method="post" className="space-y-4">
       <input type="hidden" name="jobId" value={job.id} />
@@ -123,7 +159,7 @@ function MappingForm({ job, timeZones, errors, busy }: { job: Job; timeZones: st
             <div key={f}>
               <label htmlFor={`map-${f}`} className="block text-sm font-medium text-slate-700">
                 {t(`meetings.field.${f}`)}
-                {REQUIRED_IMPORT_FIELDS.includes(f) ? <span className="text-red-700"> *</span> : null}
+                {REQUIRED_IMPORT_FIELDS.includes(f) || (f === "persona" && !onlyPersona) ? <span className="text-red-700"> *</span> : null}
               </label>
               <select id={`map-${f}`} name={`map.${f}`} defaultValue={job.mapping[f] ?? ""} className="input mt-1" aria-invalid={errors?.[`map.${f}`] ? true : undefined}>
                 <option value="">{t("meetings.import.notMapped")}</option>
@@ -136,7 +172,7 @@ function MappingForm({ job, timeZones, errors, busy }: { job: Job; timeZones: st
           ))}
           <div>
             <label htmlFor="defaultTimeZone" className="block text-sm font-medium text-slate-700">{t("meetings.import.defaultTimeZone")}</label>
-            <input id="defaultTimeZone" name="defaultTimeZone" list="tz-list" defaultValue="Europe/Paris" className="input mt-1" />
+            <input id="defaultTimeZone" name="defaultTimeZone" list="tz-list" defaultValue={timeZone} className="input mt-1" />
             <datalist id="tz-list">
               {timeZones.map((z) => (
                 <option key={z} value={z} />
@@ -148,6 +184,33 @@ function MappingForm({ job, timeZones, errors, busy }: { job: Job; timeZones: st
             <label htmlFor="defaultDuration" className="block text-sm font-medium text-slate-700">{t("meetings.import.defaultDuration")}</label>
             <input id="defaultDuration" name="defaultDuration" type="number" defaultValue="30" className="input mt-1" />
           </div>
+          <div>
+            <label htmlFor="dateFormat" className="block text-sm font-medium text-slate-700">{t("meetings.import.dateFormat")}</label>
+            <select id="dateFormat" name="dateFormat" defaultValue={job.mapping.dateFormat ?? "DMY"} className="input mt-1">
+              {DATE_FORMATS.map((f) => (
+                <option key={f} value={f}>{t(`meetings.import.dateFormat.${f}`)}</option>
+              ))}
+            </select>
+            <ErrorList errors={errors?.dateFormat} />
+          </div>
+          <DefaultSelect
+            name="defaultPersonaVersionId"
+            label={t("meetings.import.defaultPersona")}
+            options={choices.personas.map((p) => ({ id: p.id, name: onlyPersona ? t("meetings.import.onlyPersona", { persona: p.name }) : `${p.name} (v${p.number})` }))}
+            value={onlyPersona?.id}
+            empty={onlyPersona ? undefined : t("meetings.import.notMapped")}
+            errors={errors?.defaultPersonaVersionId}
+          />
+          {choices.isSdr ? null : (
+            <DefaultSelect name="defaultSdrId" label={t("meetings.import.defaultSdr")} options={choices.sdrs} value={choices.defaultSdrId} empty={choices.defaultSdrId ? undefined : "—"} errors={errors?.defaultSdrId} />
+          )}
+          <DefaultSelect
+            name="defaultClientAttendeeId"
+            label={t("meetings.import.defaultAttendee")}
+            options={choices.clientUsers}
+            empty={t("meetings.import.noAttendee")}
+            errors={errors?.defaultClientAttendeeId}
+          />
         </div>
       </section>
       <section className="card overflow-x-auto p-0">
@@ -189,7 +252,7 @@ function Progress({ job }: { job: Job }) {
         </div>
         <p className="text-sm text-slate-600">{t("meetings.import.progress", { processed: job.processedRows, total: job.totalRows })}</p>
         {job.status === "DONE" || job.status === "FAILED" ? (
-          <p role="status" className="text-sm font-medium">{t("meetings.import.summary", { created: job.createdCount, skipped: job.skippedCount, errors: job.errorCount })}</p>
+          <p role="status" className="text-sm font-medium">{importSummary(t, job.createdCount, job.skippedCount, job.errorCount)}</p>
         ) : null}
         {job.status === "FAILED" ? <p role="alert" className="text-sm text-red-700">{t("meetings.import.failed", { reason: job.failure && isMessageKey(job.failure) ? t(job.failure) : job.failure ?? "" })}</p> : null}
       </section>
@@ -201,6 +264,7 @@ function Progress({ job }: { job: Job }) {
               <tr>
                 <th>{t("meetings.import.line")}</th>
                 <th>{t("meetings.import.field")}</th>
+                <th>{t("meetings.import.value")}</th>
                 <th>{t("meetings.import.problem")}</th>
               </tr>
             </thead>
@@ -209,12 +273,18 @@ function Progress({ job }: { job: Job }) {
                 <tr key={i}>
                   <td>{e.line}</td>
                   <td>{e.field ? t(keyFor("meetings.field", e.field === "scheduledLocal" ? "scheduledAt" : e.field === "personaVersionId" ? "persona" : e.field, "meetings.import.field")) : "—"}</td>
+                  <td className="max-w-xs break-words font-mono text-xs">{e.value ?? ""}</td>
                   <td>{errorText(t, e.message)}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {job.errorCount > job.errors.length ? <p className="px-5 py-2 text-xs text-slate-500">{t("meetings.import.moreErrors", { count: job.errors.length })}</p> : null}
+          {running ? null : (
+            <p className="px-5 py-3 text-sm">
+              <a href={`import/errors?job=${job.id}`} download className="link underline">{t("meetings.import.downloadErrors")}</a>
+            </p>
+          )}
         </section>
       ) : null}
       {!running ? <Link to="?" className="btn-secondary">{t("meetings.import.another")}</Link> : null}
