@@ -275,6 +275,11 @@ export const meetings = messages({
     "rates.returnRate": "Return rate",
     "rates.campaign": "This campaign",
     "rates.sdr": "SDR",
+    "rates.disputed": "Disputes",
+    "rates.upheld": "Upheld",
+    "rates.bySdr": "Dispute and return rates by SDR",
+    "rates.bySdrDescription": "Each SDR's disputes and upheld disputes per meeting held over the period.",
+    "rates.noneHeld": "No meeting held in this period.",
     "errors.replacementGone": "That disputed meeting no longer owes a replacement.",
   },
   fr: {
@@ -539,6 +544,11 @@ export const meetings = messages({
     "rates.returnRate": "Taux de retour",
     "rates.campaign": "Cette campagne",
     "rates.sdr": "SDR",
+    "rates.disputed": "Contestations",
+    "rates.upheld": "Acceptées",
+    "rates.bySdr": "Taux de contestation et de retour par SDR",
+    "rates.bySdrDescription": "Les contestations et les contestations acceptées de chaque SDR par rendez-vous tenu sur la période.",
+    "rates.noneHeld": "Aucun rendez-vous tenu sur cette période.",
     "errors.replacementGone": "Ce rendez-vous contesté n'attend plus de remplacement.",
   },
 });
