@@ -538,7 +538,7 @@ export const meetings = messages({
     "replacementsOwed.title": "Rendez-vous de remplacement dus",
     "replacementsOwed.empty": "Aucun remplacement dû.",
     "replacementsOwed.since": "dû depuis le {date}",
-    "replacementsOwed.agencyHelp": "Contestations acceptées avec un remplacement promis : saisissez le rendez-vous de remplacement pour solder chacune.",
+    "replacementsOwed.agencyHelp": "Contestations acceptées avec un remplacement promis : saisissez le rendez-vous de remplacement pour solder chacune.",
     "replacementsOwed.clientHelp": "Les rendez-vous que l'agence vous doit après avoir accepté vos contestations.",
     "replacementsOwed.log": "Saisir le remplacement",
     "replacementsOwed.logFor": "Saisir le remplacement du rendez-vous avec {prospect}",
