@@ -6,7 +6,10 @@
 import type { Page } from "@playwright/test";
 import { DISPUTE_REASONS } from "~/domain/meetings/rules";
 import { createActiveCampaignWithAgreement, createMeetingInState, proposedPersona } from "../factories";
-import { confirmAction, expect, prisma, test } from "./fixtures";
+import { confirmAction, expect as baseExpect, prisma, test } from "./fixtures";
+
+// Each step posts a form and waits for the page to reload: slow on a loaded machine, so a longer wait than the default.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 const SHOTS = "test-results/disputes-returns";
 const toast = (page: Page) => page.getByRole("status");
@@ -160,7 +163,7 @@ test("a client member flags a held meeting to the admin with a note", async ({ p
   await page.getByLabel(/^A note for /).fill("Was this really the CFO? Please check before accepting.");
   await page.getByRole("button", { name: "Flag it to the admin" }).click();
   await expect(toast(page)).toHaveText("Your client admins were told.");
-  const n = await prisma.notification.findFirstOrThrow({ where: { meetingId: id, userId: world.clientAdmin.userId } });
+  const n = await prisma.notification.findFirstOrThrow({ where: { meetingId: id, userId: world.clientAdmin.userId, kind: "MEETING_FLAGGED" } });
   expect(n.body).toContain("Was this really the CFO?");
   await shots(page, world.clientMember.userId, `/campaigns/${world.campaign.id}/meetings/${id}`, "flag");
 });
