@@ -96,7 +96,7 @@ test("the AM upholds with a replacement promised; the replacement owed is listed
   await expect(page.getByTestId("replacement")).toHaveText("A replacement meeting is owed for this one.");
   await page.goto("/home");
   const owedAm = page.getByRole("region", { name: "Replacement meetings owed (1)" });
-  await expect(owedAm.getByRole("link", { name: /Camille Owed/ })).toHaveAttribute("href", `/campaigns/${world.campaign.id}/meetings/${id}`);
+  await expect(owedAm.getByRole("link", { name: "Camille Owed (Groupe Vernet)", exact: true })).toHaveAttribute("href", `/campaigns/${world.campaign.id}/meetings/${id}`);
 
   // The client sees it owed; another client of the agency does not.
   await login(world.clientAdmin);
