@@ -35,7 +35,15 @@ describe("default comparison", () => {
     const sentBack = [v(2, "PROPOSED"), v(1, "CHANGES_REQUESTED")];
     expect(defaultComparison(sentBack, sentBack[0])?.id).toBe("v1");
     const revision = [v(4, "PROPOSED"), v(3, "CHANGES_REQUESTED"), v(2, "APPROVED"), v(1, "SUPERSEDED")];
-    expect(defaultComparison(revision, revision[0])?.id).toBe("v2");
+    // A revision answering a send-back is compared with the version sent back, not the one in force.
+    expect(defaultComparison(revision, revision[0])?.id).toBe("v3");
+    const draft = [v(5, "DRAFT"), v(4, "CHANGES_REQUESTED"), v(3, "CHANGES_REQUESTED"), v(2, "APPROVED"), v(1, "SUPERSEDED")];
+    expect(defaultComparison(draft, draft[0])?.id).toBe("v4");
+    // A send-back older than the version in force is history: compare with the version in force.
+    const old = [v(4, "PROPOSED"), v(3, "APPROVED"), v(2, "CHANGES_REQUESTED"), v(1, "SUPERSEDED")];
+    expect(defaultComparison(old, old[0])?.id).toBe("v3");
+    // The version sent back itself is compared with the one in force.
+    expect(defaultComparison(revision, revision[1])?.id).toBe("v2");
     expect(defaultComparison(revision, revision[2])?.id).toBe("v1");
     expect(defaultComparison(revision, revision[3])).toBeNull();
   });

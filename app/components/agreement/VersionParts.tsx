@@ -205,3 +205,44 @@ export function CompareForm({ versions, selectedId, againstId }: { versions: { i
     </form>
   );
 }
+
+/**
+ * Beside a revision compared with the version sent back: who sent it back, when, the comment they wrote, and how
+ * much changed since, so the client checks their request was followed without opening the old version.
+ */
+export function SentBackNote({
+  against,
+  people,
+  changes,
+  inForce,
+  selectedId,
+}: {
+  against: { number: number; decidedAt: string | null; decidedById: string | null; decisionComment: string | null };
+  people: Record<string, string>;
+  changes: number;
+  inForce: { id: string; number: number } | null;
+  selectedId: string;
+}) {
+  const { t, locale, timeZone } = useT();
+  const title = t("agreement.sentBack.title", { n: against.number });
+  return (
+    <aside aria-label={title} className="space-y-2 rounded-md border border-red-200 bg-red-50 p-3 text-sm">
+      <p className="font-medium text-red-900">{title}</p>
+      {against.decidedAt ? (
+        <p className="text-slate-700">{t("agreement.sentBack.by", { name: people[against.decidedById ?? ""] ?? "—", date: formatDateTime(locale, against.decidedAt, timeZone) })}</p>
+      ) : null}
+      {against.decisionComment ? (
+        <figure>
+          <figcaption className="text-xs text-slate-500">{t("agreement.sentBack.comment")}</figcaption>
+          <blockquote className="mt-1 whitespace-pre-line border-l-4 border-red-300 pl-3 italic text-slate-800">{against.decisionComment}</blockquote>
+        </figure>
+      ) : null}
+      <p className={changes === 0 ? "font-medium text-amber-800" : "text-slate-700"}>
+        {changes === 0 ? t("agreement.sentBack.noChange") : changes === 1 ? t("agreement.sentBack.changesOne") : t("agreement.sentBack.changes", { count: changes })}
+      </p>
+      {inForce ? (
+        <Link to={`?v=${selectedId}&against=${inForce.id}`} className="link text-sm">{t("agreement.sentBack.compareInForce", { n: inForce.number })}</Link>
+      ) : null}
+    </aside>
+  );
+}

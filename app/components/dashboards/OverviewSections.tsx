@@ -244,6 +244,68 @@ export function SdrTable({ rows, sort, dir, sortHref }: { rows: NonNullable<Camp
   );
 }
 
+/**
+ * Dispute and return rates over the period: the campaign's (agency and client), then, agency side, each SDR's as a
+ * chart with its table (an SDR sees their own row only). From the rollup's counts, never meeting rows.
+ */
+export function DisputeRatesSection({ data }: { data: CampaignOverview }) {
+  const { t, locale } = useT();
+  const r = data.rates;
+  const pct = (v: number | null) => formatMetric(locale, "percent", v);
+  return (
+    <section aria-labelledby="rates-title" className="card space-y-3">
+      <h2 id="rates-title" className="h2">{t("meetings.rates.title")}</h2>
+      <p className="text-sm text-slate-600">{t("meetings.rates.help")}</p>
+      <div className="overflow-x-auto">
+        <table className="table" aria-labelledby="rates-title">
+          <thead>
+            <tr>
+              <th scope="col"><span className="sr-only">{t("meetings.rates.title")}</span></th>
+              <th scope="col" className="text-right">{t("meetings.rates.held")}</th>
+              <th scope="col" className="text-right">{t("meetings.rates.disputed")}</th>
+              <th scope="col" className="text-right">{t("meetings.rates.upheld")}</th>
+              <th scope="col" className="text-right">{t("meetings.rates.disputeRate")}</th>
+              <th scope="col" className="text-right">{t("meetings.rates.returnRate")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row" className="font-medium">{t("meetings.rates.campaign")}</th>
+              <td className="text-right tabular-nums">{r.held}</td>
+              <td className="text-right tabular-nums">{r.disputed}</td>
+              <td className="text-right tabular-nums">{r.upheld}</td>
+              <td className="text-right tabular-nums">{pct(r.disputeRate)}</td>
+              <td className="text-right tabular-nums">{pct(r.returnRate)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+      {data.perSdr ? (
+        <ChartFigure
+          id="chart-rates-sdr"
+          kind="bar"
+          horizontal
+          unit="percent"
+          title={t("meetings.rates.bySdr")}
+          description={t("meetings.rates.bySdrDescription")}
+          emptyText={t("meetings.rates.noneHeld")}
+          x={{ key: "sdr", label: t("meetings.rates.sdr") }}
+          series={[
+            { key: "disputeRate", label: t("meetings.rates.disputeRate"), color: "#f97316" },
+            { key: "returnRate", label: t("meetings.rates.returnRate"), color: "#be123c" },
+            { key: "held", label: t("meetings.rates.held"), unit: "count", tableOnly: true },
+            { key: "disputed", label: t("meetings.rates.disputed"), unit: "count", tableOnly: true },
+            { key: "upheld", label: t("meetings.rates.upheld"), unit: "count", tableOnly: true },
+          ]}
+          rows={data.perSdr
+            .filter((s) => s.rates.held > 0 || s.rates.disputed > 0)
+            .map((s) => ({ sdr: s.name, disputeRate: s.rates.disputeRate, returnRate: s.rates.returnRate, held: s.rates.held, disputed: s.rates.disputed, upheld: s.rates.upheld }))}
+        />
+      ) : null}
+    </section>
+  );
+}
+
 export function OverviewObjectives({ data }: { data: CampaignOverview }) {
   const { t, locale } = useT();
   return (

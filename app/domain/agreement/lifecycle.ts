@@ -170,11 +170,22 @@ export function withCriterionKeys<C extends { key: string; label: string }>(crit
 }
 
 /**
- * The version a reader compares with by default: the one in force when the selected version would replace it,
- * otherwise the previous version (the one sent back, or the one it superseded). Versions are newest first.
+ * The version a reader compares with by default. A revision answering a send-back (a draft or proposed version
+ * with a version sent back with changes requested since the one in force) is compared with the version sent back,
+ * so the client sees whether their comment was followed; otherwise the version in force when the selected one
+ * would replace it; otherwise the previous version (the one it superseded). Versions are newest first.
  */
 export function defaultComparison<V extends { id: string; number: number; status: string }>(versions: V[], selected: V): V | null {
   const approved = versions.find((v) => v.status === "APPROVED");
+  if (selected.status === "DRAFT" || selected.status === "PROPOSED") {
+    const sentBack = versions.find((v) => v.status === "CHANGES_REQUESTED" && v.number < selected.number);
+    if (sentBack && (!approved || sentBack.number > approved.number)) return sentBack;
+  }
   if (approved && approved.id !== selected.id && approved.number < selected.number) return approved;
   return versions.find((v) => v.number < selected.number) ?? null;
+}
+
+/** How many rows of a comparison changed (fields, or criteria added, removed or changed). */
+export function changedCount(rows: ({ changed: boolean } | { change: string })[]): number {
+  return rows.filter((r) => ("changed" in r ? r.changed : r.change !== "same")).length;
 }

@@ -11,6 +11,7 @@ import { periodsOf } from "~/domain/objectives/periods";
 import { toDay, type Day } from "~/domain/objectives/dates";
 import { DEFAULT_TIME_ZONE } from "~/domain/shared/timezone";
 import { kpiTiles } from "~/domain/dashboards/kpis";
+import { disputeRates, type DisputeRates } from "~/domain/dashboards/rates";
 import { resolvePeriod, weeksOf, type DashboardPeriod, type PeriodInput } from "~/domain/dashboards/periods";
 import { expectedPerWeek } from "~/domain/dashboards/trend";
 import { campaignScope } from "../scope.server";
@@ -101,7 +102,7 @@ export async function campaignOverview(actor: Actor, campaignId: string, input: 
   // Per SDR: agency side only; an SDR sees their own row.
   let perSdr: {
     id: string; name: string; activity: number; booked: number; held: number; acceptanceRate: number | null; averageRating: number | null;
-    pace: string | null;
+    pace: string | null; rates: DisputeRates;
   }[] = [];
   if (agencySide) {
     const rows = rollup.sdrs.filter((s) => !onlySdr || s.id === onlySdr);
@@ -118,6 +119,7 @@ export async function campaignOverview(actor: Actor, campaignId: string, input: 
         acceptanceRate: metricValue("ACCEPTANCE_RATE", s.counters),
         averageRating: metricValue("AVERAGE_RATING", s.counters),
         pace: statuses.sort((a, b) => worst.indexOf(a) - worst.indexOf(b))[0] ?? null,
+        rates: disputeRates(s.counters),
       };
     }).sort((a, b) => a.name.localeCompare(b.name));
   }
@@ -133,6 +135,8 @@ export async function campaignOverview(actor: Actor, campaignId: string, input: 
     trend: { rows: trendRows, expected },
     ratings,
     disputes,
+    /** Dispute and return rates of the period's meetings (the rollup's held, disputed and upheld counts). */
+    rates: disputeRates(rollup.current),
     byPersona,
     perSdr: agencySide ? perSdr : null,
     objectives: paced.list.map((o) => ({

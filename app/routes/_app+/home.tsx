@@ -7,6 +7,8 @@ import { listPendingInvitations } from "~/models/invitation.server";
 import { countPendingDecisions, pendingDecisions, sentBackVersions } from "~/models/agreement/queries.server";
 import { meetingActionCounts, meetingActionsByCampaign } from "~/models/meetings/queries.server";
 import { MeetingActionItems } from "~/components/meetings/MeetingActionItems";
+import { replacementsOwed } from "~/models/meetings/replacements.server";
+import { ReplacementsOwed } from "~/components/meetings/ReplacementsOwed";
 import { can, isClientRole } from "~/domain/shared/permissions";
 import { useT } from "~/utils/i18n";
 import { CampaignStatusBadge } from "~/components/StatusBadge";
@@ -54,6 +56,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     sentBack,
     meetingCounts,
     meetingCampaigns,
+    replacements: await replacementsOwed(actor, { take: HOME_DECISIONS }),
+    canLog: can(actor.role, "meeting:log"),
     billing: await billingActionCounts(actor),
     objectives: await objectives,
     rituals: await ritualsDue(actor),
@@ -76,6 +80,7 @@ export default function Home() {
         <p className="mt-1 text-slate-600">{t("agency.home.welcome", { name: data.name })}</p>
       </div>
       <MeetingActionItems counts={data.meetingCounts} agency={!client} campaigns={data.meetingCampaigns} />
+      <ReplacementsOwed items={data.replacements.items} total={data.replacements.total} canLog={data.canLog} client={client} />
       <BillingActionItems counts={data.billing} />
       <HomeRituals rituals={data.rituals} />
       <HomeReports {...data.reports} />

@@ -13,7 +13,7 @@ import { useT } from "~/utils/i18n";
 import { formatDate, formatDateTime, keyFor } from "~/i18n";
 import { readForm } from "~/utils/http.server";
 import { campaignOverview } from "~/models/dashboards/overview.server";
-import { KpiTiles, OverviewCharts, OverviewFunnel, OverviewObjectives, PeriodSummary, PeriodSwitch, SDR_SORTS, SdrTable, type SdrSort } from "~/components/dashboards/OverviewSections";
+import { DisputeRatesSection, KpiTiles, OverviewCharts, OverviewFunnel, OverviewObjectives, PeriodSummary, PeriodSwitch, SDR_SORTS, SdrTable, type SdrSort } from "~/components/dashboards/OverviewSections";
 
 const querySchema = z.object({
   period: z.string().max(20).nullish(),
@@ -104,6 +104,7 @@ export default function CampaignOverview() {
           <OverviewFunnel data={overview} />
           <OverviewCharts data={overview} />
           {overview.perSdr ? <SdrTable rows={overview.perSdr} sort={query.sort} dir={query.dir} sortHref={sortHref} /> : null}
+          <DisputeRatesSection data={overview} />
           <OverviewObjectives data={overview} />
         </>
       ) : null}

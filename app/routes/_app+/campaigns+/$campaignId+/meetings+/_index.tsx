@@ -5,6 +5,9 @@ import { getCampaign } from "~/models/campaign.server";
 import { bulkChangeStatus } from "~/models/meetings/attendance.server";
 import { listFilterOptions, listMeetings, meetingActionCounts } from "~/models/meetings/queries.server";
 import { hasCalendarFeed } from "~/models/meetings/calendar.server";
+import { replacementsOwed } from "~/models/meetings/replacements.server";
+import { ReplacementsOwed } from "~/components/meetings/ReplacementsOwed";
+import { isClientRole } from "~/domain/shared/permissions";
 import { bulkStatusSchema, filterFromUrl } from "~/domain/meetings/schemas";
 import { can } from "~/domain/shared/permissions";
 import { parseForm } from "~/utils/form";
@@ -19,11 +22,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await orResponse(getCampaign(actor, params.campaignId!));
   const url = new URL(request.url);
   const filter = { ...filterFromUrl(url), campaignId: campaign.id };
-  const [list, options, counts, feed] = await Promise.all([
+  const [list, options, counts, feed, replacements] = await Promise.all([
     listMeetings(actor, filter),
     listFilterOptions(actor, campaign.id),
     meetingActionCounts(actor, new Date(), campaign.id),
     hasCalendarFeed(actor),
+    replacementsOwed(actor, { campaignId: campaign.id }),
   ]);
   return json({
     campaign: { id: campaign.id, status: campaign.status },
@@ -31,9 +35,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options,
     counts,
     feed,
+    replacements,
     query: url.search,
     canLog: can(actor.role, "meeting:log"),
     canStatus: can(actor.role, "meeting:status"),
+    client: isClientRole(actor.role),
   });
 }
 
@@ -53,7 +59,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CampaignMeetings() {
-  const { campaign, list, options, counts, feed, query, canLog, canStatus } = useLoaderData<typeof loader>();
+  const { campaign, list, options, counts, feed, query, canLog, canStatus, replacements, client } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useT();
   const location = useLocation();
@@ -86,6 +92,7 @@ export default function CampaignMeetings() {
           {t("meetings.disputesCount", { count: counts.disputes })} <Link to="?verdict=DISPUTED" className="link underline">{t("meetings.verdict.DISPUTED")}</Link>
         </p>
       ) : null}
+      <ReplacementsOwed items={replacements.items} total={replacements.total} canLog={canLog} client={client} showCampaign={false} />
       {bulkResult ? (
         <p role="status" className="rounded-md border border-green-200 bg-green-50 px-4 py-2 text-sm text-green-800">
           {bulkResult.refused ? t("meetings.bulkRefused", { changed: bulkResult.changed, refused: bulkResult.refused }) : t("meetings.bulkDone", { changed: bulkResult.changed })}

@@ -27,8 +27,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
         timeZone: last.timeZone,
       }
     : null;
+  // "Log the replacement" on a list of replacements owed links here with ?replaces=<the disputed meeting>.
+  const replaces = new URL(request.url).searchParams.get("replaces");
   return json({
     defaults,
+    replaces: replaces && ctx.replacementsOwed.some((r) => r.id === replaces) ? replaces : null,
     campaign: { id: ctx.campaign.id, status: ctx.campaign.status },
     personaVersions: ctx.personaVersions,
     definition: ctx.definitionVersion,
@@ -82,7 +85,7 @@ type Match = { id: string; prospectName: string; scheduledAt: string; status: st
 const HINTED = ["prospectDomain", "prospectCompany", "prospectCountry"] as const;
 
 export default function LogMeeting() {
-  const { campaign, personaVersions, definition, sdrs, clientUsers, replacementsOwed, timeZones, defaults } = useLoaderData<typeof loader>();
+  const { campaign, personaVersions, definition, sdrs, clientUsers, replacementsOwed, timeZones, defaults, replaces } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, dateTime } = useT();
@@ -301,7 +304,7 @@ export default function LogMeeting() {
               name="replacesMeetingId"
               emptyLabel={t("meetings.replacesField.none")}
               options={replacementsOwed.map((r) => ({ value: r.id, label: r.label }))}
-              defaultValue={v("replacesMeetingId")}
+              defaultValue={v("replacesMeetingId") ?? replaces ?? undefined}
               errors={e("replacesMeetingId")}
             />
             <p className="mt-1 text-xs text-slate-500">{t("meetings.replacesField.hint")}</p>

@@ -7,9 +7,9 @@ import { listVersionComments } from "~/models/agreement/decisions.server";
 import { orResponse } from "~/utils/http.server";
 import { versionAction } from "../__version-action.server";
 import { can } from "~/domain/shared/permissions";
-import { canActOnVersion, defaultComparison, diffDefinition } from "~/domain/agreement/lifecycle";
+import { canActOnVersion, changedCount, defaultComparison, diffDefinition } from "~/domain/agreement/lifecycle";
 import { CriteriaDiffTable, FieldDiffTable } from "~/components/agreement/Diff";
-import { CompareForm, VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
+import { CompareForm, SentBackNote, VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
 import { useT } from "~/utils/i18n";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -25,17 +25,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     defaultComparison(versions, selected);
   const [comments, people] = await Promise.all([
     listVersionComments(actor, params.campaignId!, "definition", selected.id),
-    peopleNames(actor, [selected.proposedById, selected.decidedById]),
+    peopleNames(actor, [selected.proposedById, selected.decidedById, against?.decidedById ?? null]),
   ]);
   const hasDraft = versions.some((v) => v.status === "DRAFT");
   const diff = diffDefinition(against ? definitionOf(against) : null, definitionOf(selected));
+  const inForce = versions.find((v) => v.status === "APPROVED" && v.id !== against?.id && v.id !== selected.id);
   return json({
     empty: false as const,
     canDraft,
     versions: versions.map((v) => ({ id: v.id, number: v.number, status: v.status, updatedAt: v.updatedAt })),
     selected: { ...selected, criteria: undefined },
-    against: against ? { id: against.id, number: against.number, status: against.status } : null,
+    against: against
+      ? { id: against.id, number: against.number, status: against.status, decidedAt: against.decidedAt, decidedById: against.decidedById, decisionComment: against.decisionComment }
+      : null,
+    inForce: inForce ? { id: inForce.id, number: inForce.number } : null,
     diff,
+    changes: changedCount(diff.rules) + changedCount(diff.criteria),
     comments,
     people,
     canPropose: canActOnVersion(actor.role, selected.status, "propose"),
@@ -76,6 +81,9 @@ export default function Qualification() {
         <VersionActions versionId={s.id} revision={s.revision} canPropose={d.canPropose} canDecide={d.canDecide} canEdit={d.canEdit} editHref={`edit?from=${s.id}`} />
         <section className="card space-y-3">
           <h2 className="h2">{d.against ? t("agreement.diff.compared", { before: d.against.number, after: s.number }) : t("agreement.criteria")}</h2>
+          {d.against?.status === "CHANGES_REQUESTED" ? (
+            <SentBackNote against={d.against} people={d.people} changes={d.changes} inForce={d.inForce} selectedId={s.id} />
+          ) : null}
           <CriteriaDiffTable rows={d.diff.criteria} compare={Boolean(d.against)} />
         </section>
         <section className="card space-y-3">

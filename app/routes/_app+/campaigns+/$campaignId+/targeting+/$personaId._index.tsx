@@ -7,9 +7,9 @@ import { peopleNames, personaOf } from "~/models/agreement/queries.server";
 import { orResponse } from "~/utils/http.server";
 import { versionAction } from "../__version-action.server";
 import { can } from "~/domain/shared/permissions";
-import { canActOnVersion, defaultComparison, diffPersona } from "~/domain/agreement/lifecycle";
+import { canActOnVersion, changedCount, defaultComparison, diffPersona } from "~/domain/agreement/lifecycle";
 import { FieldDiffTable } from "~/components/agreement/Diff";
-import { CompareForm, VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
+import { CompareForm, SentBackNote, VersionActions, VersionBadge, VersionList, VersionThread, VersionTrail } from "~/components/agreement/VersionParts";
 import { useT } from "~/utils/i18n";
 import { EvidenceList } from "~/components/dashboards/EvidenceList";
 import type { Evidence } from "~/models/dashboards/evidence.server";
@@ -20,19 +20,26 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const versions = persona.versions;
   const selected = versions.find((v) => v.id === url.searchParams.get("v")) ?? versions[0];
-  // Compared against the version in force; the version in force itself against the one it replaced.
+  // A revision answering a send-back is compared with the version sent back; otherwise with the version in force;
+  // the version in force itself against the one it replaced.
   const against =
     versions.find((v) => v.id === url.searchParams.get("against")) ??
     defaultComparison(versions, selected);
   const comments = await listVersionComments(actor, params.campaignId!, "persona", selected.id);
-  const people = await peopleNames(actor, [selected.proposedById, selected.decidedById]);
+  const people = await peopleNames(actor, [selected.proposedById, selected.decidedById, against?.decidedById ?? null]);
+  const inForce = versions.find((v) => v.status === "APPROVED" && v.id !== against?.id && v.id !== selected.id);
+  const diff = diffPersona(against ? personaOf(against) : null, personaOf(selected));
   const hasDraft = versions.some((v) => v.status === "DRAFT");
   return json({
     personaId: persona.id,
     versions: versions.map((v) => ({ id: v.id, number: v.number, status: v.status, updatedAt: v.updatedAt })),
     selected,
-    against: against ? { id: against.id, number: against.number, status: against.status } : null,
-    diff: diffPersona(against ? personaOf(against) : null, personaOf(selected)),
+    against: against
+      ? { id: against.id, number: against.number, status: against.status, decidedAt: against.decidedAt, decidedById: against.decidedById, decisionComment: against.decisionComment }
+      : null,
+    inForce: inForce ? { id: inForce.id, number: inForce.number } : null,
+    diff,
+    changes: changedCount(diff),
     comments,
     people,
     canPropose: canActOnVersion(actor.role, selected.status, "propose"),
@@ -83,6 +90,9 @@ export default function PersonaPage() {
           <h2 className="h2">
             {d.against ? t("agreement.diff.compared", { before: d.against.number, after: s.number }) : t("agreement.diff.content")}
           </h2>
+          {d.against?.status === "CHANGES_REQUESTED" ? (
+            <SentBackNote against={d.against} people={d.people} changes={d.changes} inForce={d.inForce} selectedId={s.id} />
+          ) : null}
           {d.against ? <p className="text-sm text-slate-600">{t("agreement.diff.help")}</p> : null}
           <FieldDiffTable
             rows={d.diff}
