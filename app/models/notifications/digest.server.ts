@@ -10,6 +10,7 @@ import { env } from "~/utils/env.server";
 import { isLocale, type Locale } from "~/i18n";
 import { renderOutboxRow, writeOutboxRows, type OutboxRow } from "~/services/email.server";
 import { DEFAULT_TIME_ZONE } from "~/domain/shared/timezone";
+import { textIn } from "~/domain/notifications/texts";
 import { withChange } from "../effects.server";
 import { noticeLinks } from "./write.server";
 
@@ -56,10 +57,10 @@ type Waiting = { userId: string; day: string; email: string; locale: Locale; ite
  */
 async function gather(now: Date, onlyUserId?: { userId: string; day: string }): Promise<Waiting[]> {
   const rows = await prisma.$queryRaw<
-    { userId: string; timeZone: string | null; digestHour: number; email: string; locale: string | null; id: string; title: string; body: string | null; agencyId: string; agency: string; campaign: string | null }[]
+    { userId: string; timeZone: string | null; digestHour: number; email: string; locale: string | null; id: string; title: string; body: string | null; texts: unknown; agencyId: string; agency: string; campaign: string | null }[]
   >`
     SELECT n."userId", u."timeZone", u."digestHour", u."email", u."locale"::text AS "locale",
-           n."id", n."title", n."body", n."agencyId", a."name" AS "agency", c."name" AS "campaign"
+           n."id", n."title", n."body", n."texts", n."agencyId", a."name" AS "agency", c."name" AS "campaign"
       FROM (SELECT n.*, row_number() OVER (PARTITION BY n."userId" ORDER BY n."createdAt", n."id") AS rn
               FROM "Notification" n
              WHERE n."channel" = 'DIGEST' AND n."digestedAt" IS NULL AND n."createdAt" <= ${now}
@@ -83,7 +84,8 @@ async function gather(now: Date, onlyUserId?: { userId: string; day: string }): 
       w = { userId: r.userId, day, email: r.email, locale: isLocale(r.locale) ? r.locale : "en", items: [] };
       byUser.set(r.userId, w);
     }
-    w.items.push({ id: r.id, title: r.title, body: r.body, agencyId: r.agencyId, agency: r.agency, campaign: r.campaign });
+    // In the language the user reads in today, whatever it was when the notification was written.
+    w.items.push({ id: r.id, ...textIn(r, w.locale), agencyId: r.agencyId, agency: r.agency, campaign: r.campaign });
   }
   const due = [...byUser.values()];
   if (!due.length) return [];
