@@ -6,6 +6,7 @@
 import { prisma } from "~/utils/db.server";
 import { isLocale, translate, type Locale } from "~/i18n";
 import { channelFor, mayReceive, type NotificationKind } from "~/domain/notifications/kinds";
+import { textsInEveryLanguage } from "~/domain/notifications/texts";
 import type { Role } from "~/domain/shared/permissions";
 import { campaignAudience } from "~/models/notifications/write.server";
 
@@ -25,6 +26,9 @@ const DEMOS: Demo[] = [
 /** How many of their newest notifications each demo user has not read yet. */
 export const DEMO_UNREAD = 5;
 
+/** A demo notification's words in every language, as the app writes them (app/domain/notifications/texts.ts). */
+const texts = (d: Demo, campaign: string) => textsInEveryLanguage((l) => ({ title: d.title(l, campaign), body: d.body(l, campaign) }));
+
 export async function seedDemoNotifications(agencyId: string) {
   const campaigns = await prisma.campaign.findMany({ where: { agencyId }, select: { id: true, name: true }, orderBy: { createdAt: "asc" } });
   const done = new Set<string>();
@@ -39,7 +43,7 @@ export async function seedDemoNotifications(agencyId: string) {
         .slice(0, Math.max(0, 3 - unread))
         .map((d, i) => ({
           agencyId, userId: u.userId, kind: d.kind, channel: channelFor(u.role as Role, d.kind, prefs), locale,
-          title: d.title(locale, campaign.name), body: d.body(locale, campaign.name), href: `/campaigns/${campaign.id}`, campaignId: campaign.id,
+          ...texts(d, campaign.name)[locale], texts: texts(d, campaign.name), href: `/campaigns/${campaign.id}`, campaignId: campaign.id,
           createdAt: new Date(Date.now() - (i + 1) * 47 * 60_000),
         }));
       if (rows.length) await prisma.notification.createMany({ data: rows });

@@ -77,10 +77,15 @@ export async function enqueue(queue: QueueName, data: object, options: PgBoss.Se
   return boss.send(queue, data, options);
 }
 
-/** Queues delivery of outbox emails (no-op without a provider key: the outbox is then the destination). */
+/**
+ * Queues delivery of outbox emails (no-op without a provider key: the outbox is then the destination), in one
+ * statement however many (a digest batch queues fifty); each job takes the queue's retry options (pg-boss's insert
+ * reads them from the queue, as send does).
+ */
 export async function enqueueEmails(ids: string[]) {
   if (!ids.length || !emailDeliveryConfigured()) return;
-  for (const outboxId of ids) await enqueue(QUEUES.emailDeliver, { outboxId });
+  const boss = await getBoss();
+  await boss.insert(ids.map((outboxId) => ({ name: QUEUES.emailDeliver, data: { outboxId } })));
 }
 
 /** Queues the processing of an uploaded import (after the user confirmed its mapping). */

@@ -19,6 +19,8 @@ const schema = z.object({
   /** Seconds before the first retry of a failed email; doubles each time. */
   EMAIL_RETRY_DELAY_SECONDS: z.coerce.number().int().min(1).default(30),
   EMAIL_RETRY_LIMIT: z.coerce.number().int().min(0).max(20).default(6),
+  /** Seconds a pending email may go untouched before the sweep queues it again (its job was lost with a crashed process). */
+  EMAIL_SWEEP_AFTER_SECONDS: z.coerce.number().int().min(1).default(600),
   /** "false" keeps this process from running background jobs (another process runs them). */
   RUN_JOBS: z.enum(["true", "false"]).default("true"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),

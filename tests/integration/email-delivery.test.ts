@@ -4,7 +4,8 @@ import { prisma } from "~/utils/db.server";
 import { sendEmail, deliverEmail, retryEmail } from "~/services/email.server";
 import { createAgency } from "../factories";
 import { startBackgroundWork, stopBackgroundWork } from "~/jobs/worker.server";
-import { enqueueEmails } from "~/services/queue.server";
+import { enqueueEmails, getBoss } from "~/services/queue.server";
+import { sweepOutbox } from "~/jobs/outbox-sweep.server";
 import { startFakeResend, type FakeResend } from "../fakes/resend";
 import { useEnv, waitFor } from "./helpers";
 
@@ -124,4 +125,19 @@ describe("email delivery", () => {
     expect(fake.requests).toHaveLength(0);
   });
 
+  it("sweeps a pending email nobody touched for EMAIL_SWEEP_AFTER_SECONDS (10 minutes unless set) into the queue, with the queue's retry options", async () => {
+    configureResend({ EMAIL_RETRY_LIMIT: "4" });
+    const { id } = await writeResetEmail("swept@acme.test");
+    await getBoss(); // the queue's tables exist
+    const jobs = () =>
+      prisma.$queryRaw<{ retry_limit: number }[]>`SELECT retry_limit FROM pgboss.job WHERE name = 'email-deliver' AND data->>'outboxId' = ${id}`;
+    // Its job was lost five minutes ago (a crashed process): not yet for the default ten minutes.
+    await prisma.$executeRaw`UPDATE "EmailOutbox" SET "updatedAt" = now() - interval '5 minutes' WHERE "id" = ${id}`;
+    expect(await sweepOutbox()).toBe(0);
+    expect(await jobs()).toHaveLength(0);
+    // Four minutes are enough when the setting says so.
+    setEnv({ EMAIL_SWEEP_AFTER_SECONDS: "240" });
+    expect(await sweepOutbox()).toBe(1);
+    expect(await jobs()).toEqual([{ retry_limit: 4 }]);
+  });
 });

@@ -140,6 +140,24 @@ describe("daily digest", () => {
     expect(await prisma.emailOutbox.count({ where: { template: "notification-digest" } })).toBe(2);
   });
 
+  it("is written in the language the user reads in when it goes, also for what was written in another", async () => {
+    // A meeting booked while she read in French (the client admin's default for it: the digest)...
+    await prisma.user.update({ where: { id: w.clientAdmin.userId }, data: { timeZone: "Europe/Paris", digestHour: 8, locale: "fr" } });
+    expect((await logMeeting(w.sdr, w.campaign.id, input(7))).ok).toBe(true);
+    const n = await prisma.notification.findFirstOrThrow({ where: { userId: w.clientAdmin.userId, kind: "MEETING_BOOKED" } });
+    expect(n).toMatchObject({ channel: "DIGEST", locale: "fr", title: "Rendez-vous pris avec Prospect 7 (Company 7)" });
+    // ...and the digest after she switched to English: all of it in English.
+    await prisma.user.update({ where: { id: w.clientAdmin.userId }, data: { locale: "en" } });
+    const at = new Date(Date.now() + 26 * 3600_000);
+    at.setUTCHours(12, 0, 0, 0);
+    expect(await runDigests(at)).toMatchObject({ sent: expect.any(Number) });
+    const digest = await prisma.emailOutbox.findFirstOrThrow({ where: { template: "notification-digest", to: w.clientAdmin.email } });
+    expect(digest.locale).toBe("en");
+    expect(digest.text).toContain("Meeting booked with Prospect 7 (Company 7)");
+    expect(digest.text).not.toContain("Rendez-vous pris");
+    expect(digest.html).toContain('lang="en"');
+  });
+
   it("two workers at once send one digest per user per day", async () => {
     const now = new Date("2026-06-10T10:00:00Z"); // 12:00 in Paris
     for (const u of [w.clientAdmin, w.clientMember, w.am]) {

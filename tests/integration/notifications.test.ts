@@ -40,9 +40,15 @@ describe("inbox", () => {
     expect(await unreadCount(w.sdr)).toBe(0);
     expect(await unreadCount(w.am)).toBe(0);
 
-    const list = await latestNotifications(w.clientAdmin);
+    const list = await latestNotifications(w.clientAdmin, "fr");
     expect(list.map((n) => n.title)).toEqual(["Rendez-vous pris avec Prospect 2 (Company 2)", "Rendez-vous pris avec Prospect 1 (Company 1)"]);
-    const memberList = await latestNotifications(w.clientMember);
+    // Written in French for her (the row's own title), shown in English once she reads in English.
+    expect((await prisma.notification.findUniqueOrThrow({ where: { id: list[0].id } })).title).toBe("Rendez-vous pris avec Prospect 2 (Company 2)");
+    const inEnglish = await latestNotifications(w.clientAdmin, "en");
+    expect(inEnglish.map((n) => n.title)).toEqual(["Meeting booked with Prospect 2 (Company 2)", "Meeting booked with Prospect 1 (Company 1)"]);
+    expect(inEnglish[0].body).toMatch(/^.+ booked it on .+ for /);
+    expect(list[0].body).not.toBe(inEnglish[0].body);
+    const memberList = await latestNotifications(w.clientMember, "en");
     expect(memberList[0].title).toMatch(/^Meeting booked with Prospect 2/);
 
     // Another user's notification is not found, and stays unread.
@@ -56,7 +62,7 @@ describe("inbox", () => {
     expect(await unreadCount(w.clientAdmin)).toBe(0);
     expect(await unreadCount(w.clientMember)).toBe(2);
 
-    expect(await latestNotifications(w.clientAdmin, { kind: "INVOICE_ISSUED" })).toEqual([]);
-    expect(await latestNotifications(w.clientAdmin, { campaignId: w.campaign.id })).toHaveLength(2);
+    expect(await latestNotifications(w.clientAdmin, "fr", { kind: "INVOICE_ISSUED" })).toEqual([]);
+    expect(await latestNotifications(w.clientAdmin, "fr", { campaignId: w.campaign.id })).toHaveLength(2);
   });
 });

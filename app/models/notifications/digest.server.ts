@@ -8,8 +8,9 @@
 import { prisma, type Tx } from "~/utils/db.server";
 import { env } from "~/utils/env.server";
 import { isLocale, type Locale } from "~/i18n";
-import { renderOutboxRow } from "~/services/email.server";
+import { renderOutboxRow, writeOutboxRows, type OutboxRow } from "~/services/email.server";
 import { DEFAULT_TIME_ZONE } from "~/domain/shared/timezone";
+import { textIn } from "~/domain/notifications/texts";
 import { withChange } from "../effects.server";
 import { noticeLinks } from "./write.server";
 
@@ -23,14 +24,26 @@ function origin() {
   return env().APP_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
 }
 
+// One formatter per time zone (making one costs far more than using it, and a run meets the same few zones).
+const formatters = new Map<string, Intl.DateTimeFormat>();
+const dayAndHour = (timeZone: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" });
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    try {
+      f = dayAndHour(timeZone);
+    } catch {
+      f = dayAndHour(DEFAULT_TIME_ZONE); // a zone the runtime does not know reads as the default one
+    }
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
 /** The local date (YYYY-MM-DD) and hour of an instant in a time zone. */
 export function localDayAndHour(at: Date, timeZone: string) {
-  let parts: Intl.DateTimeFormatPart[];
-  try {
-    parts = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" }).formatToParts(at);
-  } catch {
-    parts = new Intl.DateTimeFormat("en-CA", { timeZone: DEFAULT_TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", hourCycle: "h23" }).formatToParts(at);
-  }
+  const parts = formatterFor(timeZone).formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
   return { day: `${get("year")}-${get("month")}-${get("day")}`, hour: Number(get("hour")) % 24 };
 }
@@ -44,10 +57,10 @@ type Waiting = { userId: string; day: string; email: string; locale: Locale; ite
  */
 async function gather(now: Date, onlyUserId?: { userId: string; day: string }): Promise<Waiting[]> {
   const rows = await prisma.$queryRaw<
-    { userId: string; timeZone: string | null; digestHour: number; email: string; locale: string | null; id: string; title: string; body: string | null; agencyId: string; agency: string; campaign: string | null }[]
+    { userId: string; timeZone: string | null; digestHour: number; email: string; locale: string | null; id: string; title: string; body: string | null; texts: unknown; agencyId: string; agency: string; campaign: string | null }[]
   >`
     SELECT n."userId", u."timeZone", u."digestHour", u."email", u."locale"::text AS "locale",
-           n."id", n."title", n."body", n."agencyId", a."name" AS "agency", c."name" AS "campaign"
+           n."id", n."title", n."body", n."texts", n."agencyId", a."name" AS "agency", c."name" AS "campaign"
       FROM (SELECT n.*, row_number() OVER (PARTITION BY n."userId" ORDER BY n."createdAt", n."id") AS rn
               FROM "Notification" n
              WHERE n."channel" = 'DIGEST' AND n."digestedAt" IS NULL AND n."createdAt" <= ${now}
@@ -71,7 +84,8 @@ async function gather(now: Date, onlyUserId?: { userId: string; day: string }): 
       w = { userId: r.userId, day, email: r.email, locale: isLocale(r.locale) ? r.locale : "en", items: [] };
       byUser.set(r.userId, w);
     }
-    w.items.push({ id: r.id, title: r.title, body: r.body, agencyId: r.agencyId, agency: r.agency, campaign: r.campaign });
+    // In the language the user reads in today, whatever it was when the notification was written.
+    w.items.push({ id: r.id, ...textIn(r, w.locale), agencyId: r.agencyId, agency: r.agency, campaign: r.campaign });
   }
   const due = [...byUser.values()];
   if (!due.length) return [];
@@ -83,7 +97,7 @@ async function gather(now: Date, onlyUserId?: { userId: string; day: string }): 
 }
 
 /** One user's digest email, rendered (not written). */
-function render(w: Waiting, items: Item[]) {
+function render(w: Waiting, items: Item[]): OutboxRow {
   const groups = new Map<string, { campaign: string; items: { title: string; body: string | null; url: string }[] }>();
   for (const n of items) {
     const key = n.campaign ?? "";
@@ -107,7 +121,7 @@ function render(w: Waiting, items: Item[]) {
  * claim is taken (another worker) is skipped; one whose notifications another worker digested meanwhile gets only
  * what is left, or nothing and the day back.
  */
-async function writeBatch(batch: { w: Waiting; row: Awaited<ReturnType<typeof render>> }[], now: Date) {
+async function writeBatch(batch: { w: Waiting; row: OutboxRow }[], now: Date) {
   return withChange(async (tx, fx) => {
     const claimed = await tx.$queryRaw<{ userId: string }[]>`
       INSERT INTO "DigestRun" ("userId", "day", "createdAt")
@@ -120,25 +134,24 @@ async function writeBatch(batch: { w: Waiting; row: Awaited<ReturnType<typeof re
       UPDATE "Notification" SET "digestedAt" = ${now}
        WHERE "id" = ANY(${ours.flatMap((b) => b.w.items.map((i) => i.id))}::text[]) AND "digestedAt" IS NULL RETURNING "id"`;
     const markedIds = new Set(marked.map((m) => m.id));
-    const rows: Awaited<ReturnType<typeof render>>[] = [];
+    const rows: OutboxRow[] = [];
     const giveBack: Waiting[] = [];
     for (const b of ours) {
       const left = b.w.items.filter((i) => markedIds.has(i.id));
       if (left.length === b.w.items.length) rows.push(b.row);
-      else if (left.length) rows.push(await render(b.w, left));
+      else if (left.length) rows.push(render(b.w, left));
       else giveBack.push(b.w); // nothing to say after all: the day is not used up
     }
     if (giveBack.length) await releaseClaims(tx, giveBack);
     if (!rows.length) return 0;
-    const emails = await tx.emailOutbox.createManyAndReturn({ data: rows, select: { id: true, to: true } });
+    const ids = await writeOutboxRows(tx, rows); // in the order of `rows`, that is of `sent`
     const sent = ours.filter((b) => !giveBack.includes(b.w));
-    const idByTo = new Map(emails.map((e) => [e.to, e.id]));
     await tx.$executeRaw`
       UPDATE "DigestRun" r SET "emailId" = t.e
-        FROM unnest(${sent.map((b) => b.w.userId)}::text[], ${sent.map((b) => b.w.day)}::date[], ${sent.map((b) => idByTo.get(b.w.email) ?? null)}::text[]) AS t(u, d, e)
+        FROM unnest(${sent.map((b) => b.w.userId)}::text[], ${sent.map((b) => b.w.day)}::date[], ${ids}::text[]) AS t(u, d, e)
        WHERE r."userId" = t.u AND r."day" = t.d`;
-    fx.emails(emails.map((e) => e.id));
-    return emails.length;
+    fx.emails(ids);
+    return ids.length;
   }, { timeout: BATCH_TIMEOUT_MS });
 }
 
@@ -153,7 +166,7 @@ async function composeAndWrite(due: Waiting[], now: Date) {
   for (let i = 0; i < due.length; i += BATCH) {
     const slice = due.slice(i, i + BATCH);
     const batch = [];
-    for (const w of slice) batch.push({ w, row: await render(w, w.items) });
+    for (const w of slice) batch.push({ w, row: render(w, w.items) });
     sent += await writeBatch(batch, now);
   }
   return sent;

@@ -3,6 +3,8 @@
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
 import type { NotificationKind } from "~/domain/notifications/kinds";
+import { textIn } from "~/domain/notifications/texts";
+import type { Locale } from "~/i18n";
 
 function mine(actor: Actor) {
   return { userId: actor.userId, agencyId: actor.agencyId };
@@ -12,13 +14,15 @@ export function unreadCount(actor: Actor) {
   return prisma.notification.count({ where: { ...mine(actor), readAt: null } });
 }
 
-export function latestNotifications(actor: Actor, filter: { campaignId?: string; kind?: NotificationKind; take?: number } = {}) {
-  return prisma.notification.findMany({
+/** The actor's latest notifications, each in `locale` (the reader's language of the moment, whatever it was when written). */
+export async function latestNotifications(actor: Actor, locale: Locale, filter: { campaignId?: string; kind?: NotificationKind; take?: number } = {}) {
+  const rows = await prisma.notification.findMany({
     where: { ...mine(actor), campaignId: filter.campaignId, kind: filter.kind },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: filter.take ?? 20,
-    select: { id: true, kind: true, title: true, body: true, href: true, campaignId: true, readAt: true, createdAt: true },
+    select: { id: true, kind: true, title: true, body: true, texts: true, href: true, campaignId: true, readAt: true, createdAt: true },
   });
+  return rows.map(({ texts, ...n }) => ({ ...n, ...textIn({ ...n, texts }, locale) }));
 }
 
 /** Marks one notification read and answers where it links to; null when it is not the actor's. */

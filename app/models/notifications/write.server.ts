@@ -9,6 +9,7 @@ import type { EmailTemplates, TemplateName } from "../../../emails";
 import { isLocale, type Locale } from "~/i18n";
 import { channelFor, recipientsFor, type Channel, type NotificationKind, type Preferences } from "~/domain/notifications/kinds";
 import type { Role } from "~/domain/shared/permissions";
+import { textsInEveryLanguage } from "~/domain/notifications/texts";
 
 export interface NotificationEvent {
   agencyId: string;
@@ -84,11 +85,13 @@ export async function writeNotifications(tx: Tx, event: NotificationEvent) {
   });
   const chosen = new Map(prefs.map((p) => [p.userId, p.channel as Channel]));
   const localeOf = new Map(audience.map((a) => [a.userId, a.locale]));
+  // Written in every language (the reader's language of the moment is shown), the recipient's own as title and body.
+  const texts = textsInEveryLanguage(event.text);
   const rows = recipients.map((r) => {
     const raw = localeOf.get(r.userId);
     const locale: Locale = isLocale(raw) ? raw : "en";
     const preferences: Preferences = chosen.has(r.userId) ? { [event.kind]: chosen.get(r.userId) } : {};
-    const { title, body } = event.text(locale);
+    const { title, body } = texts[locale];
     return {
       agencyId: event.agencyId,
       userId: r.userId,
@@ -96,7 +99,8 @@ export async function writeNotifications(tx: Tx, event: NotificationEvent) {
       channel: channelFor(r.role, event.kind, preferences),
       locale,
       title,
-      body: body ?? null,
+      body,
+      texts,
       href: event.href,
       campaignId: event.campaignId ?? null,
       meetingId: event.meetingId ?? null,

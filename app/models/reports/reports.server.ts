@@ -20,6 +20,7 @@ import { campaignScope } from "../scope.server";
 import { audit } from "../audit.server";
 import { withChange, type ChangeEffects } from "../effects.server";
 import { composeFor } from "./compose.server";
+import { textsInEveryLanguage } from "~/domain/notifications/texts";
 
 const invalid = (key: string, field?: string) => new DomainError("INVALID", key, field);
 
@@ -337,14 +338,11 @@ export async function freezeAndSend(
 async function notifyReportSent(tx: Tx, agencyId: string, campaignId: string, href: string, s: ReportSnapshot, recipientIds: string[]) {
   const ids = new Set(recipientIds);
   const rows = await tx.user.findMany({ where: { id: { in: [...ids] } }, select: { id: true, locale: true } });
+  const texts = textsInEveryLanguage((locale) => ({ title: makeT(locale)("reports.notification.title", { campaign: s.campaign.name }), body: formatRange(locale, s.period) }));
   await tx.notification.createMany({
     data: rows.map((u) => {
       const locale: Locale = isLocale(u.locale) ? u.locale : "en";
-      const t = makeT(locale);
-      return {
-        agencyId, userId: u.id, kind: "REPORT_SENT" as const, channel: "IN_APP" as const, locale,
-        title: t("reports.notification.title", { campaign: s.campaign.name }), body: formatRange(locale, s.period), href, campaignId,
-      };
+      return { agencyId, userId: u.id, kind: "REPORT_SENT" as const, channel: "IN_APP" as const, locale, ...texts[locale], texts, href, campaignId };
     }),
   });
 }

@@ -9,6 +9,7 @@ import { duePeriod } from "~/domain/reports/period";
 import { hasActivity } from "~/domain/reports/snapshot";
 import { SECTION_KEYS } from "~/domain/reports/sections";
 import { formatRange } from "~/domain/reports/format";
+import { textsInEveryLanguage } from "~/domain/notifications/texts";
 import { isLocale, makeT, type Locale } from "~/i18n";
 import type { Prisma } from "~/generated/prisma/client";
 import { sendEmail } from "~/services/email.server";
@@ -115,14 +116,14 @@ export async function runReportSchedules(now = new Date(), origin = env().APP_UR
       }
       if (am) {
         const locale: Locale = isLocale(am.locale) ? am.locale : "en";
-        const t = makeT(locale);
         const email = await sendEmail(tx, {
           to: am.email, template: "report-draft-ready", locale, agencyId: c.agencyId,
           props: { locale, campaign: c.name, period: formatRange(locale, period), url: `${origin}${href}` },
         });
         fx.emails([email.id]);
+        const texts = textsInEveryLanguage((l) => ({ title: makeT(l)("reports.notification.draftTitle", { campaign: c.name }), body: formatRange(l, period) }));
         await tx.notification.create({
-          data: { agencyId: c.agencyId, userId: am.id, kind: "REPORT_SENT", channel: "EMAIL", locale, title: t("reports.notification.draftTitle", { campaign: c.name }), body: formatRange(locale, period), href, campaignId: c.id },
+          data: { agencyId: c.agencyId, userId: am.id, kind: "REPORT_SENT", channel: "EMAIL", locale, ...texts[locale], texts, href, campaignId: c.id },
         });
       }
     });

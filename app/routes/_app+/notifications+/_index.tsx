@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { requireActor } from "~/utils/auth.server";
+import { getLocale } from "~/utils/locale.server";
 import { readForm } from "~/utils/http.server";
 import { redirectWithToast } from "~/utils/toast.server";
 import { latestNotifications, markAllRead, notificationCampaigns, unreadState } from "~/models/notifications/inbox.server";
@@ -22,8 +23,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await requireActor(request);
   const url = new URL(request.url);
   const q = query.parse({ campaign: url.searchParams.get("campaign") || undefined, kind: url.searchParams.get("kind") || undefined, take: url.searchParams.get("take") ?? 50 });
+  const locale = await getLocale(request, actor);
   const [items, campaigns, unread] = await Promise.all([
-    latestNotifications(actor, { campaignId: q.campaign, kind: q.kind, take: q.take }),
+    latestNotifications(actor, locale, { campaignId: q.campaign, kind: q.kind, take: q.take }),
     url.searchParams.has("panel") ? Promise.resolve([]) : notificationCampaigns(actor),
     unreadState(actor),
   ]);
