@@ -113,8 +113,11 @@ test("O-V-A objective from a template, call review from a meeting, SDR feedback 
   await page.goto(`${base}/objectives/qualitative/${objectiveId}`);
   await expect(page.getByText("Good rephrasing of the budget question")).toBeVisible();
   await expect(page.getByText("Next step: Open every call with two open questions")).toBeVisible();
-  const table = page.locator(".sr-only table").first();
-  await expect(table.locator("tbody tr")).toHaveCount(2);
+  // The level chart's table (behind "Show the table"): one row per assessment, levels by name; and its CSV.
+  const trend = page.locator("#level-trend");
+  await expect(trend.locator("table tbody tr")).toHaveCount(2);
+  await expect(trend.locator("table tbody tr").last()).toContainText("Acquired (2)");
+  await expect(trend.getByRole("link", { name: "Download the data (CSV)" })).toHaveAttribute("href", /^data:text\/csv/);
   await page.getByRole("link", { name: "Record my self-assessment" }).click();
   await page.getByRole("group", { name: "Rephrases the need" }).getByLabel(/^Exemplary/).check();
   await page.getByRole("group", { name: "Asks open questions" }).getByLabel(/^Acquired/).check();
@@ -162,7 +165,7 @@ test("an AM starts from a built-in template of the library (French and English) 
   // The built-in library is offered on a database where nobody has used it yet (nothing seeded).
   await page.getByRole("link", { name: "Adapt the pitch to the prospect's maturity" }).click();
   await expect(page.getByLabel("Title")).toHaveValue("Adapt the pitch to the prospect's maturity");
-  await expect(page.getByLabel("Criterion 1 Behaviour observed", { exact: true })).toHaveValue("Maturity identified");
+  await expect(page.getByRole("textbox", { name: "Criterion 1 Behaviour observed", exact: true })).toHaveValue("Maturity identified");
   await page.getByLabel("Strategic stake").selectOption("GROWTH");
   await page.getByRole("button", { name: "Create the objective" }).click();
   await expect(page.getByText("Qualitative objective created.")).toBeVisible(SLOW);
