@@ -18,6 +18,21 @@ const SEED_VERSION = 3;
 const log = (s: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${s}`);
 export const urlFor = (base: string, db: string) => Object.assign(new URL(base), { pathname: `/${db}` }).toString();
 
+/**
+ * Databases seeded before the seed set "ratedAt" hold rated meetings without it, so the ratings rollup (which counts
+ * rated meetings: "ratedAt" set, decision 0054) is empty there: set it once, as the seed now does, and rebuild that rollup.
+ */
+async function repairRatedAt(c: pg.Client) {
+  const { rows } = await c.query(`SELECT EXISTS (SELECT 1 FROM "Meeting" WHERE "ratingOverall" IS NOT NULL AND "ratedAt" IS NULL) AS stale`);
+  if (!rows[0].stale) return;
+  log('setting "ratedAt" on rated meetings (seeded before it was), then rebuilding the ratings rollup');
+  await c.query(`ALTER TABLE "Meeting" DISABLE TRIGGER USER`);
+  await c.query(`UPDATE "Meeting" SET "ratedAt" = "scheduledAt" WHERE "ratingOverall" IS NOT NULL AND "ratedAt" IS NULL`);
+  await c.query(`ALTER TABLE "Meeting" ENABLE TRIGGER USER`);
+  await c.query(`SELECT rdv_rebuild_rating_rollup()`);
+  await c.query(`VACUUM ANALYZE "Meeting"`);
+}
+
 /** Seeds `db` (created when missing) unless it already holds this seed; returns whether it seeded. */
 export async function ensureBenchData(base: string, db: string, meetings: number): Promise<boolean> {
   const marker = `v${SEED_VERSION}:${meetings}`;
@@ -28,14 +43,16 @@ export async function ensureBenchData(base: string, db: string, meetings: number
     const c = new pg.Client({ connectionString: urlFor(base, db) });
     await c.connect();
     const found = await c.query(`SELECT marker FROM bench_seed`).catch(() => ({ rows: [] as { marker: string }[] }));
-    await c.end();
     if (found.rows[0]?.marker === marker) {
       await admin.end();
       // New migrations of this branch apply on top of the kept data.
       execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: urlFor(base, db) }, stdio: "pipe" });
+      await repairRatedAt(c);
+      await c.end();
       log(`reusing ${db} (${marker}); BENCH_RESEED=1 to seed again`);
       return false;
     }
+    await c.end();
   }
   await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${db}`);
@@ -92,7 +109,7 @@ async function seed(db: pg.Client, MEETINGS: number) {
     // hash spreads them over 166 days back and 14 ahead (minute resolution), so the rollup has realistic rows.
     await q(`INSERT INTO "Meeting" (id, "agencyId", "clientCompanyId", "campaignId", "sdrId", "personaVersionId", "definitionVersionId",
         "prospectName", "prospectTitle", "prospectEmail", "prospectCompany", "prospectIndustry", "prospectCountry", "scheduledAt", "timeZone", "durationMinutes", channel, status, verdict,
-        "ratingOverall", "opportunityCreated", "pipelineValue", won, "createdAt", "updatedAt")
+        "ratingOverall", "ratedAt", "opportunityCreated", "pipelineValue", won, "createdAt", "updatedAt")
       SELECT 'mt' || g, 'ag', 'cl_' || (c % ${CLIENTS}), 'c_' || c, 'u_sdr_' || ((c * 3 + g % (CASE WHEN c = 0 THEN 10 ELSE 3 END)) % ${SDRS}), 'pv_' || c, 'dv',
         (ARRAY['Jean','Marie','Paul','Claire','Hugo','Léa','Louis','Emma','Jules','Chloé'])[1 + g % 10] || ' ' || (ARRAY['Martin','Bernard','Dubois','Thomas','Robert','Richard','Petit','Durand','Leroy','Moreau','Simon','Laurent'])[1 + (g / 10) % 12] || ' ' || g,
         (ARRAY['CFO','Head of Finance','Finance Director','Controller','CEO'])[1 + g % 5],
@@ -102,7 +119,7 @@ async function seed(db: pg.Client, MEETINGS: number) {
         at, 'Europe/Paris', 30, 'VIDEO',
         (CASE WHEN at > now() THEN 'SCHEDULED' ELSE (ARRAY['HELD','HELD','HELD','NO_SHOW','CANCELLED'])[1 + g % 5] END)::"MeetingStatus",
         (CASE WHEN at <= now() AND g % 5 < 3 THEN (ARRAY['PENDING','ACCEPTED','ACCEPTED','ACCEPTED','DISPUTED','DISPUTE_REJECTED','DISPUTE_UPHELD'])[1 + g % 7] ELSE 'PENDING' END)::"MeetingVerdict",
-        CASE WHEN at <= now() AND g % 5 < 3 THEN 1 + g % 5 END, CASE WHEN at <= now() AND g % 5 < 3 THEN g % 2 = 0 END,
+        CASE WHEN at <= now() AND g % 5 < 3 THEN 1 + g % 5 END, CASE WHEN at <= now() AND g % 5 < 3 THEN at END, CASE WHEN at <= now() AND g % 5 < 3 THEN g % 2 = 0 END,
         CASE WHEN at <= now() AND g % 5 < 3 AND g % 2 = 0 THEN (g % 50) * 100000 END, CASE WHEN at <= now() AND g % 5 < 3 AND g % 2 = 0 THEN g % 7 = 0 END,
         LEAST(now(), at - ((1 + g % 10) || ' days')::interval), now()
       FROM (SELECT g, CASE WHEN g <= ${largest} THEN 0 ELSE 1 + g % ${CAMPAIGNS - 1} END AS c,

@@ -24,6 +24,9 @@ type Data = {
   invitationC: { id: string; email: string };
   emailA: string;
   emailC: string;
+  /** A file sent with emailA (its text holds its own marker) and one sent with emailC. */
+  fileA: { id: string; marker: string };
+  fileC: string;
   /** Notifications: client admin A's own (control), client member A's, and one of agency C's admin. */
   noteAdminA: { id: string; title: string };
   noteMemberA: string;
@@ -151,6 +154,15 @@ const ROWS: Row[] = [
   { as: "adminA", method: "GET", path: (d) => `/campaigns/${byId.campaignC(d)}`, expect: NOT_FOUND, why: "agency C's campaign" },
   { as: "adminA", method: "GET", path: (d) => `/campaigns/${byId.campaignC(d)}/settings`, expect: NOT_FOUND, why: "agency C's campaign settings" },
   { as: "adminA", method: "GET", path: (d) => `/emails/${d.emailC}`, expect: NOT_FOUND, why: "agency C's email" },
+  // The files sent with an email (Emails page): the agency admins only, through the file's own email.
+  { as: "signedOut", method: "GET", path: (d) => `/emails/${d.emailA}/attachments/${d.fileA.id}`, expect: "login", why: "signed-out email attachment" },
+  { as: "adminA", method: "GET", path: (d) => `/emails/${d.emailA}/attachments/${d.fileA.id}`, expect: OK, why: "the agency's email attachment (control)", shows: (d) => d.fileA.marker },
+  { as: "amA", method: "GET", path: (d) => `/emails/${d.emailA}/attachments/${d.fileA.id}`, expect: DENIED, why: "an email attachment (admins only)" },
+  { as: "sdrA", method: "GET", path: (d) => `/emails/${d.emailA}/attachments/${d.fileA.id}`, expect: DENIED, why: "an email attachment" },
+  { as: "clientAdminA", method: "GET", path: (d) => `/emails/${d.emailA}/attachments/${d.fileA.id}`, expect: DENIED, why: "an email attachment of the agency" },
+  { as: "clientMemberA", method: "GET", path: (d) => `/emails/${d.emailA}/attachments/${d.fileA.id}`, expect: DENIED, why: "an email attachment of the agency" },
+  { as: "adminA", method: "GET", path: (d) => `/emails/${d.emailC}/attachments/${d.fileC}`, expect: NOT_FOUND, why: "agency C's email attachment" },
+  { as: "adminA", method: "GET", path: (d) => `/emails/${d.emailA}/attachments/${d.fileC}`, expect: NOT_FOUND, why: "agency C's attachment through own email" },
   { as: "adminA", method: "POST", path: (d) => `/clients/${byId.clientC(d)}`, form: clientEdit(), expect: NOT_FOUND, why: "edit agency C's client" },
   { as: "adminA", method: "POST", path: (d) => `/campaigns/${byId.campaignC(d)}/settings`, form: campaignEdit, expect: NOT_FOUND, why: "edit agency C's campaign" },
   { as: "adminA", method: "POST", path: (d) => `/campaigns/${byId.campaignC(d)}/settings`, form: assign((d) => d.a.sdr.userId), expect: NOT_FOUND, why: "staff agency C's campaign" },
@@ -268,6 +280,11 @@ test.beforeAll(async () => {
   const invitationC = await pendingInvitation(c.admin, c.client.id);
   const emailA = (await prisma.emailOutbox.findFirstOrThrow({ where: { agencyId: a.agency.id } })).id;
   const emailC = (await prisma.emailOutbox.findFirstOrThrow({ where: { agencyId: c.agency.id } })).id;
+  const file = (emailId: string, text: string) =>
+    prisma.emailAttachment.create({ data: { emailId, filename: "invite.ics", contentType: "text/calendar; charset=utf-8", content: new Uint8Array(Buffer.from(text)), size: Buffer.byteLength(text) } });
+  const markerA = unique("file-a");
+  const fileA = { id: (await file(emailA, `BEGIN:VCALENDAR\r\nX-MARK:${markerA}\r\nEND:VCALENDAR\r\n`)).id, marker: markerA };
+  const fileC = (await file(emailC, `BEGIN:VCALENDAR\r\nX-WR-CALNAME:${c.campaign.name}\r\nEND:VCALENDAR\r\n`)).id;
   const note = (w: AgencyWorld, userId: string, title: string, campaignId: string) =>
     prisma.notification.create({ data: { agencyId: w.agency.id, userId, kind: "VERSION_PROPOSED", channel: "IN_APP", locale: "en", title, href: `/campaigns/${campaignId}`, campaignId } });
   const noteAdminA = await note(a, a.clientAdmin.userId, unique("Own notification"), a.campaign.id);
@@ -276,7 +293,7 @@ test.beforeAll(async () => {
   // Calendar links exist, so the calendar page lists each asker's campaigns.
   await resetCalendarFeed(a.clientAdmin);
   await resetCalendarFeed(a.sdr);
-  data = { a, c, clientB, campaignB, invitationA, invitationB, invitationC, emailA, emailC, noteAdminA: { id: noteAdminA.id, title: noteAdminA.title }, noteMemberA, noteC };
+  data = { a, c, clientB, campaignB, invitationA, invitationB, invitationC, emailA, emailC, fileA, fileC, noteAdminA: { id: noteAdminA.id, title: noteAdminA.title }, noteMemberA, noteC };
   const actors: Record<Exclude<Asker, "signedOut">, Actor> = {
     adminA: a.admin, amA: a.am, sdrA: a.sdr, otherSdrA: a.otherSdr, clientAdminA: a.clientAdmin, clientMemberA: a.clientMember,
   };

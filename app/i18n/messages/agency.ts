@@ -172,6 +172,11 @@ export const agency = messages({
     "emails.pages": "Pages",
     "emails.attempts": "{n} delivery attempts",
     "emails.text": "Text version",
+    "emails.attachments": "Attachments",
+    "emails.attachment.name": "File",
+    "emails.attachment.type": "Type",
+    "emails.attachment.size": "Size",
+    "emails.attachment.download": "Download {name}",
   },
   fr: {
     "home.agencyTitle": "{organization} : accueil agence",
@@ -344,5 +349,10 @@ export const agency = messages({
     "emails.pages": "Pages",
     "emails.attempts": "{n} tentatives d'envoi",
     "emails.text": "Version texte",
+    "emails.attachments": "Pièces jointes",
+    "emails.attachment.name": "Fichier",
+    "emails.attachment.type": "Type",
+    "emails.attachment.size": "Taille",
+    "emails.attachment.download": "Télécharger {name}",
   },
 });

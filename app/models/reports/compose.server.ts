@@ -1,5 +1,5 @@
 // Reads what a report's snapshot is composed from, for one campaign and period: aggregates of the rollup, the period's
-// rating distribution and disputes counted by the database (one grouped query), the highlight candidates (at most 60
+// rating distribution (from the ratings rollup) and disputes counted by the database (index-only), the highlight candidates (at most 60
 // rows), the team objectives' pace at the period's end, the qualitative objectives' team level (never an SDR's
 // assessment), the levers being adjusted. Takes no actor: callers have already scoped the campaign.
 import type { Tx } from "~/utils/db.server";
@@ -77,20 +77,29 @@ export async function readComposeInput(
   const tz = campaign.agency.timeZone;
   const previous = previousOf(period);
   const between = instants(period);
-  const [sums, daily, countRows, candidatesRaw, objectives, qualitative] = await Promise.all([
+  const [sums, daily, ratingRows, disputeRows, candidatesRaw, objectives, qualitative] = await Promise.all([
     sumRanges([
       { key: "current", campaignId, sdrId: null, ...period },
       { key: "previous", campaignId, sdrId: null, ...previous },
     ]),
     dailyCounters({ campaignId, sdrId: null, ...period }),
-    // The period's ratings and disputes, counted by the database on the agency's calendar (never the rows).
-    db.$queryRaw<{ rating: number | null; verdict: string; n: number }[]>`
-      SELECT "ratingOverall" AS rating, "verdict"::text AS verdict, count(*)::int AS n
+    // The period's overall ratings from their rollup ("CampaignDayRating", kept by triggers, as the Overview reads them):
+    // at most 5 scores per day, whatever the number of meetings.
+    db.$queryRaw<{ rating: number; n: number }[]>`
+      SELECT "score" AS rating, sum("n")::int AS n
+        FROM "CampaignDayRating"
+       WHERE "campaignId" = ${campaignId} AND "criterion" = 'overall' AND "day" BETWEEN ${period.start}::date AND ${period.end}::date
+       GROUP BY 1`,
+    // The period's disputes by outcome, counted on the agency's calendar from the (campaign, verdict, scheduledAt) index
+    // alone (index-only: the disputed meetings of the period, never the campaign's other meetings).
+    db.$queryRaw<{ upheld: number; rejected: number; pending: number }[]>`
+      SELECT count(*) FILTER (WHERE "verdict" = 'DISPUTE_UPHELD')::int AS upheld,
+             count(*) FILTER (WHERE "verdict" = 'DISPUTE_REJECTED')::int AS rejected,
+             count(*) FILTER (WHERE "verdict" = 'DISPUTED')::int AS pending
         FROM "Meeting"
-       WHERE "campaignId" = ${campaignId} AND "scheduledAt" >= ${between.gte} AND "scheduledAt" < ${between.lt}
-         AND (("scheduledAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date BETWEEN ${period.start}::date AND ${period.end}::date
-         AND ("ratingOverall" IS NOT NULL OR "verdict" IN ('DISPUTED', 'DISPUTE_UPHELD', 'DISPUTE_REJECTED'))
-       GROUP BY 1, 2`,
+       WHERE "campaignId" = ${campaignId} AND "verdict" IN ('DISPUTED', 'DISPUTE_UPHELD', 'DISPUTE_REJECTED')
+         AND "scheduledAt" >= ${between.gte} AND "scheduledAt" < ${between.lt}
+         AND (("scheduledAt" AT TIME ZONE 'UTC') AT TIME ZONE ${tz})::date BETWEEN ${period.start}::date AND ${period.end}::date`,
     db.meeting.findMany({
       where: { campaignId, scheduledAt: between, status: "HELD", OR: [{ opportunityCreated: true }, { won: true }, { ratingOverall: { gte: 4 } }] },
       select: { id: true, scheduledAt: true, prospectCompany: true, prospectTitle: true, ratingOverall: true, opportunityCreated: true, pipelineValue: true, won: true },
@@ -109,16 +118,9 @@ export async function readComposeInput(
     const day = dayIn(tz, d);
     return day >= period.start && day <= period.end;
   };
-  const ratingCounts = new Map<number, number>();
-  const disputes = { opened: 0, upheld: 0, rejected: 0, pending: 0 };
-  for (const { rating, verdict, n } of countRows) {
-    if (rating !== null) ratingCounts.set(rating, (ratingCounts.get(rating) ?? 0) + n);
-    if (verdict === "DISPUTE_UPHELD") disputes.upheld += n;
-    else if (verdict === "DISPUTE_REJECTED") disputes.rejected += n;
-    else if (verdict === "DISPUTED") disputes.pending += n;
-    else continue;
-    disputes.opened += n;
-  }
+  const ratingCounts = new Map<number, number>(ratingRows.map((r) => [Number(r.rating), Number(r.n)]));
+  const { upheld = 0, rejected = 0, pending = 0 } = disputeRows[0] ?? {};
+  const disputes = { opened: upheld + rejected + pending, upheld, rejected, pending };
   const candidates: HighlightMeeting[] = candidatesRaw
     .filter((m) => inPeriod(m.scheduledAt))
     .map((m) => ({

@@ -5,6 +5,7 @@ import { getOutboxEmail } from "~/models/email.server";
 import { orResponse } from "~/utils/http.server";
 import { useT } from "~/utils/i18n";
 import { formatDateTime } from "~/i18n";
+import { AttachmentTable } from "~/components/emails/EmailAttachments";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "emails:read");
@@ -28,6 +29,7 @@ export default function EmailView() {
       {email.linksRemoved ? (
         <p role="note" className="rounded-md border border-amber-200 bg-amber-50 px-4 py-2 text-sm text-amber-900">{t("security.outbox.linksRemoved")}</p>
       ) : null}
+      <AttachmentTable emailId={email.id} attachments={email.attachments} />
       <iframe title={email.subject} sandbox="" srcDoc={email.html} className="h-[32rem] w-full rounded-lg border border-slate-200 bg-white" />
       <details className="card">
         <summary className="cursor-pointer text-sm font-medium">{t("agency.emails.text")}</summary>

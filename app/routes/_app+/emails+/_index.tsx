@@ -9,6 +9,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { useT } from "~/utils/i18n";
 import { formatDateTime } from "~/i18n";
 import { readForm } from "~/utils/http.server";
+import { AttachmentLines } from "~/components/emails/EmailAttachments";
 
 const STATUSES = ["PENDING", "SENT", "FAILED", "HELD"] as const;
 const query = z.object({ status: z.enum(STATUSES).optional().catch(undefined), page: z.coerce.number().int().min(1).max(100000).catch(1) });
@@ -74,7 +75,10 @@ export default function Emails() {
                 <tr key={r.id}>
                   <td className="whitespace-nowrap">{formatDateTime(locale, r.createdAt, timeZone)}</td>
                   <td>{r.to}</td>
-                  <td><Link to={`/emails/${r.id}`} className="link">{r.subject}</Link></td>
+                  <td>
+                    <Link to={`/emails/${r.id}`} className="link">{r.subject}</Link>
+                    <AttachmentLines emailId={r.id} attachments={r.attachments} />
+                  </td>
                   <td>
                     <span className={`badge ${COLORS[r.status]}`}>{t(`agency.emails.status.${r.status}`)}</span>
                     {r.status === "FAILED" ? (
