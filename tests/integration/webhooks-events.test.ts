@@ -6,6 +6,9 @@ import { createClient } from "~/models/client.server";
 import { createWebhookEndpoint } from "~/models/webhooks/endpoints.server";
 import { createDraft, sendReport } from "~/models/reports/reports.server";
 import { addDays, todayIn } from "~/domain/objectives/dates";
+import { createObjective } from "~/models/objectives/objectives.server";
+import { runObjectiveCheck } from "~/models/objectives/check.server";
+import { objectiveSchema } from "~/domain/objectives/schemas";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMeetingInState, createMember, type AgencyWorld } from "../factories";
 
 vi.mock("~/services/queue.server", async (orig) => ({ ...(await orig<object>()), enqueueWebhookDeliveries: vi.fn(async () => undefined) }));
@@ -57,5 +60,54 @@ describe("report.sent", () => {
     expect(await deliveriesOf(clientEndpoint.id)).toHaveLength(1);
     expect(await deliveriesOf(otherEndpoint.id)).toHaveLength(0);
     expect(await deliveriesOf(notSubscribed.id)).toHaveLength(0);
+  });
+});
+
+describe("agreement, review and objective events", () => {
+  it("persona.version_approved and definition.version_approved: one delivery each, with the approved version's id", async () => {
+    const x = await createAgencyWithClient();
+    const endpoint = await createWebhookEndpoint(x.admin, { url: "http://127.0.0.1:9/v", events: ["persona.version_approved", "definition.version_approved"] }, LOOPBACK_OK);
+    const other = await createWebhookEndpoint(await otherClientAdmin(), { url: "http://127.0.0.1:9/o", events: ["persona.version_approved", "definition.version_approved"] }, LOOPBACK_OK);
+    const agreement = await createActiveCampaignWithAgreement(x);
+    const rows = await deliveriesOf(endpoint.id);
+    expect(rows.map((r) => [r.eventType, r.payload.type, r.payload.data.version.id]).sort()).toEqual(
+      [
+        ["definition.version_approved", "definition.version_approved", agreement.definitionVersion.id],
+        ["persona.version_approved", "persona.version_approved", agreement.personaVersion.id],
+      ].sort(),
+    );
+    expect(rows.every((r) => r.payload.data.version.campaignId === x.campaign.id && r.payload.id === r.eventId)).toBe(true);
+    // Another agency's client endpoint (w's second company) hears nothing of agency x.
+    expect(await deliveriesOf(other.id)).toHaveLength(0);
+  });
+
+  it("meeting.dispute_resolved and meeting.billable: one delivery each for a rejected dispute, with the meeting's id", async () => {
+    const endpoint = await createWebhookEndpoint(w.admin, { url: "http://127.0.0.1:9/d", events: ["meeting.dispute_resolved", "meeting.billable"] }, LOOPBACK_OK);
+    const other = await createWebhookEndpoint(await otherClientAdmin(), { url: "http://127.0.0.1:9/o", events: ["meeting.dispute_resolved", "meeting.billable"] }, LOOPBACK_OK);
+    const id = await createMeetingInState(w, a, "dispute_rejected");
+    const rows = await deliveriesOf(endpoint.id);
+    expect(rows.map((r) => r.eventType).sort()).toEqual(["meeting.billable", "meeting.dispute_resolved"]);
+    for (const r of rows) expect(r.payload).toMatchObject({ id: r.eventId, type: r.eventType, data: { meeting: { id } } });
+    expect(rows.find((r) => r.eventType === "meeting.dispute_resolved")!.payload.data).toMatchObject({ decision: "rejected" });
+    // An upheld dispute is resolved but not billable.
+    const upheld = await createMeetingInState(w, a, "dispute_upheld");
+    const after = (await deliveriesOf(endpoint.id)).filter((r) => r.payload.data.meeting.id === upheld);
+    expect(after.map((r) => [r.eventType, r.payload.data.decision])).toEqual([["meeting.dispute_resolved", "upheld"]]);
+    expect(await deliveriesOf(other.id)).toHaveLength(0);
+  });
+
+  it("objective.off_track: one delivery per objective and period, with the objective's id, agency endpoints only", async () => {
+    const t = todayIn("Europe/Paris");
+    await prisma.campaign.update({ where: { id: w.campaign.id }, data: { startDate: new Date(`${addDays(t, -14)}T00:00:00Z`), endDate: new Date(`${addDays(t, 14)}T00:00:00Z`), accountManagerId: w.am.userId } });
+    const endpoint = await createWebhookEndpoint(w.admin, { url: "http://127.0.0.1:9/t", events: ["objective.off_track"] }, LOOPBACK_OK);
+    // A client admin cannot subscribe to it (agency-internal): the endpoint is refused for want of an allowed event.
+    await expect(createWebhookEndpoint(w.clientAdmin, { url: "http://127.0.0.1:9/c", events: ["objective.off_track"] }, LOOPBACK_OK)).rejects.toMatchObject({ code: "INVALID" });
+    const form = objectiveSchema.parse({ metric: "DIALS", target: "1000", scope: "TEAM", periodKind: "CAMPAIGN", recurring: "", startsOn: addDays(t, -14), stake: "GROWTH", why: "Fill the pipeline" });
+    const o = await createObjective(w.am, w.campaign.id, form);
+    await runObjectiveCheck();
+    await runObjectiveCheck();
+    const rows = await deliveriesOf(endpoint.id);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].payload).toMatchObject({ id: rows[0].eventId, type: "objective.off_track", data: { objective: { id: o.id, campaignId: w.campaign.id, status: "OFF_TRACK" } } });
   });
 });
