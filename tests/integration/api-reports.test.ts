@@ -2,7 +2,7 @@
 // frozen content as readers received it; never a draft, never a comment, never an SDR's own assessment; another
 // tenant's or another client's id is a 404, and a key without the scope a 403.
 import { prisma } from "~/utils/db.server";
-import { createApiKey } from "~/models/api/keys.server";
+import { createApiKey, createApiKeyFor } from "~/models/api/keys.server";
 import { createClient } from "~/models/client.server";
 import { createCampaign } from "~/models/campaign.server";
 import { addReportComment, createDraft, sendReport } from "~/models/reports/reports.server";
@@ -10,7 +10,7 @@ import { addDays, todayIn } from "~/domain/objectives/dates";
 import type { ApiScope } from "~/domain/api/keys";
 import * as listReportsRoute from "~/routes/api+/v1+/reports._index";
 import * as readReportRoute from "~/routes/api+/v1+/reports.$reportId._index";
-import { createActiveCampaignWithAgreement, createAgencyWithClient, createMeetingInState, type AgencyWorld } from "../factories";
+import { createActiveCampaignWithAgreement, createAgencyWithClient, createMeetingInState, createMember, type AgencyWorld } from "../factories";
 import { callApi } from "./api-helpers";
 
 let w: AgencyWorld;
@@ -121,5 +121,20 @@ describe("GET /api/v1/reports", () => {
     expect(bad.status).toBe(400);
     expect(bad.headers.get("content-type")).toBe("application/problem+json");
     expect((await bad.json()).errors.map((e: { field: string }) => e.field).sort()).toEqual(["cursor", "limit"]);
+  });
+});
+
+describe("a client admin's read-only key", () => {
+  it("may carry reports:read, and reads its own company's sent reports only", async () => {
+    const mine = await sentReport(w, w.campaign.id);
+    const otherClient = await createClient(w.admin, { name: "Lemaire Industrie", currency: "EUR", accountManagerId: w.am.userId });
+    const theirCampaign = await createCampaign(w.am, { clientCompanyId: otherClient.id, name: "Lemaire outbound" });
+    const otherAdmin = await createMember(w.agency.id, "CLIENT_ADMIN", { clientCompanyId: otherClient.id });
+    const theirs = await sentReport({ ...w, clientAdmin: otherAdmin }, theirCampaign.id);
+    const { key: row, token } = await createApiKeyFor(w.clientAdmin, { name: "Our BI", scopes: ["reports:read"], clientCompanyIds: [] });
+    expect(row).toMatchObject({ scopes: ["reports:read"], clientCompanyIds: [w.client.id] });
+    expect((await (await list(token)).json()).data.map((r: { id: string }) => r.id)).toEqual([mine]);
+    expect((await read(token, mine)).status).toBe(200);
+    expect((await read(token, theirs)).status).toBe(404);
   });
 });
