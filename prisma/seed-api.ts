@@ -11,7 +11,7 @@ export async function seedDemoApi(agencyId: string, adminUserId: string) {
       name: "Demo dialer",
       prefix: token.slice(0, 12),
       secretHash: hashApiToken(token),
-      scopes: ["campaigns:read", "meetings:read", "meetings:write", "activity:write"],
+      scopes: ["campaigns:read", "meetings:read", "meetings:write", "activity:write", "reports:read"],
       createdById: adminUserId,
       lastUsedAt: null,
     },

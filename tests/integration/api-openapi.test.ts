@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import Ajv2020 from "ajv/dist/2020";
 import { createApiKey } from "~/models/api/keys.server";
 import { API_OPERATIONS } from "~/domain/api/openapi";
-import { toDay } from "~/domain/objectives/dates";
+import { addDays, toDay, todayIn } from "~/domain/objectives/dates";
 import { utcToZonedInput } from "~/domain/shared/timezone";
 import * as openapiRoute from "~/routes/api+/v1+/openapi[.]json";
 import * as listCampaignsRoute from "~/routes/api+/v1+/campaigns._index";
@@ -19,6 +19,9 @@ import * as activityRoute from "~/routes/api+/v1+/campaigns.$campaignId.activity
 import * as listMeetingsRoute from "~/routes/api+/v1+/meetings._index";
 import * as readMeetingRoute from "~/routes/api+/v1+/meetings.$meetingId._index";
 import * as statusRoute from "~/routes/api+/v1+/meetings.$meetingId.status";
+import * as listReportsRoute from "~/routes/api+/v1+/reports._index";
+import * as readReportRoute from "~/routes/api+/v1+/reports.$reportId._index";
+import { createDraft, sendReport } from "~/models/reports/reports.server";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMeetingInState } from "../factories";
 import { callApi } from "./api-helpers";
 import { useEnv } from "./helpers";
@@ -65,6 +68,7 @@ describe("the contract: every documented operation answers as the document says"
     const ajv = new Ajv2020({ strict: false, allErrors: true });
     ajv.addFormat("date-time", true);
     ajv.addFormat("uri", true);
+    ajv.addFormat("date", /^\d{4}-\d{2}-\d{2}$/);
     ajv.addSchema({ $id: "doc", components: doc.components });
     const check = async (operationId: string, res: Response) => {
       const op = Object.entries(doc.paths).flatMap(([, ops]) => Object.values(ops)).find((o) => o.operationId === operationId)!;
@@ -83,7 +87,15 @@ describe("the contract: every documented operation answers as the document says"
     const a = await createActiveCampaignWithAgreement(w);
     const meetingId = await createMeetingInState(w, a, "held");
     const past = await createMeetingInState(w, a, "past");
-    const { token } = await createApiKey({ agencyId: w.agency.id, name: "All", scopes: ["campaigns:read", "meetings:read", "meetings:write", "activity:write"], createdById: w.am.userId });
+    // A sent report, every section shown.
+    const today = todayIn("Europe/Paris");
+    const draft = await createDraft(w.am, w.campaign.id, {
+      periodStart: addDays(today, -6), periodEnd: today, sections: ["kpis", "funnel", "trend", "ratings", "disputes", "objectives", "qualitative", "levers", "highlights"],
+      highlightIds: [], commentary: "A good week.", highlights: "", nextSteps: "More calls.", correctionNote: "",
+    });
+    await sendReport(w.am, draft.id, [w.clientAdmin.userId], "http://portal.test");
+    const reportId = draft.id;
+    const { token } = await createApiKey({ agencyId: w.agency.id, name: "All", scopes: ["campaigns:read", "meetings:read", "meetings:write", "activity:write", "reports:read"], createdById: w.am.userId });
     const { token: none } = await createApiKey({ agencyId: w.agency.id, name: "None", scopes: [], createdById: w.am.userId });
     const cid = w.campaign.id;
     const body = {
@@ -101,6 +113,8 @@ describe("the contract: every documented operation answers as the document says"
       listMeetings: (t, v) => callApi(listMeetingsRoute, "GET", `/api/v1/meetings${v === "bad" ? "?status=NOPE" : "?limit=1"}`, t),
       getMeeting: (t, v) => callApi(readMeetingRoute, "GET", `/api/v1/meetings/${v === "bad" ? "nope" : meetingId}`, t, { params: { meetingId: v === "bad" ? "nope" : meetingId } }),
       changeMeetingStatus: (t, v) => callApi(statusRoute, "POST", `/api/v1/meetings/${past}/status`, t, { params: { meetingId: past }, body: { action: v === "bad" ? "LOST" : "NO_SHOW" } }),
+      listReports: (t, v) => callApi(listReportsRoute, "GET", `/api/v1/reports${v === "bad" ? "?limit=0" : `?campaignId=${cid}`}`, t),
+      getReport: (t, v) => callApi(readReportRoute, "GET", `/api/v1/reports/${v === "bad" ? "nope" : reportId}`, t, { params: { reportId: v === "bad" ? "nope" : reportId } }),
       upsertActivity: (t, v) => callApi(activityRoute, "PUT", `/api/v1/campaigns/${cid}/activity`, t, { params: { campaignId: cid }, body: v === "bad" ? { ...activity, dials: -1 } : activity }),
     };
     expect(Object.keys(calls).sort()).toEqual(API_OPERATIONS.map((o) => o.operationId).sort());

@@ -12,6 +12,8 @@ import * as activityRoute from "~/routes/api+/v1+/campaigns.$campaignId.activity
 import * as listMeetingsRoute from "~/routes/api+/v1+/meetings._index";
 import * as readMeetingRoute from "~/routes/api+/v1+/meetings.$meetingId._index";
 import * as statusRoute from "~/routes/api+/v1+/meetings.$meetingId.status";
+import * as listReportsRoute from "~/routes/api+/v1+/reports._index";
+import * as readReportRoute from "~/routes/api+/v1+/reports.$reportId._index";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMeetingInState, unique, type AgencyWorld } from "../factories";
 import { useEnv } from "./helpers";
 import { callApi } from "./api-helpers";
@@ -218,6 +220,8 @@ describe("the key-scope walk over every operation", () => {
       { scope: "meetings:read", run: (t) => callApi(readMeetingRoute, "GET", `/api/v1/meetings/${meetingId}`, t, { params: { meetingId } }) },
       { scope: "meetings:write", run: (t) => callApi(statusRoute, "POST", `/api/v1/meetings/${meetingId}/status`, t, { params: { meetingId }, body: { action: "NOPE" } }) },
       { scope: "activity:write", run: (t) => callApi(activityRoute, "PUT", `/api/v1/campaigns/${cid}/activity`, t, { params: { campaignId: cid }, body: {} }) },
+      { scope: "reports:read", run: (t) => callApi(listReportsRoute, "GET", "/api/v1/reports", t) },
+      { scope: "reports:read", run: (t) => callApi(readReportRoute, "GET", "/api/v1/reports/nope", t, { params: { reportId: "nope" } }) },
     ];
     const subsets: ApiScope[][] = [];
     for (let mask = 0; mask < 1 << API_SCOPES.length; mask++) subsets.push(API_SCOPES.filter((_, i) => mask & (1 << i)));

@@ -3,10 +3,10 @@ import crypto from "node:crypto";
 import { z } from "zod";
 import { requiredText } from "~/domain/shared/validation";
 
-export const API_SCOPES = ["meetings:read", "meetings:write", "activity:write", "campaigns:read"] as const;
+export const API_SCOPES = ["meetings:read", "meetings:write", "activity:write", "campaigns:read", "reports:read"] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 /** What a client admin's key may carry: reading only. */
-export const CLIENT_API_SCOPES: readonly ApiScope[] = ["meetings:read", "campaigns:read"];
+export const CLIENT_API_SCOPES: readonly ApiScope[] = ["meetings:read", "campaigns:read", "reports:read"];
 
 export function isApiScope(s: string): s is ApiScope {
   return (API_SCOPES as readonly string[]).includes(s);

@@ -16,6 +16,9 @@ import {
   meetingStatusSchema,
   pageQuerySchema,
   problemSchema,
+  reportListQuerySchema,
+  reportListSchema,
+  reportSchema,
 } from "./schemas";
 
 export const API_VERSION = "1.0.0";
@@ -31,6 +34,8 @@ export const API_OPERATIONS: ApiOperation[] = [
   { method: "get", path: "/meetings/{meetingId}", operationId: "getMeeting", summary: "Read a meeting", scope: "meetings:read", tag: "Meetings" },
   { method: "post", path: "/meetings/{meetingId}/status", operationId: "changeMeetingStatus", summary: "Held, no-show, cancelled or rescheduled", scope: "meetings:write", tag: "Meetings" },
   { method: "put", path: "/campaigns/{campaignId}/activity", operationId: "upsertActivity", summary: "Set an SDR's activity for a day", scope: "activity:write", tag: "Activity" },
+  { method: "get", path: "/reports", operationId: "listReports", summary: "List sent reports", scope: "reports:read", tag: "Reports" },
+  { method: "get", path: "/reports/{reportId}", operationId: "getReport", summary: "Read a sent report's frozen content", scope: "reports:read", tag: "Reports" },
 ];
 
 const problemContent = { "application/problem+json": { schema: problemSchema } };
@@ -50,6 +55,7 @@ const idempotencyHeader = z.object({
 });
 const campaignParams = z.object({ campaignId: z.string().meta({ description: "A campaign id" }) });
 const meetingParams = z.object({ meetingId: z.string().meta({ description: "A meeting id" }) });
+const reportParams = z.object({ reportId: z.string().meta({ description: "A report id" }) });
 
 function op(o: ApiOperation) {
   return { method: o.method, path: o.path, operationId: o.operationId, summary: o.summary, tags: [o.tag], security: [{ bearer: [] }], description: `Scope: \`${o.scope}\`.` };
@@ -94,6 +100,8 @@ function registry() {
     request: { params: campaignParams, body: { required: true, content: { "application/json": { schema: activityUpsertSchema } } } },
     responses: { 200: json(activityResultSchema, "The day as stored, and whether it changed."), 400: err("Invalid fields (an SDR not on the campaign, a future day...)."), 404: err("No such campaign for this key."), ...common },
   });
+  r.registerPath({ ...op(find("listReports")), request: { query: reportListQuerySchema }, responses: { 200: json(reportListSchema, "A page of sent reports, by sending time."), 400: err("Invalid parameters."), ...common } });
+  r.registerPath({ ...op(find("getReport")), request: { params: reportParams }, responses: { 200: json(reportSchema, "The sent report."), 404: err("No such sent report for this key."), ...common } });
   return r;
 }
 
@@ -107,7 +115,7 @@ export function openApiDocument() {
       title: "Rendezvous API",
       version: API_VERSION,
       description:
-        "Meetings, campaigns and activity for dialers, CRMs and clients' own tools. JSON over HTTPS with a Bearer API key; errors as application/problem+json (RFC 9457) with a stable `code`; lists page with an opaque `nextCursor`.",
+        "Meetings, campaigns, activity and reports for dialers, CRMs and clients' own tools. JSON over HTTPS with a Bearer API key; errors as application/problem+json (RFC 9457) with a stable `code`; lists page with an opaque `nextCursor`.",
       license: { name: "Proprietary", identifier: "LicenseRef-Proprietary" },
     },
     servers: [{ url: "/api/v1" }],
@@ -115,6 +123,7 @@ export function openApiDocument() {
       { name: "Campaigns", description: "What a dialer needs to fill the checklist." },
       { name: "Meetings", description: "Log, read, list and move meetings." },
       { name: "Activity", description: "SDRs' daily counts." },
+      { name: "Reports", description: "Sent campaign reports, as their readers received them." },
     ],
   });
   return cached;

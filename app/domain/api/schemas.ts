@@ -187,6 +187,58 @@ export const activityUpsertSchema = z
 
 export const activityResultSchema = activityUpsertSchema.extend({ campaignId: z.string(), changed: z.boolean() }).meta({ id: "ActivityDayResult" });
 
+// ---------- reports ----------
+const day = z.string().meta({ format: "date", description: "A calendar day (YYYY-MM-DD) in the agency's time zone." });
+const dayRange = z.object({ start: day, end: day });
+
+export const reportSummarySchema = z
+  .object({
+    id: z.string(),
+    campaignId: z.string(),
+    clientCompanyId: z.string(),
+    period: dayRange.meta({ description: "The days the report covers, both included." }),
+    sentAt: iso,
+    correctsId: z.string().nullable().meta({ description: "The sent report this one corrects." }),
+    correctedById: z.string().nullable().meta({ description: "The sent report that corrects this one." }),
+  })
+  .meta({ id: "ReportSummary", description: "A sent report (drafts are never listed)." });
+
+export const reportListSchema = z.object({ data: z.array(reportSummarySchema), nextCursor: z.string().nullable() }).meta({ id: "ReportList" });
+
+export const reportListQuerySchema = pageQuerySchema.extend({ campaignId: id.optional() });
+
+const nullableNumber = z.number().nullable();
+export const reportSchema = reportSummarySchema
+  .extend({
+    campaignName: z.string(),
+    frozenAt: iso.nullable(),
+    previousPeriod: dayRange.meta({ description: "The period the figures are compared with." }),
+    correctionNote: z.string().meta({ description: "What changed, when this report corrects another (otherwise empty)." }),
+    sections: z.array(z.string()).meta({ description: "The sections the report shows; the others are null." }),
+    kpis: z.array(z.object({ key: z.string(), unit: z.string(), value: nullableNumber, previous: nullableNumber })).nullable(),
+    funnel: z.array(z.object({ stage: z.string(), value: z.number(), conversion: nullableNumber })).nullable(),
+    trend: z.array(z.object({ start: day, end: day, booked: z.number().int(), held: z.number().int(), accepted: z.number().int() })).nullable(),
+    ratings: z.array(z.object({ rating: z.number().int(), count: z.number().int() })).nullable(),
+    disputes: z.object({ opened: z.number().int(), upheld: z.number().int(), rejected: z.number().int(), pending: z.number().int() }).nullable(),
+    objectives: z
+      .array(z.object({ metric: z.string(), unit: z.string(), target: z.number(), actual: nullableNumber, expected: nullableNumber, status: z.string(), final: z.boolean(), period: dayRange }))
+      .nullable(),
+    qualitative: z
+      .array(z.object({ title: z.string(), score: nullableNumber, previousScore: nullableNumber, assessments: z.number().int() }))
+      .nullable()
+      .meta({ description: "Team-level means (0-3) of the period's assessments; never an SDR's own." }),
+    levers: z
+      .array(z.object({ lever: z.string(), metric: z.string().nullable(), diagnosis: z.string(), action: z.string(), dueDate: day, status: z.enum(["OPEN", "DONE"]) }))
+      .nullable(),
+    highlights: z
+      .array(z.object({ meetingId: z.string(), day, company: z.string(), prospectTitle: z.string(), rating: nullableNumber, opportunity: z.boolean(), pipelineValue: nullableNumber, won: z.boolean() }))
+      .nullable(),
+    commentary: z.string(),
+    highlightsText: z.string().meta({ description: "The account manager's words on the highlights." }),
+    nextSteps: z.string(),
+  })
+  .meta({ id: "Report", description: "A sent report's frozen content: what its readers received, never a draft or an internal note." });
+
 export const scopesSchema = z.array(z.enum(API_SCOPES));
 
 /** Zod issues as the API's `errors` (field path, English message). */

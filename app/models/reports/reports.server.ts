@@ -19,6 +19,7 @@ import { reportPdfAttachment } from "~/services/report-pdf.server";
 import { campaignScope } from "../scope.server";
 import { audit } from "../audit.server";
 import { withChange, type ChangeEffects } from "../effects.server";
+import { emitReportSent } from "../webhooks/events.server";
 import { composeFor } from "./compose.server";
 import { textsInEveryLanguage } from "~/domain/notifications/texts";
 
@@ -330,6 +331,10 @@ export async function freezeAndSend(
   await notifyReportSent(tx, r.agencyId, r.campaignId, reportPath(r.campaignId, r.id), snapshot, a.recipients.map((x) => x.id));
   await audit(tx, a.by, "report.sent", { clientCompanyId: a.clientCompanyId, campaignId: r.campaignId }, {
     reportId: r.id, period, recipients: a.recipients.length, corrects: r.supersedesId,
+  });
+  // The report.sent webhook, in the same transaction: identifiers and dates only (the content is read with reports:read).
+  await emitReportSent(tx, fx, {
+    id: r.id, agencyId: r.agencyId, clientCompanyId: a.clientCompanyId, campaignId: r.campaignId, periodStart: r.periodStart, periodEnd: r.periodEnd, sentAt: a.now,
   });
   return { id: r.id, campaignId: r.campaignId, recipients: a.recipients.length };
 }
