@@ -8,6 +8,10 @@ import { DISPUTE_REASONS } from "~/domain/meetings/rules";
 import { createActiveCampaignWithAgreement, createMeetingInState, proposedPersona } from "../factories";
 import { confirmAction, expect as baseExpect, prisma, test } from "./fixtures";
 
+// Each test walks several pages and form posts as two or three people (four disputes in a row, say): more than the
+// default 30 s when two workers share the machine.
+test.describe.configure({ timeout: 150_000 });
+
 // Each step posts a form and waits for the page to reload: slow on a loaded machine, so a longer wait than the default.
 const expect = baseExpect.configure({ timeout: 30_000 });
 
