@@ -104,7 +104,7 @@ test("a CSV with good and bad rows is imported; the bad rows are listed with the
   await expect(page.getByRole("cell", { name: "Hélène Durand" })).toBeVisible();
   await page.getByLabel("External id").selectOption("Réf");
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByText("2 meetings created, 0 already imported, 2 rows with errors.")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("2 meetings imported, 2 rows with errors.")).toBeVisible({ timeout: 15_000 });
   const rows = page.getByRole("table").last().getByRole("row");
   await expect(rows.filter({ hasText: "Choose an approved persona of this campaign." })).toContainText("4");
   await expect(rows.filter({ hasText: "Choose a valid time zone" })).toContainText("5");
@@ -116,7 +116,7 @@ test("a CSV with good and bad rows is imported; the bad rows are listed with the
   await page.getByRole("button", { name: "Upload and map columns" }).click();
   await page.getByLabel("External id").selectOption("Réf");
   await page.getByRole("button", { name: "Import", exact: true }).click();
-  await expect(page.getByText("0 meetings created, 2 already imported, 2 rows with errors.")).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText("0 meetings imported, 2 already imported, 2 rows with errors.")).toBeVisible({ timeout: 15_000 });
   expect(await prisma.meeting.count({ where: { campaignId: world.campaign.id } })).toBe(2);
 });
 
