@@ -166,7 +166,7 @@ test("the whole agreement loop: propose, request changes, revise, approve, activ
   await login(world.clientAdmin);
   await page.goto("/home");
   await page.getByRole("region", { name: "2 versions waiting for your approval" }).getByRole("link", { name: "Supply chain directors, mid-market, version 2" }).click();
-  await page.getByLabel("With", { exact: true }).selectOption({ label: "Version 1" });
+  await page.getByRole("combobox", { name: "With", exact: true }).selectOption({ label: "Version 1" });
   await page.getByRole("button", { name: "Compare" }).click();
   await expect(page.getByRole("heading", { name: "Version 2 compared with version 1" })).toBeVisible();
   const diff = page.getByRole("table", { name: "Comparison" });
