@@ -16,7 +16,9 @@ const launchOptions = {
 
 export default defineConfig({
   testDir: "./tests/e2e",
-  timeout: 30_000,
+  // Two workers share two cores with the server and two browsers: long flows (several people, many posts) need more
+  // than 30 s; a test that hangs still fails within the minute.
+  timeout: 60_000,
   // One output folder per run database, so two runs in the same checkout do not wipe each other's.
   outputDir: `test-results/${E2E_DB}`,
   expect: { timeout: 7_000 },
