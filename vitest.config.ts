@@ -15,5 +15,12 @@ export default defineConfig({
     testTimeout: 20_000,
     hookTimeout: 30_000,
     fileParallelism: true,
+    // Each fork keeps its modules from one file to the next (the app, Prisma's client and its pool are loaded once per
+    // fork, not once per file: a quarter of the CPU of a run of small files). tests/setup/worker.ts leaves the client
+    // connected and the environment as it found it; docs/decisions/0059-test-suite-speed.md.
+    isolate: false,
+    // As Playwright under CI=1 (.ci/run): one retry absorbs a neighbour's timeout on the shared machine; a test that
+    // fails twice still fails the run.
+    retry: process.env.CI ? 1 : 0,
   },
 });

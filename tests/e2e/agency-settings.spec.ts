@@ -7,7 +7,7 @@ import { objectiveSchema } from "~/domain/objectives/schemas";
 import { addDays, todayIn } from "~/domain/objectives/dates";
 import { workingDays } from "~/domain/objectives/pace";
 import { createActiveCampaignWithAgreement } from "../factories";
-import { expect, expectFieldError, prisma, openUserMenu, test } from "./fixtures";
+import { expect, expectFieldError, prisma, openUserMenu, test, screenshot } from "./fixtures";
 
 test("the agency admin moves the pace thresholds and an at-risk objective reads on track", async ({ page, world, login }) => {
   test.setTimeout(90_000);
@@ -58,6 +58,6 @@ test("the agency admin moves the pace thresholds and an at-risk objective reads 
   await page.goto("/settings/agency");
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.getByRole("heading", { name: "Paramètres de l'agence" })).toBeVisible();
-  await page.screenshot({ path: "test-results/screenshots/agency-settings-fr-390.png", fullPage: true });
+  await screenshot(page, "test-results/screenshots/agency-settings-fr-390.png");
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });

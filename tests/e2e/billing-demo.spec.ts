@@ -3,7 +3,7 @@
 import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { prisma } from "~/utils/db.server";
-import { test, expect } from "./fixtures";
+import { test, expect, screenshot } from "./fixtures";
 
 const PASSWORD = "rendezvous-demo";
 
@@ -11,7 +11,7 @@ const PASSWORD = "rendezvous-demo";
 async function shoot(page: Page, name: string) {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: test.info().outputPath(`demo-billing-${name}-${width}.png`), fullPage: true });
+    await screenshot(page, test.info().outputPath(`demo-billing-${name}-${width}.png`));
   }
 }
 

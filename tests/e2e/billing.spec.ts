@@ -1,6 +1,6 @@
 // Billing in the browser: the client admin reads what accrued this month and the meetings behind it; a client
 // member has no billing; the agency admin's pricing form says what is wrong next to the field. Plus screenshots.
-import { test, expect, expectFieldError } from "./fixtures";
+import { test, expect, expectFieldError, screenshot } from "./fixtures";
 import { billableMeeting, pricedWorld } from "../factories";
 
 test("the client admin opens Billing and sees the accrued amount and each meeting, linked", async ({ page, login }) => {
@@ -92,7 +92,7 @@ test("screenshots of the billing pages at 1366 and 390 px, in French and English
           await page.getByRole("link", { name: "Meetings billed (1)" }).click();
           await expect(page.getByRole("heading", { name: /What invoice .+ bills/ })).toBeVisible();
         }
-        await page.screenshot({ path: `test-results/billing-shots/${who}-${locale}-${width}.png`, fullPage: true });
+        await screenshot(page, `test-results/billing-shots/${who}-${locale}-${width}.png`);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         expect(overflow, `${who} ${locale} ${width}: page wider than the screen`).toBeLessThanOrEqual(0);
         expect(await page.content()).not.toMatch(/billing\.[a-zA-Z]+\.?[a-zA-Z]*</);

@@ -6,7 +6,7 @@
 import type { Page } from "@playwright/test";
 import { DISPUTE_REASONS } from "~/domain/meetings/rules";
 import { createActiveCampaignWithAgreement, createMeetingInState, proposedPersona } from "../factories";
-import { confirmAction, expect as baseExpect, prisma, test } from "./fixtures";
+import { confirmAction, expect as baseExpect, prisma, test, screenshot } from "./fixtures";
 
 // Each test walks several pages and form posts as two or three people (four disputes in a row, say): more than the
 // default 30 s when two workers share the machine.
@@ -25,7 +25,7 @@ async function shots(page: Page, userId: string, url: string, name: string) {
       await page.setViewportSize({ width, height: 900 });
       await page.goto(url);
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: `${SHOTS}/${name}-${locale}-${width}.png`, fullPage: true });
+      await screenshot(page, `${SHOTS}/${name}-${locale}-${width}.png`);
     }
   }
   await prisma.user.update({ where: { id: userId }, data: { locale: "en" } });

@@ -140,3 +140,12 @@ export async function openUserMenu(page: Page) {
   if (!(await menu.evaluate((d) => (d as HTMLDetailsElement).open))) await menu.locator("summary").click();
   await expect(menu.locator("a, button").first()).toBeVisible();
 }
+
+/**
+ * A full-page screenshot to look at, written only when SCREENSHOTS=1 (`SCREENSHOTS=1 npx playwright test …`): the
+ * pictures are for a person to open, and on two cores each one costs the suite a second of rasterising. The checks
+ * made around them (no horizontal overflow, the right heading) run either way.
+ */
+export async function screenshot(page: Page, path: string) {
+  if (process.env.SCREENSHOTS === "1") await page.screenshot({ path, fullPage: true });
+}

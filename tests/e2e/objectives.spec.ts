@@ -6,7 +6,7 @@ import { addDays, startOfWeek, todayIn } from "~/domain/objectives/dates";
 import { workingDays } from "~/domain/objectives/pace";
 import { utcToZonedInput } from "~/domain/shared/timezone";
 import { createActiveCampaignWithAgreement, createMember, DEFAULT_CRITERIA } from "../factories";
-import { expect, prisma, test } from "./fixtures";
+import { expect, prisma, test, screenshot } from "./fixtures";
 
 test.use({ timezoneId: "Europe/Paris" });
 
@@ -143,7 +143,7 @@ test("objective lifecycle: create, split, activity, meeting, at risk, gap analys
 async function shots(page: import("@playwright/test").Page, name: string) {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `test-results/screens/${name}-${width}.png`, fullPage: true });
+    await screenshot(page, `test-results/screens/${name}-${width}.png`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} at ${width}px is wider than the screen`).toBeLessThanOrEqual(1);
   }

@@ -8,7 +8,7 @@ import { setCampaignSdrs } from "~/models/campaign.server";
 import { recordAssessment } from "~/models/qualitative/qualitative.server";
 import { addDays, todayIn } from "~/domain/objectives/dates";
 import { createActiveCampaignWithAgreement, createMeetingInState, createMember } from "../factories";
-import { expect, hydrated, prisma, test } from "./fixtures";
+import { expect, hydrated, prisma, test, screenshot } from "./fixtures";
 
 test.use({ timezoneId: "Europe/Paris" });
 // The machine running the suite may be busy: a submit, its redirect and the next page's loaders get more time.
@@ -30,7 +30,7 @@ async function axe(page: Page, what: string) {
 async function shots(page: Page, name: string) {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
-    await page.screenshot({ path: `test-results/screens/qual-${name}-${width}.png`, fullPage: true });
+    await screenshot(page, `test-results/screens/qual-${name}-${width}.png`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, `${name} at ${width}px is wider than the screen`).toBeLessThanOrEqual(1);
   }

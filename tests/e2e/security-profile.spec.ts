@@ -3,7 +3,7 @@
 import { createSession, sessionCookie } from "~/utils/auth.server";
 import { resetCalendarFeed } from "~/models/meetings/calendar.server";
 import { DEFAULT_PASSWORD } from "../factories";
-import { expect, linkIn, lastEmailTo, prisma, sessionCookieHeader, openUserMenu, test } from "./fixtures";
+import { expect, linkIn, lastEmailTo, prisma, sessionCookieHeader, openUserMenu, test, screenshot } from "./fixtures";
 
 const FIREFOX_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:128.0) Gecko/20100101 Firefox/128.0";
 const SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
@@ -112,7 +112,7 @@ test("screenshots of the profile in English and French, desktop and phone", asyn
       await page.goto("/profile");
       await expect(page.getByRole("heading", { level: 1 })).toHaveText(locale === "fr" ? "Votre profil" : "Your profile");
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: `test-results/screenshots/profile-${locale}-${width}.png`, fullPage: true });
+      await screenshot(page, `test-results/screenshots/profile-${locale}-${width}.png`);
       expect(errors).toEqual([]);
       await context.close();
     }

@@ -3,7 +3,7 @@
 import { proposeVersion, requestVersionChanges } from "~/models/agreement/decisions.server";
 import { saveDefinitionDraft, savePersonaDraft } from "~/models/agreement/drafts.server";
 import { approvedAgreement, definitionInput, personaInput, proposedPersona } from "../factories";
-import { escapeRegExp, expect, prisma, test } from "./fixtures";
+import { escapeRegExp, expect, prisma, test, screenshot } from "./fixtures";
 
 test("the AM's home lists a version sent back, with the client's comment, in both languages and on a phone", async ({ page, world, login }) => {
   const persona = await proposedPersona(world.am, world.campaign.id);
@@ -21,7 +21,7 @@ test("the AM's home lists a version sent back, with the client's comment, in bot
       await page.goto("/home");
       if (locale === "fr") await expect(page.getByRole("region", { name: "1 version renvoyée par le client avec des modifications demandées" })).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: `test-results/sent-back/home-${locale}-${width}.png`, fullPage: true });
+      await screenshot(page, `test-results/sent-back/home-${locale}-${width}.png`);
     }
   }
 });
@@ -80,7 +80,7 @@ test("the client sees a revision compared with the version they sent back, besid
       await page.goto(`/campaigns/${c}/targeting/${ids.personaId}`);
       if (locale === "fr") await expect(page.getByRole("complementary", { name: "La version 2 a été renvoyée avec des modifications demandées" })).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
-      await page.screenshot({ path: `test-results/sent-back/revision-${locale}-${width}.png`, fullPage: true });
+      await screenshot(page, `test-results/sent-back/revision-${locale}-${width}.png`);
     }
   }
 });

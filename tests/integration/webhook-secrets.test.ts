@@ -12,7 +12,6 @@ import { openSecret, sealSecret } from "~/services/secret-box.server";
 import { createAgencyWithClient, type AgencyWorld } from "../factories";
 import { useEnv } from "./helpers";
 
-vi.mock("~/services/queue.server", async (orig) => ({ ...(await orig<object>()), enqueueWebhookDeliveries: vi.fn(async () => undefined) }));
 
 const LOOPBACK_OK = { requireHttps: false, allowLoopback: true };
 const setEnv = useEnv();

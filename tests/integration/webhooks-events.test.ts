@@ -11,7 +11,6 @@ import { runObjectiveCheck } from "~/models/objectives/check.server";
 import { objectiveSchema } from "~/domain/objectives/schemas";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMeetingInState, createMember, type AgencyWorld } from "../factories";
 
-vi.mock("~/services/queue.server", async (orig) => ({ ...(await orig<object>()), enqueueWebhookDeliveries: vi.fn(async () => undefined) }));
 
 const LOOPBACK_OK = { requireHttps: false, allowLoopback: true };
 

@@ -12,7 +12,6 @@ import { seedDemoWebhooks } from "../../prisma/seed-webhooks";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, type AgencyWorld } from "../factories";
 import { createMeetingInState } from "../factories/meetings";
 
-vi.mock("~/services/queue.server", async (orig) => ({ ...(await orig<object>()), enqueueWebhookDeliveries: vi.fn(async () => undefined) }));
 
 const LOOPBACK_OK = { requireHttps: false, allowLoopback: true };
 const STRICT = { requireHttps: true, allowLoopback: false };

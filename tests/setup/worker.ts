@@ -12,6 +12,7 @@ delete process.env.RESEND_API_KEY;
 delete process.env.APP_URL;
 
 const { prisma } = await import("~/utils/db.server");
+const { resetEnvCache } = await import("~/utils/env.server");
 
 let tables: string[] | undefined;
 let emptySql: string | undefined;
@@ -60,8 +61,10 @@ afterEach(() => {
   if (calls.length) throw new Error(`console.error was called during the test:\n${calls.map((c: unknown[]) => c.map(String).join(" ")).join("\n")}`);
 });
 
+// Files share their fork's modules (vitest.config.ts, isolate: false): the Prisma client stays connected for the next
+// file, which must find no background work still running and the environment as this file found it.
 afterAll(async () => {
   const { stopBackgroundWork } = await import("~/jobs/worker.server");
   await stopBackgroundWork();
-  await prisma.$disconnect();
+  resetEnvCache();
 });
