@@ -103,7 +103,7 @@ export function CriteriaDiffTable({ rows, compare }: { rows: CriterionDiff[]; co
                   {c.helpText || "—"}
                   {r.fields.includes("helpText") && r.before ? <span className="block text-xs text-slate-500 line-through">{r.before.helpText || "—"}</span> : null}
                 </td>
-                <td data-label={t("agreement.criterion.required")}>
+                <td>
                   {c.required ? t("agreement.criterion.requiredYes") : t("agreement.criterion.requiredNo")}
                   {r.fields.includes("required") && r.before ? <span className="block text-xs text-slate-500 line-through">{r.before.required ? t("agreement.criterion.requiredYes") : t("agreement.criterion.requiredNo")}</span> : null}
                 </td>

@@ -274,7 +274,7 @@ function Progress({ job }: { job: Job }) {
                 <tr key={i}>
                   <td data-label={t("meetings.import.line")}>{e.line}</td>
                   <td data-label={t("meetings.import.field")}>{e.field ? t(keyFor("meetings.field", e.field === "scheduledLocal" ? "scheduledAt" : e.field === "personaVersionId" ? "persona" : e.field, "meetings.import.field")) : "—"}</td>
-                  <td className="max-w-xs break-words font-mono text-xs max-md:max-w-none" data-label={e.value ? t("meetings.import.value") : undefined}>{e.value ?? ""}</td>
+                  <td className="max-w-xs break-words font-mono text-xs before:font-sans max-md:max-w-none" data-label={e.value ? t("meetings.import.value") : undefined}>{e.value ?? ""}</td>
                   <td data-label={t("meetings.import.problem")}>{errorText(t, e.message)}</td>
                 </tr>
               ))}
