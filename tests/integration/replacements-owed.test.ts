@@ -50,7 +50,8 @@ it("lists a replacement owed to its client and its agency, never to another clie
   const r = await logReplacement(w, a, owed);
   expect(r.ok).toBe(true);
   for (const actor of [w.am, w.clientAdmin]) expect(await replacementsOwed(actor)).toEqual({ items: [], total: 0 });
-});
+  // Three agencies' worth of setup: 20 s was not enough with the machine's two cores shared (load 20 to 28).
+}, 60_000);
 
 it("counts every replacement owed beyond the page", async () => {
   const w = await createAgencyWithClient();
