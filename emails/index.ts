@@ -9,6 +9,7 @@ import {
   type MeetingWindowClosingEmailProps,
   MeetingPresumptionEmail, MeetingFlaggedEmail, presumptionSubject, flaggedSubject,
   type MeetingPresumptionEmailProps, type MeetingFlaggedEmailProps,
+  MeetingsImportedEmail, importedSubject, type MeetingsImportedEmailProps,
 } from "./meeting-notices";
 import { InvoiceIssuedEmail, PaymentFailedEmail, issuedSubject, failedSubject, type InvoiceEmailProps } from "./billing-notices";
 import VersionProposedEmail, { subject as proposedSubject, type VersionProposedEmailProps } from "./version-proposed";
@@ -33,6 +34,7 @@ export type EmailTemplates = {
   "meeting-window-closing": MeetingWindowClosingEmailProps;
   "meeting-presumption": MeetingPresumptionEmailProps;
   "meeting-flagged": MeetingFlaggedEmailProps;
+  "meetings-imported": MeetingsImportedEmailProps;
   "version-proposed": VersionProposedEmailProps;
   "version-decided": VersionDecidedEmailProps;
   "invoice-issued": InvoiceEmailProps;
@@ -60,6 +62,7 @@ export const templates: { [K in keyof EmailTemplates]: Entry<EmailTemplates[K]> 
   "meeting-window-closing": { component: MeetingWindowClosingEmail, subject: windowClosingSubject },
   "meeting-presumption": { component: MeetingPresumptionEmail, subject: presumptionSubject },
   "meeting-flagged": { component: MeetingFlaggedEmail, subject: flaggedSubject },
+  "meetings-imported": { component: MeetingsImportedEmail, subject: importedSubject },
   "version-proposed": { component: VersionProposedEmail, subject: proposedSubject },
   "version-decided": { component: VersionDecidedEmail, subject: decidedSubject },
   "invoice-issued": { component: InvoiceIssuedEmail, subject: issuedSubject },

@@ -163,3 +163,28 @@ export function MeetingFlaggedEmail(p: MeetingFlaggedEmailProps) {
   );
 }
 MeetingFlaggedEmail.PreviewProps = { ...MeetingBookedEmail.PreviewProps, by: "Sophie Durand", note: "Le prospect n'était pas le bon interlocuteur." } satisfies MeetingFlaggedEmailProps;
+
+/** Issue 9: a CSV import of several meetings is announced once per recipient, not once per row. */
+export type MeetingsImportedEmailProps = { locale: Locale; agency: string; campaign: string; count: number; by: string; url: string };
+export const importedSubject = (p: MeetingsImportedEmailProps) => makeT(p.locale)("meetings.import.email.subject", { count: p.count, campaign: p.campaign });
+export function MeetingsImportedEmail(p: MeetingsImportedEmailProps) {
+  const t = makeT(p.locale);
+  return (
+    <EmailLayout locale={p.locale} agency={p.agency} preview={importedSubject(p)}>
+      <Heading as="h1" style={{ fontSize: 22 }}>{t("meetings.import.email.heading")}</Heading>
+      <Text>{t("meetings.import.email.body", { by: p.by, count: p.count, campaign: p.campaign })}</Text>
+      <Button href={p.url} style={buttonStyle}>{t("meetings.import.email.open")}</Button>
+      <Text style={{ fontSize: 12, color: "#64748b" }}>
+        {t("emails.link")} <Link href={p.url}>{p.url}</Link>
+      </Text>
+    </EmailLayout>
+  );
+}
+MeetingsImportedEmail.PreviewProps = {
+  locale: "fr",
+  agency: "Pipeline Partners",
+  campaign: "DAF ETI France",
+  count: 12,
+  by: "Hugo Petit",
+  url: "http://localhost:3000/campaigns/c1/meetings",
+} satisfies MeetingsImportedEmailProps;

@@ -7,6 +7,7 @@ import { logMeeting, type MeetingInput } from "~/models/meetings/logging.server"
 import { changeMeetingStatus } from "~/models/meetings/attendance.server";
 import { acceptMeeting, disputeMeeting, rateMeeting, resolveDispute } from "~/models/meetings/review.server";
 import { autoAcceptDueMeetings } from "~/models/meetings/sweep.server";
+import type { DisputeReason } from "~/domain/meetings/rules";
 import { unique, type AgencyWorld } from "./accounts";
 import type { createActiveCampaignWithAgreement } from "./agreement";
 
@@ -92,4 +93,43 @@ export async function createMeetingInState(
     reasoning: "À 12:40 dans l'enregistrement, il indique valider seul les achats jusqu'à 50 k€.",
   });
   return id;
+}
+
+/**
+ * A held meeting the client admin disputed with a reason beyond the criteria (issue 9's lead-return reasons), and,
+ * with `answer`, the AM's decision on it. Returns its id.
+ */
+export async function createDisputedWithReason(
+  world: AgencyWorld,
+  agreement: Agreement,
+  dispute: { reason: DisputeReason; text: string; evidence?: string | null },
+  answer?: { decision: "DISPUTE_UPHELD" | "DISPUTE_REJECTED" | "DISPUTE_UPHELD_REPLACEMENT"; reasoning: string },
+) {
+  const id = await createMeetingInState(world, agreement, "held");
+  await disputeMeeting(world.clientAdmin, id, [], undefined, new Date(), { reason: dispute.reason, text: dispute.text, evidence: dispute.evidence ?? null });
+  if (answer) await resolveDispute(world.am, id, answer);
+  return id;
+}
+
+/** The SDR (the world's by default) logs a replacement for `replacesMeetingId`; returns logMeeting's result. */
+export async function logReplacement(
+  world: AgencyWorld,
+  agreement: Agreement,
+  replacesMeetingId: string,
+  opts: { sdr?: Actor; input?: Partial<MeetingInput> } = {},
+) {
+  return logMeeting(opts.sdr ?? world.sdr, world.campaign.id, {
+    personaVersionId: agreement.personaVersion.id,
+    prospectName: "Real prospect",
+    prospectEmail: `${unique("r")}@vernet.test`,
+    prospectCompany: "Groupe Vernet",
+    scheduledAt: new Date(Date.now() + 72 * H),
+    timeZone: "Europe/Paris",
+    durationMinutes: 45,
+    channel: "VIDEO",
+    checks: agreement.criteria.map((c) => ({ criterionId: c.id, met: true })),
+    confirmWarnings: true,
+    replacesMeetingId,
+    ...opts.input,
+  });
 }

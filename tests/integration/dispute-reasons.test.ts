@@ -3,16 +3,15 @@
 // client admins (notify()).
 import { prisma } from "~/utils/db.server";
 import { DomainError } from "~/domain/shared/errors";
-import { disputeMeeting, flagMeeting, resolveDispute } from "~/models/meetings/review.server";
-import { logMeeting, replacementsOwedOn } from "~/models/meetings/logging.server";
+import { disputeMeeting, flagMeeting } from "~/models/meetings/review.server";
+import { replacementsOwedOn } from "~/models/meetings/logging.server";
 import { disputeSchema } from "~/domain/meetings/schemas";
-import { createActiveCampaignWithAgreement, createAgencyWithClient, createMeetingInState } from "../factories";
+import { createActiveCampaignWithAgreement, createAgencyWithClient, createDisputedWithReason, createMeetingInState, logReplacement } from "../factories";
 
 it("a client disputes a held meeting with the reason 'the prospect did not attend' and evidence, without any criterion", async () => {
   const w = await createAgencyWithClient();
   const a = await createActiveCampaignWithAgreement(w);
-  const id = await createMeetingInState(w, a, "held");
-  await disputeMeeting(w.clientAdmin, id, [], undefined, new Date(), { reason: "PROSPECT_ABSENT", text: "Nobody joined the call.", evidence: "https://meet.example/log/42" });
+  const id = await createDisputedWithReason(w, a, { reason: "PROSPECT_ABSENT", text: "Nobody joined the call.", evidence: "https://meet.example/log/42" });
   const m = await prisma.meeting.findUniqueOrThrow({ where: { id } });
   expect(m.verdict).toBe("DISPUTED");
   expect([m.disputeReason, m.disputeReasonText, m.disputeEvidence]).toEqual(["PROSPECT_ABSENT", "Nobody joined the call.", "https://meet.example/log/42"]);
@@ -35,46 +34,23 @@ it("refuses a dispute with neither criterion nor reason, and a reason without it
 it("upholds with a replacement promised: owed until a replacement is logged, then linked both ways", async () => {
   const w = await createAgencyWithClient();
   const a = await createActiveCampaignWithAgreement(w);
-  const id = await createMeetingInState(w, a, "held");
-  await disputeMeeting(w.clientAdmin, id, [], undefined, new Date(), { reason: "WRONG_CONTACT", text: "An intern, not the CFO.", evidence: null });
-  await resolveDispute(w.am, id, { decision: "DISPUTE_UPHELD_REPLACEMENT", reasoning: "Agreed: we will book the CFO." });
+  const id = await createDisputedWithReason(
+    w,
+    a,
+    { reason: "WRONG_CONTACT", text: "An intern, not the CFO." },
+    { decision: "DISPUTE_UPHELD_REPLACEMENT", reasoning: "Agreed: we will book the CFO." },
+  );
   const m = await prisma.meeting.findUniqueOrThrow({ where: { id } });
   expect([m.verdict, m.replacementPromised]).toEqual(["DISPUTE_UPHELD", true]);
   expect((await replacementsOwedOn(w.campaign.id)).map((r) => r.id)).toEqual([id]);
 
-  const r = await logMeeting(w.sdr, w.campaign.id, {
-    personaVersionId: a.personaVersion.id,
-    prospectName: "Real CFO",
-    prospectEmail: "cfo@vernet.test",
-    prospectCompany: "Groupe Vernet",
-    scheduledAt: new Date(Date.now() + 72 * 3600_000),
-    timeZone: "Europe/Paris",
-    durationMinutes: 45,
-    channel: "VIDEO",
-    checks: a.criteria.map((c) => ({ criterionId: c.id, met: true })),
-    confirmWarnings: true,
-    replacesMeetingId: id,
-  });
+  const r = await logReplacement(w, a, id, { input: { prospectName: "Real CFO", prospectEmail: "cfo@vernet.test" } });
   if (!r.ok) throw new Error("not logged");
   expect((await prisma.meeting.findUniqueOrThrow({ where: { id: r.meetingId } })).replacesMeetingId).toBe(id);
   expect(await replacementsOwedOn(w.campaign.id)).toEqual([]);
   expect(await prisma.meetingEvent.count({ where: { meetingId: id, type: "replacement_logged" } })).toBe(1);
   // A second replacement of the same meeting is refused.
-  await expect(
-    logMeeting(w.sdr, w.campaign.id, {
-      personaVersionId: a.personaVersion.id,
-      prospectName: "Another",
-      prospectEmail: "other@vernet.test",
-      prospectCompany: "Groupe Vernet",
-      scheduledAt: new Date(Date.now() + 96 * 3600_000),
-      timeZone: "Europe/Paris",
-      durationMinutes: 45,
-      channel: "VIDEO",
-      checks: a.criteria.map((c) => ({ criterionId: c.id, met: true })),
-      confirmWarnings: true,
-      replacesMeetingId: id,
-    }),
-  ).rejects.toBeInstanceOf(DomainError);
+  await expect(logReplacement(w, a, id, { input: { scheduledAt: new Date(Date.now() + 96 * 3600_000) } })).rejects.toBeInstanceOf(DomainError);
 });
 
 it("a client member flags a meeting to the client admins, who are notified; nobody else may", async () => {

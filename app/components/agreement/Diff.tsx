@@ -33,12 +33,15 @@ function enumLabel(t: TFunction, field: string, value: string) {
   return isMessageKey(key) ? t(key) : value;
 }
 
-/** Side-by-side comparison, field by field: what the client approved before, and this version. */
+/**
+ * Side-by-side comparison, field by field: what the client approved before, and this version. On a phone each field
+ * is a card, the two versions one under the other, each named (table-cards, issue 9).
+ */
 export function FieldDiffTable({ rows, beforeLabel, afterLabel, fieldPrefix }: { rows: FieldDiff[]; beforeLabel: string | null; afterLabel: string; fieldPrefix: string }) {
   const { t } = useT();
   return (
     <div className="overflow-x-auto">
-      <table className="table table-fixed" aria-label={t("agreement.diff.title")}>
+      <table className="table table-cards table-cards-stacked md:table-fixed" aria-label={t("agreement.diff.title")}>
         <thead>
           <tr>
             <th className="w-44">{t("agreement.diff.field")}</th>
@@ -54,9 +57,9 @@ export function FieldDiffTable({ rows, beforeLabel, afterLabel, fieldPrefix }: {
                 {beforeLabel && r.changed ? <span className="badge ml-2 bg-amber-100 text-amber-800">{t("agreement.diff.changed")}</span> : null}
               </th>
               {beforeLabel ? (
-                <td><Value field={r.field} value={r.before} other={r.after} side="before" /></td>
+                <td data-label={beforeLabel}><Value field={r.field} value={r.before} other={r.after} side="before" /></td>
               ) : null}
-              <td><Value field={r.field} value={r.after} other={beforeLabel ? r.before : null} side="after" /></td>
+              <td data-label={beforeLabel ? afterLabel : undefined}><Value field={r.field} value={r.after} other={beforeLabel ? r.before : null} side="after" /></td>
             </tr>
           ))}
         </tbody>
@@ -77,7 +80,7 @@ export function CriteriaDiffTable({ rows, compare }: { rows: CriterionDiff[]; co
   const { t } = useT();
   return (
     <div className="overflow-x-auto">
-      <table className="table" aria-label={t("agreement.criteria")}>
+      <table className="table table-cards" aria-label={t("agreement.criteria")}>
         <thead>
           <tr>
             <th>{t("agreement.criterion.label")}</th>
@@ -96,7 +99,7 @@ export function CriteriaDiffTable({ rows, compare }: { rows: CriterionDiff[]; co
                   {c.label}
                   {r.fields.includes("label") && r.before ? <span className="block text-xs font-normal text-slate-500 line-through">{r.before.label}</span> : null}
                 </td>
-                <td className="text-slate-600">
+                <td className="text-slate-600" data-label={t("agreement.criterion.helpText")}>
                   {c.helpText || "—"}
                   {r.fields.includes("helpText") && r.before ? <span className="block text-xs text-slate-500 line-through">{r.before.helpText || "—"}</span> : null}
                 </td>
@@ -105,7 +108,7 @@ export function CriteriaDiffTable({ rows, compare }: { rows: CriterionDiff[]; co
                   {r.fields.includes("required") && r.before ? <span className="block text-xs text-slate-500 line-through">{r.before.required ? t("agreement.criterion.requiredYes") : t("agreement.criterion.requiredNo")}</span> : null}
                 </td>
                 {compare ? (
-                  <td><span className={`badge ${CHANGE_COLORS[r.change]}`}>{t(`agreement.diff.${r.change}`)}</span></td>
+                  <td data-label={t("agreement.diff.change")}><span className={`badge ${CHANGE_COLORS[r.change]}`}>{t(`agreement.diff.${r.change}`)}</span></td>
                 ) : null}
               </tr>
             );

@@ -3,7 +3,9 @@ import { useT } from "~/utils/i18n";
 /**
  * The export's choices (issue 9): the separator (semicolon by default in French, comma in English) and the UTF-8 BOM,
  * in a disclosure beside the list. A plain GET form to the export route carrying the list's filters, so it works
- * before JavaScript loads and the browser downloads the file without leaving the list.
+ * before JavaScript loads and the browser downloads the file without leaving the list. On a phone the choices open
+ * in the flow under the button (the button may have wrapped to the left edge, where a panel hung from its right
+ * would leave the screen).
  */
 export function ExportOptions({ action, query }: { action: string; query: string }) {
   const { t, locale, timeZone } = useT();
@@ -12,7 +14,7 @@ export function ExportOptions({ action, query }: { action: string; query: string
   return (
     <details className="relative" data-testid="export-options">
       <summary className="btn-secondary cursor-pointer list-none">{t("meetings.export")}</summary>
-      <form method="get" action={action} className="card absolute right-0 z-20 mt-2 w-[min(22rem,calc(100vw-2rem))] space-y-3 text-sm shadow-lg">
+      <form method="get" action={action} className="card absolute right-0 z-20 mt-2 w-[min(22rem,calc(100vw-2rem))] space-y-3 text-sm shadow-lg max-sm:static">
         {params.map(([k, v], i) => (
           <input key={`${k}-${i}`} type="hidden" name={k} value={v} />
         ))}

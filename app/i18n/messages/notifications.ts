@@ -4,6 +4,8 @@ export const notifications = messages({
   en: {
     "meetingBooked.title": "Meeting booked with {prospect} ({company})",
     "meetingBooked.body": "{sdr} booked it on {campaign} for {when}.",
+    "meetingsImported.title": "{count} meetings booked on {campaign}",
+    "meetingsImported.body": "Imported from a CSV file by {by}.",
     "versionProposed.title": "Version {number} of {name} to approve",
     "definitionName": "the qualified-meeting definition",
     "versionProposed.body": "{proposer} proposed it on {campaign}.",
@@ -94,6 +96,8 @@ export const notifications = messages({
   fr: {
     "meetingBooked.title": "Rendez-vous pris avec {prospect} ({company})",
     "meetingBooked.body": "{sdr} l’a pris sur {campaign} pour le {when}.",
+    "meetingsImported.title": "{count} rendez-vous pris sur {campaign}",
+    "meetingsImported.body": "Importés depuis un fichier CSV par {by}.",
     "versionProposed.title": "Version {number} de {name} à valider",
     "definitionName": "la définition du rendez-vous qualifié",
     "versionProposed.body": "{proposer} l’a proposée sur {campaign}.",

@@ -89,6 +89,41 @@ export async function notifyBooked(tx: Tx, meetingId: string, actorUserId?: stri
   );
 }
 
+/**
+ * Issue 9: a CSV import that created several meetings is announced once per recipient (MEETING_BOOKED, on their
+ * channel: one email at once, one digest line or the inbox), not once per row; an import of one meeting is
+ * announced as a logged one (notifyBooked).
+ */
+export async function notifyImported(
+  tx: Tx,
+  job: { agencyId: string; campaignId: string; count: number; importer: { userId: string; name: string } },
+) {
+  const c = await tx.campaign.findUniqueOrThrow({ where: { id: job.campaignId }, select: { name: true, agency: { select: { name: true } } } });
+  const href = `/campaigns/${job.campaignId}/meetings`;
+  return notify(
+    tx,
+    {
+      agencyId: job.agencyId,
+      campaignId: job.campaignId,
+      href,
+      kind: "MEETING_BOOKED",
+      actorUserId: job.importer.userId,
+      text: (locale) => ({
+        title: translate(locale, "notifications.meetingsImported.title", { count: formatCount(locale, job.count), campaign: c.name }),
+        body: translate(locale, "notifications.meetingsImported.body", { by: job.importer.name }),
+      }),
+    },
+    {
+      template: "meetings-imported",
+      props: (locale) => ({ locale, agency: c.agency.name, campaign: c.name, count: job.count, by: job.importer.name, url: `${origin()}${href}` }),
+    },
+  );
+}
+
+function formatCount(locale: Locale, n: number) {
+  return new Intl.NumberFormat(locale === "fr" ? "fr-FR" : "en-GB").format(n);
+}
+
 /** The agency (the campaign's AM at once by default, the admins in their digest) learns of a dispute. */
 export async function notifyDisputed(tx: Tx, meetingId: string, actor: Actor, criteria: string[]) {
   const m = await meetingForEmail(tx, meetingId);

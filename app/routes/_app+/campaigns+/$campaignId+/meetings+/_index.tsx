@@ -4,14 +4,16 @@ import { requireActor } from "~/utils/auth.server";
 import { getCampaign } from "~/models/campaign.server";
 import { bulkChangeStatus } from "~/models/meetings/attendance.server";
 import { listFilterOptions, listMeetings, meetingActionCounts } from "~/models/meetings/queries.server";
-import { hasCalendarFeed } from "~/models/meetings/calendar.server";
+import { campaignTabViewsAndFeed, deleteView, saveView } from "~/models/meetings/saved-views.server";
 import { replacementsOwed } from "~/models/meetings/replacements.server";
 import { ReplacementsOwed } from "~/components/meetings/ReplacementsOwed";
 import { isClientRole } from "~/domain/shared/permissions";
 import { bulkStatusSchema, filterFromUrl } from "~/domain/meetings/schemas";
 import { can } from "~/domain/shared/permissions";
 import { parseForm } from "~/utils/form";
-import { actionError, appOrigin, orResponse, readForm } from "~/utils/http.server";
+import { actionError, orResponse, readForm } from "~/utils/http.server";
+import { redirectWithToast } from "~/utils/toast.server";
+import { SavedViews } from "~/components/meetings/SavedViews";
 import { MeetingFilters, MeetingTable, Pagination } from "~/components/meetings/MeetingList";
 import { errorText } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
@@ -22,11 +24,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const campaign = await orResponse(getCampaign(actor, params.campaignId!));
   const url = new URL(request.url);
   const filter = { ...filterFromUrl(url), campaignId: campaign.id };
-  const [list, options, counts, feed, replacements] = await Promise.all([
+  const [list, options, counts, { feed, views }, replacements] = await Promise.all([
     listMeetings(actor, filter),
     listFilterOptions(actor, campaign.id),
     meetingActionCounts(actor, new Date(), campaign.id),
-    hasCalendarFeed(actor),
+    campaignTabViewsAndFeed(actor, campaign.id),
     replacementsOwed(actor, { campaignId: campaign.id }),
   ]);
   return json({
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     options,
     counts,
     feed,
+    views,
     replacements,
     query: url.search,
     canLog: can(actor.role, "meeting:log"),
@@ -46,6 +49,22 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const intent = formData.get("intent");
+  // Saved views of this tab (issue 9): each user's own, any role that sees the campaign.
+  if (intent === "saveView" || intent === "deleteView") {
+    const actor = await requireActor(request, "campaign:read");
+    const campaign = await orResponse(getCampaign(actor, params.campaignId!));
+    const here = `/campaigns/${campaign.id}/meetings`;
+    try {
+      if (intent === "deleteView") {
+        await deleteView(actor, String(formData.get("viewId") ?? ""));
+        return redirectWithToast(`${here}${new URL(request.url).search}`, "meetings.views.deleted");
+      }
+      const view = await saveView(actor, { name: String(formData.get("name") ?? ""), query: String(formData.get("query") ?? ""), campaignId: campaign.id });
+      return redirectWithToast(`${here}?${view.query}`, "meetings.views.saved");
+    } catch (e) {
+      return actionError(e, formData);
+    }
+  }
   const actor = await requireActor(request, "meeting:status");
   await orResponse(getCampaign(actor, params.campaignId!));
   const parsed = parseForm(bulkStatusSchema, formData, ["ids"]);
@@ -59,12 +78,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function CampaignMeetings() {
-  const { campaign, list, options, counts, feed, query, canLog, canStatus, replacements, client } = useLoaderData<typeof loader>();
+  const { campaign, list, options, counts, feed, views, query, canLog, canStatus, replacements, client } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const { t } = useT();
   const location = useLocation();
   const bulkResult = data && "changed" in data ? data : null;
-  const bulkError = data && "error" in data ? errorText(t, data.error) : null;
+  const bulkError = data && "error" in data && typeof data.error === "string" ? errorText(t, data.error) : null;
+  const viewFailure = data && "ok" in data && !data.ok ? data : null;
   const exportAction = `/campaigns/${campaign.id}/meetings/export`;
   return (
     <div className="space-y-4">
@@ -99,6 +119,7 @@ export default function CampaignMeetings() {
         </p>
       ) : null}
       <MeetingFilters sdrs={options.sdrs} personas={options.personas} />
+      <SavedViews views={views} errors={viewFailure?.errors.name ?? viewFailure?.errors._form} name={viewFailure?.values.name} />
       {list.meetings.length ? (
         <>
           <MeetingTable rows={list.meetings} bulk={canStatus} error={bulkError} />

@@ -259,7 +259,8 @@ function Progress({ job }: { job: Job }) {
       {job.errors.length ? (
         <section className="card overflow-x-auto p-0">
           <h3 className="px-5 pt-4 font-medium">{t("meetings.import.errors")}</h3>
-          <table className="table mt-2">
+          {/* On a phone each error is a card (table-cards): the problem is never scrolled out of sight. */}
+          <table className="table table-cards mt-2">
             <thead>
               <tr>
                 <th>{t("meetings.import.line")}</th>
@@ -271,10 +272,10 @@ function Progress({ job }: { job: Job }) {
             <tbody>
               {job.errors.map((e, i) => (
                 <tr key={i}>
-                  <td>{e.line}</td>
-                  <td>{e.field ? t(keyFor("meetings.field", e.field === "scheduledLocal" ? "scheduledAt" : e.field === "personaVersionId" ? "persona" : e.field, "meetings.import.field")) : "—"}</td>
-                  <td className="max-w-xs break-words font-mono text-xs">{e.value ?? ""}</td>
-                  <td>{errorText(t, e.message)}</td>
+                  <td data-label={t("meetings.import.line")}>{e.line}</td>
+                  <td data-label={t("meetings.import.field")}>{e.field ? t(keyFor("meetings.field", e.field === "scheduledLocal" ? "scheduledAt" : e.field === "personaVersionId" ? "persona" : e.field, "meetings.import.field")) : "—"}</td>
+                  <td className="max-w-xs break-words font-mono text-xs before:font-sans max-md:max-w-none" data-label={e.value ? t("meetings.import.value") : undefined}>{e.value ?? ""}</td>
+                  <td data-label={t("meetings.import.problem")}>{errorText(t, e.message)}</td>
                 </tr>
               ))}
             </tbody>
