@@ -22,6 +22,7 @@
 // Playwright fixtures: `login(actor)` signs a browser in without typing a password (a real session row and a
 // signed cookie), and `world` builds an agency with every role through the shared factories.
 // Every test also fails when the server answers 500 or the page throws: "nothing returns a 500" is checked everywhere.
+import AxeBuilder from "@axe-core/playwright";
 import { test as base, expect, type Locator, type Page } from "@playwright/test";
 import { prisma } from "~/utils/db.server";
 import { createSession, sessionCookie, type Actor } from "~/utils/auth.server";
@@ -148,4 +149,19 @@ export async function openUserMenu(page: Page) {
  */
 export async function screenshot(page: Page, path: string) {
   if (process.env.SCREENSHOTS === "1") await page.screenshot({ path, fullPage: true });
+}
+
+/** Axe's WCAG 2 A/AA findings on the page, one line per rule and element, so a failure reads as a to-do list. */
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa"])
+    // axe.run in the page itself rather than a partial run per frame finished in a second blank page: three times
+    // faster, and the app has no cross-origin frame. The one frame (an email's HTML, sandboxed without scripts) cannot
+    // take axe either way; the frame element itself is still checked (title).
+    .setLegacyMode()
+    .options({ iframes: false, resultTypes: ["violations"] })
+    .analyze();
+  return results.violations.flatMap((v) =>
+    v.nodes.map((n) => `${v.id} (${v.impact}): ${v.help} — ${n.target.join(" ")} — ${n.failureSummary?.replace(/\s+/g, " ")}`),
+  );
 }

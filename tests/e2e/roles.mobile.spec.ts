@@ -6,8 +6,8 @@ import { changeMeetingStatus } from "~/models/meetings/attendance.server";
 import { logMeeting } from "~/models/meetings/logging.server";
 import { createWebhookEndpoint } from "~/models/webhooks/endpoints.server";
 import type { Actor } from "~/utils/auth.server";
-import { createActiveCampaignWithAgreement, type AgencyWorld } from "../factories";
-import { expect, openUserMenu, prisma, test } from "./fixtures";
+import { createActiveCampaignWithAgreement, createMeetingInState, type AgencyWorld } from "../factories";
+import { axeViolations, expect, hydrated, openUserMenu, prisma, test } from "./fixtures";
 
 const RAW_KEY = /\b(?:common|meetings|objectives|agency|billing|reports|dashboards|qual|qualitative|notifications|settings|api|security|auth|agreement|activity|emails|team)\.[a-zA-Z_]+(?:\.[a-zA-Z_]+)*\b/;
 
@@ -103,4 +103,33 @@ test("on a phone, meetings read as cards, a meeting's decision comes first, and 
   await expect(menu.getByRole("button", { name: "Se déconnecter" })).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(menu.getByRole("button", { name: "Se déconnecter" })).toBeHidden();
+});
+
+test("on a phone, axe finds nothing on the main pages and in an open confirmation, in French and English", async ({ page, world, login }) => {
+  test.setTimeout(180_000);
+  const agreement = await createActiveCampaignWithAgreement(world);
+  const heldId = await createMeetingInState(world, agreement, "held");
+  const scheduledId = await createMeetingInState(world, agreement, "scheduled");
+  const c = `/campaigns/${world.campaign.id}`;
+  /** Audits the page (after hydration), then, when given, the confirmation behind `open` once opened. */
+  const audit = async (path: string, open?: RegExp) => {
+    await page.goto(path);
+    await hydrated(page.locator("main"));
+    expect.soft(await axeViolations(page), `${path}: axe violations at 390 px`).toEqual([]);
+    if (!open) return;
+    const summary = page.locator("summary", { hasText: open });
+    await summary.click();
+    await expect(summary.locator("xpath=..").getByRole("group")).toBeVisible();
+    expect.soft(await axeViolations(page), `${path}, confirmation open: axe violations at 390 px`).toEqual([]);
+  };
+  await login(world.clientAdmin);
+  await audit("/home");
+  await audit(`${c}/meetings`);
+  await audit(`${c}/meetings/${heldId}`, /^Accept the meeting$/);
+  await prisma.user.update({ where: { id: world.am.userId }, data: { locale: "fr" } });
+  await login(world.am);
+  await audit(`${c}/objectives`);
+  await audit(`${c}/meetings/${scheduledId}`, /^Annuler le rendez-vous$/);
+  await login(world.sdr);
+  await audit(`${c}/meetings/new`);
 });
