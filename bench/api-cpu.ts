@@ -84,6 +84,15 @@ for (const [name, call] of REQUESTS) {
   const st = last!.stats;
   console.log(`${name}: wall ${median(wall).toFixed(1)} ms, CPU ${median(cpu).toFixed(1)} ms (median of ${RUNS}), ${st.count} statements (${st.ms.toFixed(1)} ms), ${last!.result} bytes`);
   if (process.env.API_CPU_SQL === "1") for (const s of st.statements ?? []) console.log(`   ${s.ms.toFixed(1).padStart(6)} ms  ${s.sql.replace(/\s+/g, " ").slice(0, 200)}`);
+  // API_CPU_EXPLAIN=1: each read of the last run replayed under EXPLAIN (ANALYZE, BUFFERS), its plan's summary lines.
+  if (process.env.API_CPU_EXPLAIN === "1") {
+    for (const s of st.statements ?? []) {
+      if (!/^\s*SELECT/i.test(s.sql)) continue;
+      const plan = await prisma.$queryRawUnsafe<{ "QUERY PLAN": string }[]>(`EXPLAIN (ANALYZE, BUFFERS) ${s.sql}`, ...(s.values ?? []));
+      console.log(`   EXPLAIN ${s.sql.replace(/\s+/g, " ").slice(0, 80)}`);
+      for (const l of plan) if (/Scan|Execution Time|Planning Time|Sort|Limit/.test(l["QUERY PLAN"])) console.log(`      ${l["QUERY PLAN"].slice(0, 160)}`);
+    }
+  }
 }
 await prisma.apiKey.deleteMany({ where: { name: `Bench cpu ${run}` } });
 await prisma.$disconnect();

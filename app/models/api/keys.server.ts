@@ -36,7 +36,8 @@ export async function revokeApiKey(agencyId: string, keyId: string) {
 /**
  * The live key of an Authorization header with this request counted against its per-minute budget (decision 0046),
  * or null (missing, malformed, unknown or revoked: nothing counted). One statement for every API request (issue 15's
- * speed): the key read, its window counted, "last used" written at minute precision (one write a minute at most).
+ * speed): the key read, its window counted (its past windows cleared: the table holds about one row per active key),
+ * "last used" written at minute precision (one write a minute at most).
  * This bookkeeping commits without waiting for the WAL flush (synchronous_commit off for this statement's own
  * transaction only): a crash of the database may forget the last few counts, never a meeting; the request no longer
  * waits for a disk flush before its real work (decision 0063).
@@ -54,6 +55,8 @@ export async function apiKeyOfRequest(request: Request, now = new Date()): Promi
       SELECT "id", ${windowStart.toISOString()}::timestamp, 1 FROM k WHERE NOT "revoked"
       ON CONFLICT ("apiKeyId", "windowStart") DO UPDATE SET "count" = "ApiRateWindow"."count" + 1
       RETURNING "count"),
+    past AS (
+      DELETE FROM "ApiRateWindow" WHERE "apiKeyId" IN (SELECT "id" FROM k) AND "windowStart" < ${windowStart.toISOString()}::timestamp),
     u AS (
       UPDATE "ApiKey" SET "lastUsedAt" = ${now.toISOString()}::timestamp
        WHERE "id" IN (SELECT "id" FROM k WHERE NOT "revoked" AND ("lastUsedAt" IS NULL OR "lastUsedAt" < ${new Date(now.getTime() - 60_000).toISOString()}::timestamp))

@@ -74,7 +74,7 @@ export async function deliverWebhooks(deliveryIds: string[], opts: DeliverOption
         FROM unnest(${sent.map((r) => r.row.id)}::text[], ${sent.map((r) => r.result.responseCode)}::int[], ${sent.map((r) => r.result.durationMs)}::int[]) AS t(id, code, ms)
        WHERE d."id" = t.id`;
     const recovered = [...new Set(sent.filter((r) => r.row.failingSince).map((r) => r.row.endpointId))];
-    if (recovered.length) await prisma.webhookEndpoint.updateMany({ where: { id: { in: recovered } }, data: { failingSince: null } });
+    if (recovered.length) await prisma.$executeRaw`UPDATE "WebhookEndpoint" SET "failingSince" = NULL, "updatedAt" = ${now.toISOString()}::timestamp WHERE "id" = ANY(${recovered}::text[])`;
     for (const r of sent) outcome.set(r.row.id, "sent");
     for (const r of results) if (r.result.error !== null) outcome.set(r.row.id, await recordFailure(r.row, r.result, now, opts));
   }
@@ -93,7 +93,8 @@ async function recordFailure(row: Claimed, result: PostResult, now: Date, opts: 
   // Read again: another row of the same endpoint in this batch may have just set it.
   const endpoint = await prisma.webhookEndpoint.findUniqueOrThrow({ where: { id: row.endpointId }, select: { failingSince: true } });
   const failingSince = endpoint.failingSince ?? now;
-  if (!endpoint.failingSince) await prisma.webhookEndpoint.updateMany({ where: { id: row.endpointId, failingSince: null }, data: { failingSince: now } });
+  if (!endpoint.failingSince)
+    await prisma.$executeRaw`UPDATE "WebhookEndpoint" SET "failingSince" = ${now.toISOString()}::timestamp, "updatedAt" = ${now.toISOString()}::timestamp WHERE "id" = ${row.endpointId} AND "failingSince" IS NULL`;
   if (failingTooLong(failingSince, now)) {
     await disableFailingEndpoint(row.endpointId, now, result.error);
     return "endpoint-disabled";
