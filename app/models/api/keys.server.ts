@@ -48,7 +48,9 @@ export async function apiKeyOfRequest(request: Request, now = new Date()): Promi
   const windowStart = rateWindowStart(now);
   const [row] = await prisma.$queryRaw<{ id: string; agencyId: string; scopes: string[]; clientCompanyIds: string[]; createdById: string | null; revoked: boolean; count: number | null }[]>`
     WITH k AS (
-      SELECT "id", "agencyId", "scopes", "clientCompanyIds", "revokedAt" IS NOT NULL AS "revoked", "lastUsedAt", "createdById"
+      -- A list never written is NULL in the column (Prisma reads it as []).
+      SELECT "id", "agencyId", COALESCE("scopes", '{}') AS "scopes", COALESCE("clientCompanyIds", '{}') AS "clientCompanyIds",
+             "revokedAt" IS NOT NULL AS "revoked", "lastUsedAt", "createdById"
         FROM "ApiKey" WHERE "secretHash" = ${hashApiToken(token)}),
     w AS (
       INSERT INTO "ApiRateWindow" ("apiKeyId", "windowStart", "count")
