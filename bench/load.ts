@@ -71,13 +71,13 @@ export async function runLoad(base: string, db: string, port: number) {
   const { urlFor } = await import("./seed");
   const url = urlFor(base, db);
   process.env.DATABASE_URL = url;
-  const { cookieFor, measure, startServer } = await import("./harness");
+  const { cookieFor, measurePage, startServer } = await import("./harness");
   const { prisma } = await import("~/utils/db.server");
   const meeting = await prisma.meeting.findFirstOrThrow({ where: { campaignId: "c_0" }, orderBy: { scheduledAt: "desc" }, select: { id: true } });
   const server = await startServer(port, { DATABASE_URL: url });
   const origin = `http://127.0.0.1:${port}`;
   try {
-    const trivial = await measure(port, "trivial page (/healthz)", "/healthz", null);
+    const trivial = await measurePage(port, "trivial page (/healthz)", "/healthz", null);
     const mix = roles(meeting.id);
     // The users: each role's share of USERS, each user with its own signed-in session.
     const users: { role: Role; cookie: string }[] = [];

@@ -4,7 +4,7 @@
 // campaigns) and a client's home are measured beside a trivial page of the same server, in the same run.
 // Run: npm run build && npm run bench:objectives
 import { execFileSync } from "node:child_process";
-import { CONCURRENCY, measure, REQUESTS, startServer, type Result } from "./harness";
+import { CONCURRENCY, measurePage, REQUESTS, startServer, type Result } from "./harness";
 import pg from "pg";
 
 const BASE = process.env.DATABASE_URL!;
@@ -108,7 +108,7 @@ const results: Result[] = [];
 try {
   for (const [name, path, user] of scenarios) {
     process.stdout.write(`  ${name}… `);
-    const r = await measure(PORT, name, path, user);
+    const r = await measurePage(PORT, name, path, user);
     console.log(`p95 ${r.p95} ms`);
     results.push(r);
   }

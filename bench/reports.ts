@@ -9,7 +9,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import pg from "pg";
-import { CONCURRENCY, measure, REQUESTS, startServer, type Result } from "./harness";
+import { CONCURRENCY, measurePage, REQUESTS, startServer, type Result } from "./harness";
 import { ensureBenchData, urlFor } from "./seed";
 import { BENCH_CAMPAIGN, BENCH_REPORT, ensureBenchReport } from "./report-data";
 
@@ -115,7 +115,7 @@ type Row = Result & { target: number | null; trivial: number; cpu: number };
 const rows: Row[] = [];
 const measured = async (name: string, path: string, user: string | null) => {
   const c0 = cpuOf(server.pid!);
-  const r = await measure(PORT, name, path, user);
+  const r = await measurePage(PORT, name, path, user);
   return { ...r, cpu: (cpuOf(server.pid!) - c0) / (REQUESTS + 5) };
 };
 try {

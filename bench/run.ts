@@ -5,7 +5,7 @@
 //   npm run build && npm run bench
 //   BENCH_ONLY=<regex of page names>  BENCH_SKIP=load,import  BENCH_RESEED=1  BENCH_MEETINGS=1000000  BENCH_REQUESTS=200
 // Adding a page: one line in PAGES below (a page answering 404 on this branch is listed as "not on this branch").
-import { CONCURRENCY, measure, REQUESTS, startServer, type Result } from "./harness";
+import { CONCURRENCY, measurePage, REQUESTS, startServer, type Result } from "./harness";
 import { ensureBenchData, urlFor } from "./seed";
 import os from "node:os";
 
@@ -57,7 +57,7 @@ const results: (Result & { target: number | null; trivial: number })[] = [];
 const missing: string[] = [];
 const loadAtStart = load();
 try {
-  const trivial = async () => measure(PORT, "trivial page (/healthz)", "/healthz", null);
+  const trivial = async () => measurePage(PORT, "trivial page (/healthz)", "/healthz", null);
   let base = await trivial();
   console.log(`  trivial page: p95 ${base.p95} ms, ${base.rps} req/s; load ${load()}`);
   results.push({ ...base, target: null, trivial: base.p95 });
@@ -70,7 +70,7 @@ try {
       continue;
     }
     process.stdout.write(`  ${name}… `);
-    const r = await measure(PORT, name, path, user).catch((e: Error) => {
+    const r = await measurePage(PORT, name, path, user).catch((e: Error) => {
       console.log(`failed: ${e.message}`);
       return null;
     });

@@ -3,7 +3,7 @@ import { apiKeyOfRequest, type ApiKeyActor } from "./keys.server";
 import type { ApiScope } from "~/domain/api/keys";
 import type { z } from "zod";
 import { issuesToErrors } from "~/domain/api/schemas";
-import { consumeApiRequest } from "./rate-limit.server";
+import { apiBudget } from "./rate-limit.server";
 
 export type ProblemCode =
   | "unauthenticated"
@@ -49,9 +49,10 @@ export function apiJson(body: unknown, status = 200, headers: Record<string, str
  * answers a thrown Response).
  */
 export async function requireApiKey(request: Request, scope: ApiScope): Promise<ApiKeyActor> {
-  const key = await apiKeyOfRequest(request);
-  if (!key) throw problem("unauthenticated");
-  const budget = await consumeApiRequest(key.keyId);
+  const found = await apiKeyOfRequest(request);
+  if (!found) throw problem("unauthenticated");
+  const { key } = found;
+  const budget = apiBudget(found.count, found.windowStart);
   if (!budget.ok) {
     throw problem("rate_limited", {
       detail: `This key may make ${budget.limit} requests a minute.`,

@@ -11,7 +11,7 @@ import { DomainError } from "~/domain/shared/errors";
 import { zonedToUtc } from "~/domain/shared/timezone";
 import { translate } from "~/i18n";
 import type { Prisma } from "~/generated/prisma/client";
-import { logMeeting } from "../meetings/logging.server";
+import { logMeeting, loggingFacts, type LoggingFacts } from "../meetings/logging.server";
 import { changeMeetingStatus } from "../meetings/attendance.server";
 import { apiJson, problem } from "./http.server";
 import { meetingFields } from "./meeting-fields.server";
@@ -26,10 +26,28 @@ function english(messageKey: string) {
 
 /** POST /api/v1/campaigns/:id/meetings. 201 on creation, 200 with the same meeting when `externalId` was seen. */
 export async function createApiMeeting(key: ApiKeyActor, campaignId: string, body: unknown): Promise<Response> {
-  const campaign = await prisma.campaign.findFirst({ where: { id: campaignId, agencyId: key.agencyId }, select: { id: true, clientCompanyId: true } });
-  if (!campaign || !keyCoversClient(key.clientCompanyIds, campaign.clientCompanyId)) return problem("not_found");
   const actor = key.createdById ? await actorForUser(key.createdById) : null;
-  if (!actor || actor.agencyId !== key.agencyId) return problem("forbidden", { detail: "The user who created this key can no longer log meetings." });
+  if (!actor || actor.agencyId !== key.agencyId) {
+    // An unknown campaign is still a 404 first, as for any key.
+    const campaign = await prisma.campaign.findFirst({ where: { id: campaignId, agencyId: key.agencyId }, select: { clientCompanyId: true } });
+    if (!campaign || !keyCoversClient(key.clientCompanyIds, campaign.clientCompanyId)) return problem("not_found");
+    return problem("forbidden", { detail: "The user who created this key can no longer log meetings." });
+  }
+
+  // The campaign in the key creator's scope, its SDRs, the persona version and the definition in force (with the
+  // criteria's keys): one statement, read before the body is checked (an unknown campaign is a 404 first) and given
+  // to logMeeting so it does not read them again.
+  const given = body && typeof body === "object" && !Array.isArray(body) ? (body as { personaVersionId?: unknown }).personaVersionId : undefined;
+  let facts: LoggingFacts;
+  try {
+    facts = await loggingFacts(actor, campaignId, { personaVersionId: typeof given === "string" ? given : undefined });
+  } catch (e) {
+    if (e instanceof DomainError && e.code === "NOT_FOUND") return problem("not_found");
+    if (e instanceof DomainError) return problem("invalid", { errors: [{ field: e.field ?? "", message: english(e.messageKey) }] });
+    if (isDatabaseBusy(e)) return problem("unavailable", { headers: { "Retry-After": "2" } });
+    throw e;
+  }
+  if (!keyCoversClient(key.clientCompanyIds, facts.campaign.clientCompanyId)) return problem("not_found");
 
   if (!body || typeof body !== "object" || Array.isArray(body)) return problem("invalid", { detail: "A JSON object is expected." });
   // First the documented JSON shape (the OpenAPI document's MeetingCreate), then the log form's own rules.
@@ -47,20 +65,17 @@ export async function createApiMeeting(key: ApiKeyActor, campaignId: string, bod
   }
   const checks = { data: shape.data.checks ?? [] };
 
-  const definition = await prisma.definitionVersion.findFirst({
-    where: { status: "APPROVED", definition: { campaignId } },
-    orderBy: { number: "desc" },
-    select: { criteria: { select: { id: true, key: true } } },
-  });
-  const criterionIds = new Map(definition?.criteria.map((c) => [c.key, c.id]) ?? []);
-  const unknown = checks.data.filter((c) => !criterionIds.has(c.key));
-  if (unknown.length) return problem("invalid", { errors: unknown.map((c) => ({ field: "checks", message: `Unknown criterion key: ${c.key}` })) });
-
   try {
-    const result = await logMeeting(actor, campaignId, {
-      ...parsed.data,
-      checks: checks.data.map((c) => ({ criterionId: criterionIds.get(c.key)!, met: c.met, note: c.note, evidenceUrl: c.evidenceUrl })),
-    });
+    const criterionIds = new Map(facts.definitionVersion?.criteria.map((c) => [c.key, c.id]) ?? []);
+    const unknown = checks.data.filter((c) => !criterionIds.has(c.key));
+    if (unknown.length) return problem("invalid", { errors: unknown.map((c) => ({ field: "checks", message: `Unknown criterion key: ${c.key}` })) });
+    const result = await logMeeting(
+      actor,
+      campaignId,
+      { ...parsed.data, checks: checks.data.map((c) => ({ criterionId: criterionIds.get(c.key)!, met: c.met, note: c.note, evidenceUrl: c.evidenceUrl })) },
+      new Date(),
+      facts,
+    );
     if (!result.ok) {
       return problem("unconfirmed_warnings", {
         detail: "Send the same request with confirmWarnings: true to log it anyway.",

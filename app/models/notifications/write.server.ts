@@ -29,27 +29,26 @@ export interface NotificationEvent {
   text: (locale: Locale) => { title: string; body?: string };
 }
 
-/** Users who may see the campaign, with their role there: the agency's admins, its AM (campaign's or client's), its SDRs, the client's users. */
-export async function campaignAudience(tx: Tx, agencyId: string, campaignId: string) {
-  const c = await tx.campaign.findFirstOrThrow({
-    where: { id: campaignId, agencyId },
-    select: { clientCompanyId: true, accountManagerId: true, clientCompany: { select: { accountManagerId: true } } },
-  });
-  const ams = [c.accountManagerId, c.clientCompany.accountManagerId].filter((x): x is string => Boolean(x));
-  const memberships = await tx.membership.findMany({
-    where: {
-      agencyId,
-      OR: [
-        { role: "AGENCY_ADMIN", clientCompanyId: null },
-        { role: "ACCOUNT_MANAGER", clientCompanyId: null, userId: { in: ams } },
-        { role: "SDR", clientCompanyId: null, user: { assignments: { some: { campaignId } } } },
-        { role: { in: ["CLIENT_ADMIN", "CLIENT_MEMBER"] }, clientCompanyId: c.clientCompanyId },
-      ],
-    },
-    select: { userId: true, role: true, user: { select: { locale: true } } },
-    orderBy: { createdAt: "asc" },
-  });
-  return memberships.map((m) => ({ userId: m.userId, role: m.role as Role, locale: m.user.locale }));
+/**
+ * Users who may see the campaign, with their role there: the agency's admins, its AM (campaign's or client's), its
+ * SDRs, the client's users; with `kind`, each one's own choice of channel for it (null: their role's default). One
+ * statement (issue 15's speed: every logged meeting notifies).
+ */
+export async function campaignAudience(tx: Tx, agencyId: string, campaignId: string, kind?: NotificationKind) {
+  const rows = await tx.$queryRaw<{ userId: string; role: string; locale: string | null; chosen: string | null }[]>`
+    SELECT m."userId", m."role"::text AS "role", u."locale"::text AS "locale", p."channel"::text AS "chosen"
+      FROM "Campaign" c
+      JOIN "ClientCompany" cc ON cc."id" = c."clientCompanyId"
+      JOIN "Membership" m ON m."agencyId" = c."agencyId"
+      JOIN "User" u ON u."id" = m."userId"
+      LEFT JOIN "NotificationPreference" p ON p."userId" = m."userId" AND p."kind"::text = ${kind ?? null}::text
+     WHERE c."id" = ${campaignId} AND c."agencyId" = ${agencyId}
+       AND ((m."role" = 'AGENCY_ADMIN' AND m."clientCompanyId" IS NULL)
+         OR (m."role" = 'ACCOUNT_MANAGER' AND m."clientCompanyId" IS NULL AND m."userId" IN (c."accountManagerId", cc."accountManagerId"))
+         OR (m."role" = 'SDR' AND m."clientCompanyId" IS NULL AND EXISTS (SELECT 1 FROM "CampaignAssignment" a WHERE a."campaignId" = c."id" AND a."userId" = m."userId"))
+         OR (m."role" IN ('CLIENT_ADMIN', 'CLIENT_MEMBER') AND m."clientCompanyId" = c."clientCompanyId"))
+     ORDER BY m."createdAt" ASC, m."id" ASC`;
+  return rows.map((m) => ({ userId: m.userId, role: m.role as Role, locale: m.locale, chosen: kind ? ((m.chosen as Channel | null) ?? null) : undefined }));
 }
 
 /** Users of a client company and the agency's admins: who may see an invoice. */
@@ -62,9 +61,9 @@ export async function clientAudience(tx: Tx, agencyId: string, clientCompanyId: 
   return memberships.map((m) => ({ userId: m.userId, role: m.role as Role, locale: m.user.locale }));
 }
 
-async function audienceOf(tx: Tx, event: NotificationEvent) {
+async function audienceOf(tx: Tx, event: NotificationEvent): Promise<{ userId: string; role: Role; locale: string | null; chosen?: Channel | null }[]> {
   const all = event.campaignId
-    ? await campaignAudience(tx, event.agencyId, event.campaignId)
+    ? await campaignAudience(tx, event.agencyId, event.campaignId, event.kind)
     : event.clientCompanyId
       ? await clientAudience(tx, event.agencyId, event.clientCompanyId)
       : [];
@@ -79,10 +78,10 @@ export async function writeNotifications(tx: Tx, event: NotificationEvent) {
     { internal: event.internal },
   );
   if (!recipients.length) return { emailUserIds: new Set<string>(), count: 0 };
-  const prefs = await tx.notificationPreference.findMany({
-    where: { userId: { in: recipients.map((r) => r.userId) }, kind: event.kind },
-    select: { userId: true, channel: true },
-  });
+  // The campaign's audience comes with each one's choice for this kind; otherwise it is read here.
+  const prefs = audience.every((a) => a.chosen !== undefined)
+    ? audience.filter((a) => a.chosen).map((a) => ({ userId: a.userId, channel: a.chosen! }))
+    : await tx.notificationPreference.findMany({ where: { userId: { in: recipients.map((r) => r.userId) }, kind: event.kind }, select: { userId: true, channel: true } });
   const chosen = new Map(prefs.map((p) => [p.userId, p.channel as Channel]));
   const localeOf = new Map(audience.map((a) => [a.userId, a.locale]));
   // Written in every language (the reader's language of the moment is shown), the recipient's own as title and body.
