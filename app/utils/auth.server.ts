@@ -90,9 +90,23 @@ export function getActor(request: Request): Promise<Actor | null> {
   return found;
 }
 
+// Remix gives each loader of a request its own Request object (without `?index` and `_data`), so the loaders of one
+// page share the lookup by session instead: a lookup in flight serves every loader that asks for the same session
+// meanwhile (they all ask at once), and is forgotten as soon as it has answered (the next request reads afresh).
+const lookupsInFlight = new Map<string, Promise<Actor | null>>();
+
 async function lookUpActor(request: Request): Promise<Actor | null> {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
+  let found = lookupsInFlight.get(sessionId);
+  if (!found) {
+    found = readActor(sessionId).finally(() => lookupsInFlight.delete(sessionId));
+    lookupsInFlight.set(sessionId, found);
+  }
+  return found;
+}
+
+async function readActor(sessionId: string): Promise<Actor | null> {
   // The session, its user, their first active membership with its agency and client, and the unread count of the
   // header's bell, in one plain statement: every request pays for this (no model query to compile either).
   const [row] = await prisma.$queryRaw<ActorRow[]>`

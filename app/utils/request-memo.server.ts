@@ -1,6 +1,7 @@
 // Reads shared by the loaders of one request (root, layouts and the page run in parallel for a document request):
 // the first loader to ask starts the read, the others wait for the same promise, so one statement serves them all.
-// The owner is the request's actor (getActor gives every loader of a request the same object). Only actors that came
+// The owner is the request's actor: getActor gives every loader of a page the same object (one session lookup in
+// flight serves them all: app/utils/auth.server.ts), and a new object to the next request. Only actors that came
 // from a request are memoised: an actor built elsewhere (a test, a job, the seed) is read afresh on every call, so a
 // read after a write never sees a stale value outside the one request that shares it.
 const owners = new WeakSet<object>();
