@@ -2,6 +2,7 @@ import type { AuditType } from "~/domain/shared/audit";
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
 import { assertCan } from "~/utils/auth.server";
+import { perRequest } from "~/utils/request-memo.server";
 import { DomainError, notFound } from "~/domain/shared/errors";
 import { Prisma, type CampaignStatus } from "~/generated/prisma/client";
 import { campaignScope, clientScope } from "./scope.server";
@@ -35,6 +36,23 @@ export async function campaignCounts(actor: Actor) {
   const rows = await prisma.campaign.groupBy({ by: ["status"], where: campaignScope(actor), _count: { _all: true } });
   const byStatus = Object.fromEntries(rows.map((r) => [r.status, r._count._all])) as Partial<Record<CampaignStatus, number>>;
   return { total: rows.reduce((n, r) => n + r._count._all, 0), byStatus };
+}
+
+/**
+ * A campaign's header in the actor's scope (campaignScope), or NOT_FOUND: what the campaign layout shows and what
+ * its tabs check and pace with. Read once per request: the layout and the tab's blocks share one statement
+ * (app/utils/request-memo.server.ts). For loaders only: an action reads what it writes with its own queries.
+ */
+export function campaignHeader(actor: Actor, campaignId: string) {
+  assertCan(actor, "campaign:read");
+  return perRequest(actor, `campaign:${campaignId}`, async () => {
+    const campaign = await prisma.campaign.findFirst({
+      where: { AND: [campaignScope(actor), { id: campaignId }] },
+      select: { id: true, name: true, status: true, startDate: true, endDate: true, clientCompanyId: true, clientCompany: { select: { id: true, name: true } } },
+    });
+    if (!campaign) throw notFound();
+    return campaign;
+  });
 }
 
 /** One campaign in the actor's scope, or NOT_FOUND. */

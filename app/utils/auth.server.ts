@@ -8,6 +8,7 @@ import { DomainError } from "~/domain/shared/errors";
 import type { Locale } from "~/i18n";
 import { reserveLoginAttempt, settleLoginAttempt } from "./rate-limit.server";
 import { touchSession } from "~/utils/session-last-seen.server";
+import { ownRequestReads } from "~/utils/request-memo.server";
 
 const SESSION_DAYS = 30;
 
@@ -89,17 +90,69 @@ export function getActor(request: Request): Promise<Actor | null> {
   return found;
 }
 
+// Remix gives each loader of a request its own Request object (without `?index` and `_data`), so the loaders of one
+// page share the lookup by session instead: a lookup in flight serves every loader that asks for the same session
+// meanwhile (they all ask at once), and is forgotten as soon as it has answered (the next request reads afresh).
+const lookupsInFlight = new Map<string, Promise<Actor | null>>();
+
 async function lookUpActor(request: Request): Promise<Actor | null> {
   const sessionId = await sessionIdFrom(request);
   if (!sessionId) return null;
-  // The session, its user and their membership in one statement (relation joins): every request pays for this.
-  const session = await prisma.session.findUnique({
-    where: { id: sessionId },
-    select: { userId: true, expiresAt: true, lastSeenAt: true, user: { select: ACTOR_USER } },
-  });
-  if (!session || session.expiresAt < new Date()) return null;
-  await touchSession(sessionId, session.lastSeenAt);
-  return toActor(session.user, sessionId);
+  let found = lookupsInFlight.get(sessionId);
+  if (!found) {
+    found = readActor(sessionId).finally(() => lookupsInFlight.delete(sessionId));
+    lookupsInFlight.set(sessionId, found);
+  }
+  return found;
+}
+
+async function readActor(sessionId: string): Promise<Actor | null> {
+  // The session, its user, their first active membership with its agency and client, and the unread count of the
+  // header's bell, in one plain statement: every request pays for this (no model query to compile either).
+  const [row] = await prisma.$queryRaw<ActorRow[]>`
+    SELECT s."userId", (extract(epoch FROM s."expiresAt") * 1000)::float8 AS "expiresAt",
+           (extract(epoch FROM s."lastSeenAt") * 1000)::float8 AS "lastSeenAt",
+           u."email", u."name", u."locale"::text AS "locale", u."timeZone",
+           m."id" AS "membershipId", m."role"::text AS "role", m."agencyId", a."name" AS "agencyName",
+           m."clientCompanyId", cc."name" AS "clientCompanyName",
+           (SELECT count(*)::int FROM "Notification" n
+             WHERE n."userId" = s."userId" AND n."agencyId" = m."agencyId" AND n."readAt" IS NULL) AS "unread"
+      FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      JOIN LATERAL (SELECT * FROM "Membership" WHERE "userId" = s."userId" AND "deactivatedAt" IS NULL
+                     ORDER BY "createdAt" ASC, "id" ASC LIMIT 1) m ON true
+      JOIN "Agency" a ON a."id" = m."agencyId"
+      LEFT JOIN "ClientCompany" cc ON cc."id" = m."clientCompanyId"
+     WHERE s."id" = ${sessionId}`;
+  if (!row || row.expiresAt < Date.now()) return null;
+  await touchSession(sessionId, new Date(row.lastSeenAt));
+  const actor: Actor = {
+    userId: row.userId,
+    email: row.email,
+    name: row.name,
+    locale: row.locale,
+    timeZone: row.timeZone,
+    sessionId,
+    membershipId: row.membershipId,
+    role: row.role,
+    agencyId: row.agencyId,
+    agencyName: row.agencyName,
+    clientCompanyId: row.clientCompanyId,
+    clientCompanyName: row.clientCompanyName,
+  };
+  unreadAtSignIn.set(actor, row.unread);
+  ownRequestReads(actor);
+  return actor;
+}
+
+type ActorRow = Omit<Actor, "sessionId"> & { expiresAt: number; lastSeenAt: number; unread: number };
+
+// The unread count read with the actor of a request (the header's bell: app/routes/_app+/_layout.tsx).
+const unreadAtSignIn = new WeakMap<Actor, number>();
+
+/** The actor's unread notifications as read with them for this request, undefined for an actor built elsewhere. */
+export function unreadWithActor(actor: Actor): number | undefined {
+  return unreadAtSignIn.get(actor);
 }
 
 const ACTOR_USER = {

@@ -2,7 +2,7 @@
 // lazily by ChartFigure, so neither the server nor a page without charts loads recharts.
 import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Locale } from "~/i18n";
-import { axisTicks, colorOf, formatTick, formatValue, formatX, type ChartRow, type ChartSeries, type ChartUnit, type ChartX } from "./chart-data";
+import { axisTicks, LEVEL_DOMAIN, colorOf, formatTick, formatValue, formatX, type ChartRow, type ChartSeries, type ChartUnit, type ChartX } from "./chart-data";
 
 export type RechartsChartProps = {
   locale: Locale;
@@ -17,10 +17,28 @@ export type RechartsChartProps = {
 };
 
 const AXIS = { fontSize: 12, fill: "#475569" };
+const LEVEL_AXIS_WIDTH = 104;
+
+type LevelTickProps = { x?: number | string; y?: number | string; payload?: { value?: unknown } };
+
+/** A level's name on the vertical axis, on one line, right-aligned against the axis. */
+function LevelTick({ x = 0, y = 0, label }: LevelTickProps & { label: string }) {
+  return (
+    <text x={Number(x) - 4} y={Number(y)} dy={4} textAnchor="end" fontSize={11} fill={AXIS.fill}>
+      {label}
+    </text>
+  );
+}
 
 export default function RechartsChart({ locale, rows, x, series, kind, unit, currency, height, horizontal }: RechartsChartProps) {
   const unitOf = (key: string) => series.find((s) => s.key === key)?.unit ?? unit;
-  const levels = unit === "level" ? { domain: [0, 3] as [number, number], ticks: axisTicks(unit, 3) } : {};
+  // A grid's levels are named on the axis ("En émergence"): one line each (recharts would wrap them to the axis's
+  // width), and the domain padded below 0 and above 3 so "Not observed" does not sit on the time axis's dates and the
+  // points at level 0 are drawn above the axis line, not on it.
+  const levels =
+    unit === "level"
+      ? { domain: LEVEL_DOMAIN, ticks: axisTicks(unit, 3), tick: (p: LevelTickProps) => <LevelTick {...p} label={formatTick(locale, unit, Number(p.payload?.value ?? 0), currency)} /> }
+      : {};
   const valueAxis = { tick: AXIS, tickFormatter: (v: number) => formatTick(locale, unit, v, currency), allowDecimals: unit !== "count", ...levels };
   const categoryAxis = { dataKey: x.key, tick: AXIS, tickFormatter: (v: string) => formatX(locale, x, v) };
   return (
@@ -40,7 +58,7 @@ export default function RechartsChart({ locale, rows, x, series, kind, unit, cur
         ) : (
           <>
             <XAxis {...categoryAxis} minTickGap={8} />
-            <YAxis width={unit === "level" ? 112 : 48} {...valueAxis} />
+            <YAxis width={unit === "level" ? LEVEL_AXIS_WIDTH : 48} {...valueAxis} />
           </>
         )}
         <Tooltip

@@ -3,7 +3,7 @@
 // in effects; recharts issue #5997), so this draws the same bars and lines with the same colours and scale; the
 // browser then swaps in recharts for tooltips and the legend (see ChartFigure and docs/decisions/0035-charts.md).
 import type { Locale } from "~/i18n";
-import { axisTicks, colorOf, formatTick, formatX, maxOf, type ChartRow, type ChartSeries, type ChartUnit, type ChartX } from "./chart-data";
+import { axisTicks, LEVEL_DOMAIN, colorOf, formatTick, formatX, maxOf, type ChartRow, type ChartSeries, type ChartUnit, type ChartX } from "./chart-data";
 
 type Props = {
   locale: Locale;
@@ -83,9 +83,11 @@ function StaticSvg({ locale, rows, x, series, kind, unit, currency, height, hori
     );
   }
   // Levels are named on the axis ("Not observed"): they need a wider margin than numbers.
-  const pad = { l: unit === "level" ? 112 : 48, r: 12, t: 12, b: 28 };
+  // Level 0 is drawn above the time axis (LEVEL_DOMAIN), not on it among the dates.
+  const pad = { l: unit === "level" ? 104 : 48, r: 12, t: 12, b: 28 };
   const band = (W - pad.l - pad.r) / Math.max(1, rows.length);
-  const sy = (v: number) => H - pad.b - (v / top) * (H - pad.t - pad.b);
+  const [lo, hi] = unit === "level" ? LEVEL_DOMAIN : [0, top];
+  const sy = (v: number) => H - pad.b - ((v - lo) / (hi - lo)) * (H - pad.t - pad.b);
   const cx = (i: number) => pad.l + band * (i + 0.5);
   const bars = series.filter((s) => (s.kind ?? kind) === "bar");
   const lines = series.filter((s) => (s.kind ?? kind) === "line");

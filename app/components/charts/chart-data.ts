@@ -52,6 +52,9 @@ export function levelName(locale: Locale, value: number): string {
   return makeT(locale)(`objectives.qual.level.${level}`);
 }
 
+/** The vertical range of a level chart: the four levels 0-3 with a margin, so level 0 sits above the time axis. */
+export const LEVEL_DOMAIN: [number, number] = [-0.35, 3.25];
+
 /** The vertical axis of a chart: a grid's four levels, or round ticks from zero. */
 export function axisTicks(unit: ChartUnit, max: number): number[] {
   return unit === "level" ? LEVELS.map((_, i) => i) : niceTicks(max);

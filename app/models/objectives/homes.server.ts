@@ -16,7 +16,7 @@ import { formatMetric, formatPeriod } from "~/domain/objectives/format";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
 import {
-  INCLUDE, OBJECTIVE_ROW_FROM, OBJECTIVE_ROW_SQL, type ObjectivePace, type ObjectiveRow, agencySettings, dayOrNull, daysOffOf, objectivePace,
+  INCLUDE, OBJECTIVE_ROW_FROM, OBJECTIVE_ROW_SQL, type ObjectivePace, type ObjectiveRow, agencySettings, settingsOf, dayOrNull, daysOffOf, objectivePace,
   objectiveScope, objectiveVisibilitySql, paceFor, paceRows, spec, toPace,
 } from "./objectives.server";
 
@@ -36,7 +36,7 @@ export async function objectivesAtRisk(actor: Actor, now = new Date(), take = 20
   // plain statement, with their campaign and SDR); then the days off and every range sum together.
   const [campaigns, settings, actions] = await Promise.all([
     prisma.campaign.findMany({ where: { AND: [campaignScope(actor), { status: "ACTIVE" }] }, select: { id: true }, take: 2000 }),
-    agencySettings(actor.agencyId),
+    settingsOf(actor),
     openActions(actor, { take: 10 }),
   ]);
   if (!campaigns.length) return { atRisk: [] as ObjectivePace[], actions };

@@ -2,6 +2,7 @@
 // only, an SDR reads the team's and their own, the agency reads all of its campaigns'. Actuals come from the rollup.
 import { prisma } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
+import { perRequest } from "~/utils/request-memo.server";
 import { DomainError, notFound } from "~/domain/shared/errors";
 import { isClientRole } from "~/domain/shared/permissions";
 import { Prisma } from "~/generated/prisma/client";
@@ -13,6 +14,7 @@ import { addDays, minDay, parseDay, toDay, todayIn, type Day } from "~/domain/ob
 import { type Weights } from "~/domain/objectives/split";
 import type { GapInput, ObjectiveInput } from "~/domain/objectives/schemas";
 import { campaignScope } from "../scope.server";
+import { campaignHeader } from "../campaign.server";
 import { audit } from "../audit.server";
 import { dailyCounters, sumRanges, type Range } from "./rollup.server";
 
@@ -49,6 +51,18 @@ export async function daysOffOf(campaignIds: string[]) {
   const out = new Map<string, Set<Day>>();
   for (const r of rows) (out.get(r.campaignId) ?? out.set(r.campaignId, new Set()).get(r.campaignId)!).add(r.day);
   return out;
+}
+
+/** The actor's agency settings, read once per request (the tab's objectives and qualitative blocks share it). */
+export function settingsOf(actor: Actor) {
+  return perRequest(actor, "agencySettings", () => agencySettings(actor.agencyId));
+}
+
+/** A campaign's days off with their labels (the tab's list and its pacing share one statement per request). */
+export function campaignDaysOff(actor: Actor, campaignId: string) {
+  return perRequest(actor, `daysOff:${campaignId}`, () =>
+    prisma.$queryRaw<{ id: string; day: Day; label: string }[]>`
+      SELECT "id", to_char("day", 'YYYY-MM-DD') AS "day", "label" FROM "CampaignDayOff" WHERE "campaignId" = ${campaignId} ORDER BY "day" ASC`);
 }
 
 /** A campaign the actor may manage objectives on (the agency's scope), with what validation needs. */
@@ -230,13 +244,13 @@ export type PacedRow<R extends ObjectiveRow = ObjectiveRow> = { o: R; period: Pe
  * The current period's pace of objective rows (paceFor's computation without building a Prisma object per
  * objective): the days off and every range sum in one round trip, periods and working days memoised per request.
  */
-export async function paceRows<R extends ObjectiveRow>(rows: R[], settings: Settings, now: Date, extra: (today: Day) => Range[] = () => []) {
+export async function paceRows<R extends ObjectiveRow>(rows: R[], settings: Settings, now: Date, extra: (today: Day) => Range[] = () => [], knownDaysOff?: Promise<Map<string, Set<Day>>>) {
   const today = todayIn(settings.timeZone, now);
   const p = pacer(today, settings.thresholds);
   const objectives = rows.filter((o) => isMetricKey(o.metric));
   const periods = objectives.map((o) => p.period(o, o.campaignEnd));
   const [daysOff, sums] = await Promise.all([
-    daysOffOf([...new Set(objectives.map((o) => o.campaignId))]),
+    knownDaysOff ?? daysOffOf([...new Set(objectives.map((o) => o.campaignId))]),
     sumRanges([...objectives.map((o, i) => ({ key: o.id, campaignId: o.campaignId, sdrId: o.sdrId, start: periods[i].start, end: periods[i].end })), ...extra(today)]),
   ]);
   const paced: PacedRow<R>[] = objectives.map((o, i) => {
@@ -264,11 +278,12 @@ export function spec(o: { periodKind: PeriodKind; recurring: boolean; startsOn: 
 /** A campaign's objectives the actor may read, with their current pace and open actions (a handful of queries). */
 export async function campaignObjectives(actor: Actor, campaignId: string, now = new Date()) {
   assertCan(actor, "objective:read");
-  // Two round trips in sequence: the campaign (its scope: campaignScope), its objectives with their open gaps and
-  // last target change (one plain statement: it returns nothing unless the campaign check passes) and the settings
-  // together; then the sums (objectives and funnel in one statement) and the days off together.
+  // Two round trips in sequence: the campaign (its scope: campaignScope; the layout's header read, shared within the
+  // request), its objectives with their open gaps and last target change (one plain statement: it returns nothing
+  // unless the campaign check passes) and the settings together; then the sums (objectives and funnel in one
+  // statement) and the days off (shared with the tab's list) together.
   const [campaign, rows, settings] = await Promise.all([
-    prisma.campaign.findFirst({ where: { id: campaignId, ...campaignScope(actor) }, select: { id: true, startDate: true, endDate: true } }),
+    campaignHeader(actor, campaignId),
     prisma.$queryRaw<(ObjectiveRow & { openGaps: number; lastChange: { from: number; to: number; reason: string; at: string } | null })[]>`
       SELECT ${OBJECTIVE_ROW_SQL},
              (SELECT count(*)::int FROM "GapAnalysis" g WHERE g."objectiveId" = o."id" AND g."status" = 'OPEN') AS "openGaps",
@@ -279,17 +294,18 @@ export async function campaignObjectives(actor: Actor, campaignId: string, now =
          AND o."kind" = 'QUANTITATIVE' ${objectiveVisibilitySql(actor)}
        ORDER BY o."scope" ASC, o."createdAt" ASC, o."id" ASC
        LIMIT 200`,
-    agencySettings(actor.agencyId),
+    settingsOf(actor),
   ]);
   if (!campaign) throw notFound();
-  // The funnel from the campaign's start (or the last 90 days) to today.
+  // The days off of this one campaign: the tab's list reads the same statement (campaignDaysOff, once per request).
+  const daysOff = campaignDaysOff(actor, campaignId).then((rows) => new Map([[campaignId, new Set(rows.map((r) => r.day))]]));
   let funnelRange = { start: "" as Day, end: "" as Day };
   const funnelOf = (today: Day): Range[] => {
     const start = dayOrNull(campaign.startDate) ?? addDays(today, -90);
     funnelRange = { start: start < today ? start : today, end: today };
     return [{ key: "~funnel", campaignId, sdrId: null, ...funnelRange }];
   };
-  const { paced, today, sums } = await paceRows(rows, settings, now, funnelOf);
+  const { paced, today, sums } = await paceRows(rows, settings, now, funnelOf, daysOff);
   return {
     today,
     campaign: { startDate: dayOrNull(campaign.startDate), endDate: dayOrNull(campaign.endDate) },
@@ -304,7 +320,7 @@ export async function getObjective(actor: Actor, objectiveId: string, now = new 
   assertCan(actor, "objective:read");
   const o = await prisma.objective.findFirst({ where: { AND: [objectiveScope(actor), { id: objectiveId }] }, include: INCLUDE });
   if (!o || !isMetricKey(o.metric)) throw notFound();
-  const settings = await agencySettings(actor.agencyId);
+  const settings = await settingsOf(actor);
   const today = todayIn(settings.timeZone, now);
   const daysOff = (await daysOffOf([o.campaignId])).get(o.campaignId) ?? new Set<Day>();
   const all = periodsOf(spec(o), dayOrNull(o.campaign.endDate), today);

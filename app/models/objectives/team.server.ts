@@ -9,11 +9,11 @@ import { METRICS, isMetricKey, targetRefusal } from "~/domain/objectives/metrics
 import { currentPeriod } from "~/domain/objectives/periods";
 import { parseDay, toDay, todayIn, type Day } from "~/domain/objectives/dates";
 import { suggestSplit, type Maturity } from "~/domain/objectives/split";
-import { campaignScope } from "../scope.server";
+import { campaignHeader } from "../campaign.server";
 import { audit } from "../audit.server";
 
 /** Objectives the actor may read. Per-SDR objectives never reach a client. */
-import { agencySettings, assertNoDuplicate, dayOrNull, daysOffOf, invalid, managedCampaign, managedObjective, objectiveScope, spec } from "./objectives.server";
+import { agencySettings, assertNoDuplicate, campaignDaysOff, dayOrNull, daysOffOf, invalid, managedCampaign, managedObjective, objectiveScope, spec } from "./objectives.server";
 
 // ---------------------------------------------------------------------------------------------------------------
 // Team and individuals
@@ -94,7 +94,9 @@ export async function setMaturity(actor: Actor, campaignId: string, input: { sdr
 
 /** The campaign's SDRs with maturity (agency side), for the objective form and the team panel. */
 export async function campaignSdrs(actor: Actor, campaignId: string) {
-  const c = await managedCampaign(actor, campaignId);
+  assertCan(actor, "objective:manage");
+  // The campaign check is the layout's header read (one statement per request: campaignHeader).
+  const c = await campaignHeader(actor, campaignId);
   const rows = await prisma.campaignAssignment.findMany({
     where: { campaignId: c.id },
     select: { maturity: true, rampUntil: true, user: { select: { id: true, name: true } } },
@@ -108,10 +110,9 @@ export async function campaignSdrs(actor: Actor, campaignId: string) {
 
 export async function listDaysOff(actor: Actor, campaignId: string) {
   assertCan(actor, "objective:read");
-  const c = await prisma.campaign.findFirst({ where: { id: campaignId, ...campaignScope(actor) }, select: { id: true } });
-  if (!c) throw notFound();
-  const rows = await prisma.campaignDayOff.findMany({ where: { campaignId }, orderBy: { day: "asc" } });
-  return rows.map((r) => ({ id: r.id, day: toDay(r.day), label: r.label }));
+  // The campaign check and the days off are read once per request (the layout's header, the tab's pacing).
+  const [, rows] = await Promise.all([campaignHeader(actor, campaignId), campaignDaysOff(actor, campaignId)]);
+  return rows.map((r) => ({ id: r.id, day: r.day, label: r.label }));
 }
 
 export async function addDayOff(actor: Actor, campaignId: string, input: { day: Day; label: string }) {

@@ -12,7 +12,7 @@ import { overallLevel, subjectTrend, teamTrend, type TrendInput, type TrendPoint
 import { isMetricKey, metricValue, METRICS } from "~/domain/objectives/metrics";
 import { addDays, startOfWeek, toDay, todayIn, type Day } from "~/domain/objectives/dates";
 import { campaignScope } from "../scope.server";
-import { objectiveScope } from "../objectives/objectives.server";
+import { objectiveScope, settingsOf } from "../objectives/objectives.server";
 import { sumRanges } from "../objectives/rollup.server";
 import { assessmentScope } from "./qualitative.server";
 
@@ -104,7 +104,8 @@ export async function campaignQualitative(actor: Actor, campaignId: string, now 
     orderBy: { createdAt: "asc" },
     take: 100,
   });
-  const today = todayIn(await timeZoneOf(actor.agencyId), now);
+  // The agency's settings as the tab's quantitative block reads them (one statement per request).
+  const today = todayIn((await settingsOf(actor)).timeZone, now);
   const [statuses, rows] = await Promise.all([ritualStatuses(objectives, today), managerRows(objectives.map((o) => o.id))]);
   return objectives.map((o) => {
     const all = rows.get(o.id) ?? [];

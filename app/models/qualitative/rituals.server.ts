@@ -3,6 +3,7 @@
 // "not animated" flag (two rituals skipped in a row). docs/decisions/0034-rituals.md.
 import { prisma } from "~/utils/db.server";
 import type { Actor } from "~/utils/auth.server";
+import { settingsOf } from "../objectives/objectives.server";
 import { isClientRole } from "~/domain/shared/permissions";
 import { ritualStatus, type Cadence, type RitualStatus } from "~/domain/qualitative/rituals";
 import { toDay, todayIn, type Day } from "~/domain/objectives/dates";
@@ -37,9 +38,9 @@ export async function ritualStatuses(objectives: Animated[], today: Day): Promis
   );
 }
 
-async function agencyToday(agencyId: string, now: Date): Promise<Day> {
-  const a = await prisma.agency.findUnique({ where: { id: agencyId }, select: { timeZone: true } });
-  return todayIn(a?.timeZone ?? "Europe/Paris", now);
+// The agency's settings as the other blocks of the page read them (one statement per request: settingsOf).
+async function agencyToday(actor: Actor, now: Date): Promise<Day> {
+  return todayIn((await settingsOf(actor)).timeZone, now);
 }
 
 /**
@@ -52,7 +53,7 @@ export async function campaignAnimation(actor: Actor, campaignId: string, now = 
     where: { campaignId, kind: "QUALITATIVE", archivedAt: null, agencyId: actor.agencyId, campaign: campaignScope(actor) },
     select: { id: true, startsOn: true, cadence: true },
   });
-  return Object.fromEntries(await ritualStatuses(objectives, await agencyToday(actor.agencyId, now)));
+  return Object.fromEntries(await ritualStatuses(objectives, await agencyToday(actor, now)));
 }
 
 export type RitualItem = {
@@ -82,7 +83,7 @@ export async function ritualsDue(actor: Actor, now = new Date(), take = 10): Pro
     select: { id: true, startsOn: true, cadence: true, ritual: true, title: true, campaignId: true, campaign: { select: { name: true } }, sdr: { select: { name: true } } },
     take: 2000,
   });
-  const statuses = await ritualStatuses(objectives, await agencyToday(actor.agencyId, now));
+  const statuses = await ritualStatuses(objectives, await agencyToday(actor, now));
   const items: RitualItem[] = [];
   for (const o of objectives) {
     const s = statuses.get(o.id);

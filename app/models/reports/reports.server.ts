@@ -3,6 +3,7 @@
 // scoped by the actor (campaignScope); another company's report id is not found.
 import { prisma, type Tx } from "~/utils/db.server";
 import { assertCan, type Actor } from "~/utils/auth.server";
+import { settingsOf } from "../objectives/objectives.server";
 import { DomainError, notFound } from "~/domain/shared/errors";
 import { isClientRole } from "~/domain/shared/permissions";
 import type { Prisma } from "~/generated/prisma/client";
@@ -31,9 +32,10 @@ export function reportScope(actor: Actor): Prisma.ReportWhereInput {
   return isClientRole(actor.role) ? { ...base, status: "SENT" } : base;
 }
 
-async function agencyToday(agencyId: string, now: Date) {
-  const a = await prisma.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { timeZone: true } });
-  return { timeZone: a.timeZone, today: todayIn(a.timeZone, now) };
+// The agency's settings as the other blocks of the page read them (one statement per request: settingsOf).
+async function agencyToday(actor: Actor, now: Date) {
+  const { timeZone } = await settingsOf(actor);
+  return { timeZone, today: todayIn(timeZone, now) };
 }
 
 /** A campaign the actor may compose reports on (agency admin, or its AM), else not found / forbidden. */
@@ -94,7 +96,7 @@ function periodOrThrow(form: Pick<ComposeForm, "periodStart" | "periodEnd">, tod
 /** Starts a draft for a campaign and period, filled from the data. */
 export async function createDraft(actor: Actor, campaignId: string, form: ComposeForm, now = new Date()) {
   const campaign = await reportingCampaign(actor, campaignId);
-  const { today } = await agencyToday(actor.agencyId, now);
+  const { today } = await agencyToday(actor, now);
   const period = periodOrThrow(form, today);
   const fields = draftFields(form);
   const { snapshot } = await composeFor(prisma, campaign.id, period, {
@@ -123,7 +125,7 @@ async function draftInScope(actor: Actor, reportId: string) {
 export async function saveDraft(actor: Actor, reportId: string, form: ComposeForm, now = new Date()) {
   const r = await draftInScope(actor, reportId);
   if (r.status !== "DRAFT") throw new DomainError("CONFLICT", "reports.errors.alreadySent");
-  const { today } = await agencyToday(actor.agencyId, now);
+  const { today } = await agencyToday(actor, now);
   const period = periodOrThrow(form, today);
   const fields = draftFields(form);
   const highlightIds = fields.highlightIds ?? r.highlightIds;
@@ -410,7 +412,7 @@ export type ReportActionItems = {
 
 export async function reportActionItems(actor: Actor, now = new Date(), take = 10): Promise<ReportActionItems> {
   if (isClientRole(actor.role) || actor.role === "SDR") return { drafts: [], due: [], lastMonth: null };
-  const { today } = await agencyToday(actor.agencyId, now);
+  const { today } = await agencyToday(actor, now);
   const lastMonth = defaultReportPeriod(today);
   const [drafts, due] = await Promise.all([
     prisma.report.findMany({

@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, NavLink, Outlet, useLoaderData, useRouteError } from "@remix-run/react";
 import { requireActor } from "~/utils/auth.server";
-import { getCampaign } from "~/models/campaign.server";
+import { campaignHeader } from "~/models/campaign.server";
 import { orResponse } from "~/utils/http.server";
 import { can, isClientRole } from "~/domain/shared/permissions";
 import { CampaignStatusBadge } from "~/components/StatusBadge";
@@ -11,7 +11,8 @@ import { useT } from "~/utils/i18n";
 // The campaign workspace: header and tabs. Each tab's loader and action guards itself.
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await requireActor(request, "campaign:read");
-  const campaign = await orResponse(getCampaign(actor, params.campaignId!));
+  // The header only (shared with the tab's own check in this request: campaignHeader).
+  const campaign = await orResponse(campaignHeader(actor, params.campaignId!));
   return json({
     campaign: { id: campaign.id, name: campaign.name, status: campaign.status, client: campaign.clientCompany },
     manage: can(actor.role, "campaign:manage"),
