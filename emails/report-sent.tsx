@@ -15,6 +15,8 @@ export type ReportSentEmailProps = {
   url: string;
   /** What changed, when this report corrects a sent one. */
   correctionNote: string | null;
+  /** A corrected version's figures that differ from the first version's, already formatted. */
+  changes?: { label: string; from: string; to: string }[];
   /** A test send to the AM alone. */
   test: boolean;
   /** The attached PDF's file name, when the agency attaches it. */
@@ -38,6 +40,16 @@ export default function ReportSentEmail(p: ReportSentEmailProps) {
         <Text style={{ backgroundColor: "#fef3c7", padding: 12, borderRadius: 6 }}>
           {t("reports.email.corrected")} {p.correctionNote}
         </Text>
+      ) : null}
+      {p.correctionNote !== null && p.changes?.length ? (
+        <Section>
+          <Text style={{ margin: "0 0 4px", fontWeight: 600 }}>{t("reports.changes.title")}</Text>
+          {p.changes.map((c) => (
+            <Text key={c.label} style={{ margin: "0 0 2px", fontSize: 14 }}>
+              {t("reports.changes.line", { label: c.label, from: c.from, to: c.to })}
+            </Text>
+          ))}
+        </Section>
       ) : null}
       <Section style={{ margin: "16px 0" }}>
         <table role="presentation" cellPadding={0} cellSpacing={0} style={{ width: "100%", borderCollapse: "collapse" }}>

@@ -6,7 +6,7 @@ import { createElement } from "react";
 import { keyFor, makeT, type Locale } from "~/i18n";
 import type { ReportSnapshot } from "~/domain/reports/snapshot";
 import { textBlocks } from "~/domain/reports/text";
-import { formatChange, formatRange, formatValue } from "~/domain/reports/format";
+import { changeLines, formatChange, formatRange, formatValue } from "~/domain/reports/format";
 import { formatDay, formatMetric } from "~/domain/objectives/format";
 
 // The PDF's built-in Helvetica has no glyph for the narrow no-break space French number formats use.
@@ -63,7 +63,7 @@ function Bars({ rows, max }: { rows: { label: string; value: number }[]; max: nu
   );
 }
 
-export function ReportPdf({ s, locale, frozenAt }: { s: ReportSnapshot; locale: Locale; frozenAt: string | null }) {
+export function ReportPdf({ s, locale, frozenAt, correctionNote }: { s: ReportSnapshot; locale: Locale; frozenAt: string | null; correctionNote?: string | null }) {
   const t = makeT(locale);
   const cur = s.campaign.currency;
   const show = new Set(s.sections);
@@ -76,6 +76,15 @@ export function ReportPdf({ s, locale, frozenAt }: { s: ReportSnapshot; locale: 
         <T style={st.sub}>{`${formatRange(locale, s.period)} · ${t("reports.view.previous", { period: formatRange(locale, s.previous) })}`}</T>
         {frozenAt ? <T style={st.small}>{t("reports.frozenOn", { date: new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(frozenAt)) })}</T> : null}
         {!s.hasActivity ? <T style={st.p}>{t("reports.view.noActivity")}</T> : null}
+        {correctionNote ? <T style={[st.p, { marginTop: 8 }]}>{`${t("reports.email.corrected")} ${correctionNote}`}</T> : null}
+        {s.changes ? (
+          <View wrap={false}>
+            <T style={st.h2}>{t("reports.changes.title")}</T>
+            {s.changes.length === 0 ? <T style={st.p}>{t("reports.changes.none")}</T> : changeLines(locale, t, s.changes, cur).map((c) => (
+              <T key={c.label} style={st.li}>{`•  ${t("reports.changes.line", c)}`}</T>
+            ))}
+          </View>
+        ) : null}
         {s.texts.commentary ? (<><T style={st.h2}>{t("reports.view.commentary")}</T><Blocks text={s.texts.commentary} /></>) : null}
         {show.has("kpis") ? (
           <View wrap={false}>
@@ -181,9 +190,9 @@ export function ReportPdf({ s, locale, frozenAt }: { s: ReportSnapshot; locale: 
   );
 }
 
-/** Renders a report's PDF from its snapshot, in the reader's language. */
-export async function renderReportPdf(s: ReportSnapshot, locale: Locale, frozenAt: string | null): Promise<Buffer> {
-  return renderToBuffer(createElement(ReportPdf, { s, locale, frozenAt }) as Parameters<typeof renderToBuffer>[0]);
+/** Renders a report's PDF from its snapshot, in the reader's language (a corrected version: with what changed). */
+export async function renderReportPdf(s: ReportSnapshot, locale: Locale, frozenAt: string | null, correctionNote?: string | null): Promise<Buffer> {
+  return renderToBuffer(createElement(ReportPdf, { s, locale, frozenAt, correctionNote }) as Parameters<typeof renderToBuffer>[0]);
 }
 
 /**
@@ -203,17 +212,17 @@ export function reportPdfFileName(s: ReportSnapshot, locale: Locale) {
 }
 
 /** A Content-Disposition that keeps the reader's file name (RFC 6266 filename*), with an ASCII one for old clients. */
-export function pdfDisposition(s: ReportSnapshot, locale: Locale) {
-  return `attachment; filename="${reportPdfName(s)}"; filename*=UTF-8''${encodeURIComponent(reportPdfFileName(s, locale)).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+export function pdfDisposition(fileName: string) {
+  return `attachment; filename="${asciiFileName(fileName)}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
 }
 
 /** The report's PDF as an email attachment, in the reader's language. */
-export async function reportPdfAttachment(s: ReportSnapshot, locale: Locale, frozenAt: string | null) {
-  return { filename: reportPdfFileName(s, locale), contentType: "application/pdf", content: new Uint8Array(await renderReportPdf(s, locale, frozenAt)) };
+export async function reportPdfAttachment(s: ReportSnapshot, locale: Locale, frozenAt: string | null, correctionNote?: string | null) {
+  return { filename: reportPdfFileName(s, locale), contentType: "application/pdf", content: new Uint8Array(await renderReportPdf(s, locale, frozenAt, correctionNote)) };
 }
 
-/** A file name for the PDF: the campaign and the period, ASCII only (the fallback of old clients). */
-export function reportPdfName(s: ReportSnapshot) {
-  const base = `${s.campaign.name}-${s.period.start}-${s.period.end}`.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9-]+/g, "-").replace(/-+/g, "-");
-  return `${base.slice(0, 100)}.pdf`;
+/** The reader's file name in ASCII only (the fallback of old clients): accents dropped, the rest as dashes. */
+export function asciiFileName(fileName: string) {
+  const base = fileName.replace(/\.pdf$/i, "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[^A-Za-z0-9-]+/g, "-").replace(/-+/g, "-").replace(/^-|-$/g, "");
+  return `${base.slice(0, 100) || "report"}.pdf`;
 }
