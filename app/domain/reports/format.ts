@@ -15,7 +15,8 @@ export function formatChange(locale: Locale, tile: Pick<KpiTile, "unit" | "chang
   }
   if (tile.unit === "percent") {
     const pts = new Intl.NumberFormat(tag(locale), { maximumFractionDigits: 1, signDisplay: "exceptZero" }).format(c.delta);
-    return locale === "fr" ? `${pts} pts` : `${pts} pts`;
+    // A no-break space: the unit never wraps away from its figure.
+    return `${pts}\u00a0pts`;
   }
   if (tile.unit === "money") {
     return new Intl.NumberFormat(tag(locale), { style: "currency", currency, maximumFractionDigits: 0, signDisplay: "exceptZero" }).format(c.delta / 100);

@@ -373,7 +373,10 @@ export async function freezeAndSend(
   });
   if (claimed.count === 0) throw new DomainError("CONFLICT", "reports.errors.alreadySent");
   // The PDFs attached are kept as the report's own (decision 0064): a download gives the very file the email carried.
-  const kept = Object.entries(a.pdfs ?? {}).map(([locale, p]) => ({ reportId: r.id, locale, filename: p.filename, content: p.content as Uint8Array, size: p.content.length }));
+  const kept = Object.entries(a.pdfs ?? {}).map(([locale, p]) => {
+    const content = new Uint8Array(typeof p.content === "string" ? new TextEncoder().encode(p.content) : p.content);
+    return { reportId: r.id, locale, filename: p.filename, content, size: content.length };
+  });
   if (kept.length) await tx.reportPdf.createMany({ data: kept });
   const url = `${a.origin}${reportPath(r.campaignId, r.id)}`;
   for (const rc of a.recipients) {
