@@ -1,7 +1,7 @@
 // A campaign report, to each chosen client contact in their own language: the key figures of the period with their
 // change, what the AM wrote first, and the link to the full report in the portal (charts, comments, PDF).
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/Layout";
+import { EmailLayout, buttonStyle, urlTextStyle } from "./components/Layout";
 import { makeT, type Locale } from "../app/i18n";
 
 export type ReportSentEmailProps = {
@@ -69,7 +69,7 @@ export default function ReportSentEmail(p: ReportSentEmailProps) {
       <Button href={p.url} style={buttonStyle}>{t("reports.email.cta")}</Button>
       {p.attachment ? <Text style={{ fontSize: 13, color: "#475569" }}>{t("reports.email.attached", { file: p.attachment })}</Text> : null}
       <Text style={{ fontSize: 12, color: "#64748b" }}>
-        {t("emails.link")} <Link href={p.url}>{p.url}</Link>
+        {t("emails.link")} <Link href={p.url} style={urlTextStyle}>{p.url}</Link>
       </Text>
     </EmailLayout>
   );

@@ -150,7 +150,8 @@ export async function getDraftForEdit(actor: Actor, reportId: string, now = new 
   const { candidates } = await composeFor(prisma, r.campaignId, period, {
     sections: r.sections, highlightIds: r.highlightIds, texts: { commentary: r.commentary, highlights: r.highlights, nextSteps: r.nextSteps }, now,
   });
-  const overlapping = await overlappingSent(r.campaignId, period, r.id);
+  // A corrected version covers its first's period on purpose: that one is not an overlap to warn about.
+  const overlapping = (await overlappingSent(r.campaignId, period, r.id)).filter((o) => o.id !== r.supersedesId);
   return { report: r, period, candidates, overlapping };
 }
 
@@ -206,6 +207,8 @@ export async function getReport(actor: Actor, reportId: string, now = new Date()
     correctionNote: r.correctionNote,
     corrects: r.supersedes ? { id: r.supersedes.id, sentAt: r.supersedes.sentAt?.toISOString() ?? null } : null,
     correctedById: r.correction?.status === "SENT" || !client ? r.correction?.id ?? null : null,
+    /** The agency only: the corrected version is still a draft (not sent to anyone yet). */
+    correctionDraft: !client && r.correction?.status === "DRAFT",
     author: r.createdBy?.name ?? null,
     snapshot: readSnapshot(r.snapshot),
     comments: comments.map((c) => ({ id: c.id, body: c.body, internal: c.internal, at: c.createdAt.toISOString(), author: c.author?.name ?? null })),
