@@ -1,6 +1,6 @@
 // To the AM when the schedule has prepared a report draft: review it, add the commentary, send it.
 import { Button, Heading, Link, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/Layout";
+import { EmailLayout, buttonStyle, urlTextStyle } from "./components/Layout";
 import { makeT, type Locale } from "../app/i18n";
 
 export type ReportDraftReadyEmailProps = { locale: Locale; campaign: string; period: string; url: string; agency?: string };
@@ -17,7 +17,7 @@ export default function ReportDraftReadyEmail(p: ReportDraftReadyEmailProps) {
       <Text>{t("reports.email.draftBody", { campaign: p.campaign, period: p.period })}</Text>
       <Button href={p.url} style={buttonStyle}>{t("reports.email.draftCta")}</Button>
       <Text style={{ fontSize: 12, color: "#64748b" }}>
-        {t("emails.link")} <Link href={p.url}>{p.url}</Link>
+        {t("emails.link")} <Link href={p.url} style={urlTextStyle}>{p.url}</Link>
       </Text>
     </EmailLayout>
   );

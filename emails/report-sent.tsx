@@ -1,7 +1,7 @@
 // A campaign report, to each chosen client contact in their own language: the key figures of the period with their
 // change, what the AM wrote first, and the link to the full report in the portal (charts, comments, PDF).
 import { Button, Heading, Link, Section, Text } from "@react-email/components";
-import { EmailLayout, buttonStyle } from "./components/Layout";
+import { EmailLayout, buttonStyle, urlTextStyle } from "./components/Layout";
 import { makeT, type Locale } from "../app/i18n";
 
 export type ReportSentEmailProps = {
@@ -15,6 +15,8 @@ export type ReportSentEmailProps = {
   url: string;
   /** What changed, when this report corrects a sent one. */
   correctionNote: string | null;
+  /** A corrected version's figures that differ from the first version's, already formatted. */
+  changes?: { label: string; from: string; to: string }[];
   /** A test send to the AM alone. */
   test: boolean;
   /** The attached PDF's file name, when the agency attaches it. */
@@ -39,6 +41,16 @@ export default function ReportSentEmail(p: ReportSentEmailProps) {
           {t("reports.email.corrected")} {p.correctionNote}
         </Text>
       ) : null}
+      {p.correctionNote !== null && p.changes?.length ? (
+        <Section>
+          <Text style={{ margin: "0 0 4px", fontWeight: 600 }}>{t("reports.changes.title")}</Text>
+          {p.changes.map((c) => (
+            <Text key={c.label} style={{ margin: "0 0 2px", fontSize: 14 }}>
+              {t("reports.changes.line", { label: c.label, from: c.from, to: c.to })}
+            </Text>
+          ))}
+        </Section>
+      ) : null}
       <Section style={{ margin: "16px 0" }}>
         <table role="presentation" cellPadding={0} cellSpacing={0} style={{ width: "100%", borderCollapse: "collapse" }}>
           <tbody>
@@ -57,7 +69,7 @@ export default function ReportSentEmail(p: ReportSentEmailProps) {
       <Button href={p.url} style={buttonStyle}>{t("reports.email.cta")}</Button>
       {p.attachment ? <Text style={{ fontSize: 13, color: "#475569" }}>{t("reports.email.attached", { file: p.attachment })}</Text> : null}
       <Text style={{ fontSize: 12, color: "#64748b" }}>
-        {t("emails.link")} <Link href={p.url}>{p.url}</Link>
+        {t("emails.link")} <Link href={p.url} style={urlTextStyle}>{p.url}</Link>
       </Text>
     </EmailLayout>
   );

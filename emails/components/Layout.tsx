@@ -30,6 +30,9 @@ export function EmailLayout({ locale, preview, agency, children }: { locale: Loc
   );
 }
 
+/** A bare URL in an email's text: long enough to widen the whole email on a phone unless it may break anywhere. */
+export const urlTextStyle = { wordBreak: "break-all", overflowWrap: "anywhere" } as const;
+
 export const buttonStyle = {
   backgroundColor: "#2a55e0",
   color: "#ffffff",

@@ -3,7 +3,7 @@
 // file name in that language (accents kept); nothing attached when the agency leaves it off.
 import { prisma } from "~/utils/db.server";
 import { deliverEmail } from "~/services/email.server";
-import { createDraft, sendReport, testSendReport } from "~/models/reports/reports.server";
+import { createDraft, getReportPdf, sendReport, testSendReport } from "~/models/reports/reports.server";
 import { addDays, todayIn } from "~/domain/objectives/dates";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, createMeetingInState } from "../factories";
 import { startFakeResend, type FakeResend } from "../fakes/resend";
@@ -60,6 +60,12 @@ describe("report PDF attachment", () => {
     const stored = await prisma.emailAttachment.findMany({ where: { email: { template: "report-sent", agencyId: w.agency.id } }, include: { email: { select: { to: true } } } });
     expect(stored).toHaveLength(2);
     expect(stored.every((s) => s.size > 1000 && s.contentType === "application/pdf")).toBe(true);
+    // The very bytes attached are the report's kept PDF of that language: the portal's download is the same file.
+    const kept = await prisma.reportPdf.findMany({ where: { reportId: draft.id } });
+    expect(kept.map((k) => k.locale).sort()).toEqual(["en", "fr"]);
+    const frFile = stored.find((x) => x.email.to === w.clientAdmin.email)!;
+    expect(Buffer.from(kept.find((k) => k.locale === "fr")!.content).equals(Buffer.from(frFile.content))).toBe(true);
+    expect((await getReportPdf(w.clientAdmin, draft.id, "fr")).kept).toBe(true);
 
     expect(await deliverAll("report-sent", w.agency.id)).toBe(2);
     const fr = bodyTo(w.clientAdmin.email)!;
@@ -88,7 +94,8 @@ describe("report PDF attachment", () => {
     await testSendReport({ ...w.am, locale: "fr" }, second.id, "http://portal.test");
     const test = await prisma.emailOutbox.findFirstOrThrow({ where: { to: w.am.email, template: "report-sent" }, include: { attachments: true } });
     expect(test.attachments.map((x) => x.filename)).toEqual([expect.stringMatching(/^Rapport Campagne Été à Lyon – /)]);
-  });
+    // Four PDFs rendered (two languages, the test send): 20 s is short under a loaded machine.
+  }, 60_000);
 
   it("attaches nothing when the agency leaves it off", async () => {
     const w = await world("Plain outbound", false);

@@ -1,6 +1,8 @@
 // Report snapshot composition: sections, the previous period, empty periods, highlights, plain-text blocks, periods.
 import { describe, expect, it } from "vitest";
-import { composeSnapshot, type ComposeInput } from "~/domain/reports/snapshot";
+import { composeSnapshot, figureChanges, type ComposeInput } from "~/domain/reports/snapshot";
+import { changeLines } from "~/domain/reports/format";
+import { makeT } from "~/i18n";
 import { zeroCounters } from "~/domain/objectives/metrics";
 import { checkPeriod, duePeriod } from "~/domain/reports/period";
 import { textBlocks } from "~/domain/reports/text";
@@ -96,5 +98,24 @@ describe("textBlocks", () => {
       { kind: "ul", items: ["one", "two"] },
       { kind: "p", text: "<b>x</b>" },
     ]);
+  });
+});
+
+describe("a corrected version's changed figures", () => {
+  it("lists the key figures and dispute counts that differ from the first version, nothing when only texts changed", () => {
+    const first = composeSnapshot(input());
+    expect(figureChanges(first, composeSnapshot(input({ texts: { commentary: "new words", highlights: "", nextSteps: "" } })))).toEqual([]);
+    const next = composeSnapshot(input({
+      current: { ...zeroCounters(), booked: 12, held: 11, noShow: 1, accepted: 9, ratingSum: 40, ratingCount: 10 },
+      disputes: { opened: 1, upheld: 0, rejected: 1, pending: 0 },
+    }));
+    const changes = figureChanges(first, next);
+    expect(changes.map((c) => c.key)).toEqual(expect.arrayContaining(["MEETINGS_HELD", "DISPUTES_UPHELD", "DISPUTES_REJECTED"]));
+    expect(changes.find((c) => c.key === "MEETINGS_HELD")).toMatchObject({ from: 10, to: 11 });
+    expect(changes.map((c) => c.key)).not.toContain("MEETINGS_BOOKED");
+    const fr = changeLines("fr", makeT("fr"), changes, "EUR");
+    expect(fr.find((l) => l.label === "Contestations ouvertes")).toBeUndefined();
+    expect(fr).toContainEqual({ label: "Accordées (non facturés)", from: "1", to: "0" });
+    expect(makeT("fr")("reports.changes.line", fr[0])).toMatch(/\u202f: .+ → /);
   });
 });

@@ -1,7 +1,7 @@
 // A report as the portal shows it, from its snapshot alone, in the language given (the preview shows both).
 import { keyFor, makeT, type Locale } from "~/i18n";
 import type { ReportSnapshot } from "~/domain/reports/snapshot";
-import { formatChange, formatRange, formatValue } from "~/domain/reports/format";
+import { changeLines, formatChange, formatRange, formatValue } from "~/domain/reports/format";
 import { formatDay, formatMetric } from "~/domain/objectives/format";
 import { TextBlocks } from "./TextBlocks";
 import { RatingsChart, TrendChart } from "./ReportCharts";
@@ -34,6 +34,20 @@ export function ReportView({ snapshot: s, locale }: { snapshot: ReportSnapshot; 
         {t("reports.view.previous", { period: formatRange(locale, s.previous) })}
       </p>
       {!s.hasActivity ? <p className="rounded-md bg-slate-50 p-3 text-sm text-slate-700">{t("reports.view.noActivity")}</p> : null}
+      {s.changes ? (
+        <section className="rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900" aria-label={t("reports.changes.title")}>
+          <p className="font-medium">{t("reports.changes.title")}</p>
+          {s.changes.length === 0 ? (
+            <p className="mt-1">{t("reports.changes.none")}</p>
+          ) : (
+            <ul className="mt-1 space-y-0.5">
+              {changeLines(locale, t, s.changes, cur).map((c) => (
+                <li key={c.label} className="break-words">{t("reports.changes.line", c)}</li>
+              ))}
+            </ul>
+          )}
+        </section>
+      ) : null}
       {s.texts.commentary ? (
         <Section title={t("reports.view.commentary")}><TextBlocks text={s.texts.commentary} /></Section>
       ) : null}

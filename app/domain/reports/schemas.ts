@@ -20,6 +20,8 @@ export type ComposeForm = z.infer<typeof composeSchema>;
 
 export const sendSchema = z.object({
   recipientIds: z.array(z.string().max(40)).min(1, "reports.errors.recipients").max(200),
+  /** A corrected version only: what changed (required then; the model checks it). */
+  correctionNote: z.string().max(1000, "reports.errors.tooLong").optional(),
 });
 
 export const commentSchema = z.object({

@@ -37,6 +37,9 @@ export type Disputes = { opened: number; upheld: number; rejected: number; pendi
 
 export type ReportTexts = { commentary: string; highlights: string; nextSteps: string };
 
+/** A key figure of a corrected version that differs from the first version's (frozen) one. */
+export type FigureChange = { key: string; unit: string; from: number | null; to: number | null };
+
 export type ReportSnapshot = {
   version: number;
   campaign: { name: string; client: string; agency: string; currency: string };
@@ -56,6 +59,11 @@ export type ReportSnapshot = {
   levers: LeverLine[];
   highlights: HighlightMeeting[];
   texts: ReportTexts;
+  /**
+   * A corrected version only: the key figures that differ from the first version's, computed against its frozen
+   * snapshot when the correction is composed (absent on a first version and on snapshots frozen before it existed).
+   */
+  changes?: FigureChange[];
 };
 
 export type ComposeInput = {
@@ -135,6 +143,25 @@ export function readSnapshot(json: unknown): ReportSnapshot | null {
   if (s.version !== SNAPSHOT_VERSION || !s.period || !Array.isArray(s.kpis) || !Array.isArray(s.sections)) return null;
   return s as ReportSnapshot;
 }
+
+/**
+ * What a corrected version changes in the figures, against the first version's frozen snapshot: every KPI whose value
+ * differs (in the corrected version's order), then the disputes' counts. Pure; empty when only the texts changed.
+ */
+export function figureChanges(first: ReportSnapshot, next: ReportSnapshot): FigureChange[] {
+  const before = new Map(first.kpis.map((k) => [k.key, k.value]));
+  const out: FigureChange[] = [];
+  for (const k of next.kpis) {
+    const from = before.has(k.key) ? before.get(k.key)! : null;
+    if (!sameValue(from, k.value)) out.push({ key: k.key, unit: k.unit, from, to: k.value });
+  }
+  for (const d of ["opened", "upheld", "rejected", "pending"] as const) {
+    if (first.disputes[d] !== next.disputes[d]) out.push({ key: `DISPUTES_${d.toUpperCase()}`, unit: "count", from: first.disputes[d], to: next.disputes[d] });
+  }
+  return out;
+}
+
+const sameValue = (a: number | null, b: number | null) => (a === null || b === null ? a === b : Math.abs(a - b) < 1e-9);
 
 /** The key figures an email shows: booked, held, accepted, acceptance rate (in that order). */
 export function keyFigures(s: ReportSnapshot): KpiTile[] {

@@ -11,12 +11,12 @@ import { parseDay, toDay, todayIn, type Day } from "~/domain/objectives/dates";
 import { checkPeriod, defaultReportPeriod, overlapsRange } from "~/domain/reports/period";
 import { normalizeSections } from "~/domain/reports/sections";
 import { cleanText } from "~/domain/reports/text";
-import { keyFigures, readSnapshot, type ReportSnapshot } from "~/domain/reports/snapshot";
-import { formatChange, formatRange, formatValue } from "~/domain/reports/format";
+import { figureChanges, keyFigures, readSnapshot, type ReportSnapshot } from "~/domain/reports/snapshot";
+import { changeLines, formatChange, formatRange, formatValue } from "~/domain/reports/format";
 import type { ComposeForm } from "~/domain/reports/schemas";
 import { isLocale, makeT, type Locale } from "~/i18n";
 import { sendEmail, type EmailAttachmentInput } from "~/services/email.server";
-import { reportPdfAttachment } from "~/services/report-pdf.server";
+import { renderReportPdf, reportPdfAttachment, reportPdfFileName } from "~/services/report-pdf.server";
 import { campaignScope } from "../scope.server";
 import { audit } from "../audit.server";
 import { withChange, type ChangeEffects } from "../effects.server";
@@ -129,9 +129,10 @@ export async function saveDraft(actor: Actor, reportId: string, form: ComposeFor
   const period = periodOrThrow(form, today);
   const fields = draftFields(form);
   const highlightIds = fields.highlightIds ?? r.highlightIds;
-  const { snapshot } = await composeFor(prisma, r.campaignId, period, {
+  const { snapshot: composed } = await composeFor(prisma, r.campaignId, period, {
     sections: fields.sections, highlightIds, texts: { commentary: fields.commentary, highlights: fields.highlights, nextSteps: fields.nextSteps }, now,
   });
+  const snapshot = await withChanges(composed, r.supersedesId);
   await prisma.report.update({
     where: { id: r.id },
     data: {
@@ -151,7 +152,8 @@ export async function getDraftForEdit(actor: Actor, reportId: string, now = new 
   const { candidates } = await composeFor(prisma, r.campaignId, period, {
     sections: r.sections, highlightIds: r.highlightIds, texts: { commentary: r.commentary, highlights: r.highlights, nextSteps: r.nextSteps }, now,
   });
-  const overlapping = await overlappingSent(r.campaignId, period, r.id);
+  // A corrected version covers its first's period on purpose: that one is not an overlap to warn about.
+  const overlapping = (await overlappingSent(r.campaignId, period, r.id)).filter((o) => o.id !== r.supersedesId);
   return { report: r, period, candidates, overlapping };
 }
 
@@ -181,10 +183,7 @@ export async function getReport(actor: Actor, reportId: string, now = new Date()
   });
   if (!r) throw notFound();
   const client = isClientRole(actor.role);
-  if (client) {
-    // First and last open in one statement (a recipient only: another reader of the company updates no row).
-    await prisma.$executeRaw`UPDATE "ReportRecipient" SET "openedAt" = COALESCE("openedAt", ${now}), "lastOpenedAt" = ${now} WHERE "reportId" = ${r.id} AND "userId" = ${actor.userId}`;
-  }
+  if (client) await recordOpen(r.id, actor.userId, now);
   const [comments, recipients] = await Promise.all([
     prisma.reportComment.findMany({
       where: { reportId: r.id, ...(client ? { internal: false } : {}) },
@@ -210,6 +209,8 @@ export async function getReport(actor: Actor, reportId: string, now = new Date()
     correctionNote: r.correctionNote,
     corrects: r.supersedes ? { id: r.supersedes.id, sentAt: r.supersedes.sentAt?.toISOString() ?? null } : null,
     correctedById: r.correction?.status === "SENT" || !client ? r.correction?.id ?? null : null,
+    /** The agency only: the corrected version is still a draft (not sent to anyone yet). */
+    correctionDraft: !client && r.correction?.status === "DRAFT",
     author: r.createdBy?.name ?? null,
     snapshot: readSnapshot(r.snapshot),
     comments: comments.map((c) => ({ id: c.id, body: c.body, internal: c.internal, at: c.createdAt.toISOString(), author: c.author?.name ?? null })),
@@ -217,15 +218,56 @@ export async function getReport(actor: Actor, reportId: string, now = new Date()
   };
 }
 
-/** The client company's users a report may go to; the client admins are chosen by default. */
-export async function recipientChoices(actor: Actor, campaignId: string) {
-  const c = await reportingCampaign(actor, campaignId);
-  const members = await prisma.membership.findMany({
-    where: { agencyId: actor.agencyId, clientCompanyId: c.clientCompanyId, role: { in: ["CLIENT_ADMIN", "CLIENT_MEMBER"] } },
-    select: { role: true, user: { select: { id: true, name: true, email: true, locale: true } } },
-    orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+/** A client's open: first and last in one statement (a recipient only: another reader of the company updates no row). */
+async function recordOpen(reportId: string, userId: string, now: Date) {
+  await prisma.$executeRaw`UPDATE "ReportRecipient" SET "openedAt" = COALESCE("openedAt", ${now}), "lastOpenedAt" = ${now} WHERE "reportId" = ${reportId} AND "userId" = ${userId}`;
+}
+
+/**
+ * A report's PDF in a language (a client downloading it counts as an open). A sent report's is rendered once per
+ * language from its frozen snapshot and kept (`ReportPdf`, decision 0064: the very bytes attached to that language's
+ * emails when the agency attaches it); later downloads read that row. A draft's follows its last saved snapshot.
+ */
+export async function getReportPdf(actor: Actor, reportId: string, locale: Locale, now = new Date()) {
+  assertCan(actor, "report:read");
+  const r = await prisma.report.findFirst({
+    where: { AND: [reportScope(actor), { id: reportId }] },
+    select: {
+      id: true, campaignId: true, status: true, frozenAt: true, correctionNote: true, supersedesId: true,
+      pdfs: { where: { locale }, select: { filename: true, content: true } },
+    },
   });
-  return members.map((m) => ({ id: m.user.id, name: m.user.name, email: m.user.email, locale: (m.user.locale ?? "en") as Locale, role: m.role, byDefault: m.role === "CLIENT_ADMIN" }));
+  if (!r) throw notFound();
+  if (isClientRole(actor.role)) await recordOpen(r.id, actor.userId, now);
+  const kept = r.status === "SENT" ? r.pdfs[0] : undefined;
+  if (kept) return { campaignId: r.campaignId, filename: kept.filename, content: kept.content, kept: true };
+  const row = await prisma.report.findUniqueOrThrow({ where: { id: r.id }, select: { snapshot: true } });
+  const snapshot = readSnapshot(row.snapshot);
+  if (!snapshot) throw notFound();
+  const content = new Uint8Array(await renderReportPdf(snapshot, locale, r.frozenAt?.toISOString() ?? null, r.supersedesId ? r.correctionNote : null));
+  const filename = reportPdfFileName(snapshot, locale);
+  // Two first readers at once render twice and keep one: the bytes are the same function of the frozen snapshot.
+  if (r.status === "SENT") await prisma.reportPdf.createMany({ data: [{ reportId: r.id, locale, filename, content, size: content.length }], skipDuplicates: true });
+  return { campaignId: r.campaignId, filename, content, kept: false };
+}
+
+/** The client company's users a report may go to; the client admins are chosen by default. */
+export async function recipientChoices(actor: Actor, campaignId: string, correctsId?: string | null) {
+  const c = await reportingCampaign(actor, campaignId);
+  const [members, first] = await Promise.all([
+    prisma.membership.findMany({
+      where: { agencyId: actor.agencyId, clientCompanyId: c.clientCompanyId, role: { in: ["CLIENT_ADMIN", "CLIENT_MEMBER"] } },
+      select: { role: true, user: { select: { id: true, name: true, email: true, locale: true } } },
+      orderBy: [{ role: "asc" }, { createdAt: "asc" }],
+    }),
+    // A corrected version goes by default to whoever received the first.
+    correctsId ? prisma.reportRecipient.findMany({ where: { reportId: correctsId, report: { campaignId: c.id } }, select: { userId: true } }) : Promise.resolve(null),
+  ]);
+  const readers = first?.length ? new Set(first.map((x) => x.userId)) : null;
+  return members.map((m) => ({
+    id: m.user.id, name: m.user.name, email: m.user.email, locale: (m.user.locale ?? "en") as Locale, role: m.role,
+    byDefault: readers ? readers.has(m.user.id) : m.role === "CLIENT_ADMIN",
+  }));
 }
 
 
@@ -245,6 +287,7 @@ export function reportEmailProps(s: ReportSnapshot, locale: Locale, url: string,
     })),
     url,
     correctionNote: opts.correctionNote || null,
+    changes: opts.correctionNote ? changeLines(locale, t, s.changes, s.campaign.currency) : [],
     test: opts.test ?? false,
     attachment: opts.attachment ?? null,
   };
@@ -253,11 +296,13 @@ export function reportEmailProps(s: ReportSnapshot, locale: Locale, url: string,
 /** The report's PDF per reader language, rendered once each, when the agency attaches it to report emails. */
 export type ReportPdfs = Partial<Record<Locale, EmailAttachmentInput>>;
 
-export async function reportPdfsFor(agencyId: string, snapshot: ReportSnapshot, locales: Iterable<Locale>, frozenAt: string | null): Promise<ReportPdfs> {
+export async function reportPdfsFor(
+  agencyId: string, snapshot: ReportSnapshot, locales: Iterable<Locale>, frozenAt: string | null, correctionNote?: string | null,
+): Promise<ReportPdfs> {
   const agency = await prisma.agency.findUniqueOrThrow({ where: { id: agencyId }, select: { reportPdfAttached: true } });
   if (!agency.reportPdfAttached) return {};
   const out: ReportPdfs = {};
-  for (const locale of new Set(locales)) out[locale] = await reportPdfAttachment(snapshot, locale, frozenAt);
+  for (const locale of new Set(locales)) out[locale] = await reportPdfAttachment(snapshot, locale, frozenAt, correctionNote);
   return out;
 }
 
@@ -270,9 +315,15 @@ const reportPath = (campaignId: string, reportId: string) => `/campaigns/${campa
  * writes one outbox email per recipient in their own language and their REPORT_SENT notification. Recipients must be
  * users of the campaign's client company.
  */
-export async function sendReport(actor: Actor, reportId: string, recipientIds: string[], origin: string, now = new Date()) {
-  const r = await draftInScope(actor, reportId);
-  if (r.status !== "DRAFT") throw new DomainError("CONFLICT", "reports.errors.alreadySent");
+export async function sendReport(
+  actor: Actor, reportId: string, recipientIds: string[], origin: string, now = new Date(), opts: { correctionNote?: string } = {},
+) {
+  const found = await draftInScope(actor, reportId);
+  if (found.status !== "DRAFT") throw new DomainError("CONFLICT", "reports.errors.alreadySent");
+  // A corrected version says what changed: its note is required (the send page shows it, the edit page too).
+  const correctionNote = found.supersedesId ? cleanText(opts.correctionNote ?? found.correctionNote).slice(0, 1000) : "";
+  if (found.supersedesId && !correctionNote) throw invalid("reports.errors.correctionNote", "correctionNote");
+  const r = { ...found, correctionNote };
   const campaign = await reportingCampaign(actor, r.campaignId);
   const choices = await recipientChoices(actor, r.campaignId);
   const wanted = [...new Set(recipientIds)];
@@ -280,7 +331,7 @@ export async function sendReport(actor: Actor, reportId: string, recipientIds: s
   if (!recipients.length || recipients.length !== wanted.length) throw invalid("reports.errors.recipients", "recipientIds");
   const snapshot = await composeDraft(r, now);
   // Rendered before the transaction (a PDF takes its time), from the very snapshot being frozen.
-  const pdfs = await reportPdfsFor(r.agencyId, snapshot, recipients.map((x) => readerLocale(x.locale)), now.toISOString());
+  const pdfs = await reportPdfsFor(r.agencyId, snapshot, recipients.map((x) => readerLocale(x.locale)), now.toISOString(), r.supersedesId ? correctionNote : null);
   return withChange((tx, fx) => freezeAndSend(tx, fx, { report: r, snapshot, clientCompanyId: campaign.clientCompanyId, recipients, origin, by: actor, now, pdfs }));
 }
 
@@ -290,7 +341,15 @@ export async function composeDraft(r: DraftRow, now: Date) {
   const { snapshot } = await composeFor(prisma, r.campaignId, period, {
     sections: r.sections, highlightIds: r.highlightIds, texts: { commentary: r.commentary, highlights: r.highlights, nextSteps: r.nextSteps }, now,
   });
-  return snapshot;
+  return withChanges(snapshot, r.supersedesId);
+}
+
+/** A corrected version's snapshot with the key figures that differ from the first version's frozen ones. */
+async function withChanges(snapshot: ReportSnapshot, supersedesId: string | null): Promise<ReportSnapshot> {
+  if (!supersedesId) return snapshot;
+  const first = await prisma.report.findUnique({ where: { id: supersedesId }, select: { snapshot: true } });
+  const frozen = readSnapshot(first?.snapshot);
+  return frozen ? { ...snapshot, changes: figureChanges(frozen, snapshot) } : snapshot;
 }
 
 type DraftRow = { id: string; agencyId: string; campaignId: string; periodStart: Date; periodEnd: Date; sections: string[]; highlightIds: string[]; commentary: string; highlights: string; nextSteps: string; supersedesId: string | null; correctionNote: string };
@@ -315,9 +374,15 @@ export async function freezeAndSend(
   const snapshot = a.snapshot;
   const claimed = await tx.report.updateMany({
     where: { id: r.id, status: "DRAFT" },
-    data: { status: "SENT", snapshot: snapshot as unknown as Prisma.InputJsonValue, frozenAt: a.now, sentAt: a.now },
+    data: { status: "SENT", snapshot: snapshot as unknown as Prisma.InputJsonValue, frozenAt: a.now, sentAt: a.now, correctionNote: r.correctionNote },
   });
   if (claimed.count === 0) throw new DomainError("CONFLICT", "reports.errors.alreadySent");
+  // The PDFs attached are kept as the report's own (decision 0064): a download gives the very file the email carried.
+  const kept = Object.entries(a.pdfs ?? {}).map(([locale, p]) => {
+    const content = new Uint8Array(typeof p.content === "string" ? new TextEncoder().encode(p.content) : p.content);
+    return { reportId: r.id, locale, filename: p.filename, content, size: content.length };
+  });
+  if (kept.length) await tx.reportPdf.createMany({ data: kept });
   const url = `${a.origin}${reportPath(r.campaignId, r.id)}`;
   for (const rc of a.recipients) {
     const locale = readerLocale(rc.locale);
@@ -359,11 +424,11 @@ export async function testSendReport(actor: Actor, reportId: string, origin: str
   const r = await draftInScope(actor, reportId);
   const locale: Locale = actor.locale ?? "en";
   const snapshot = await composeDraft(r, now);
-  const pdf = (await reportPdfsFor(r.agencyId, snapshot, [locale], null))[locale];
+  const pdf = (await reportPdfsFor(r.agencyId, snapshot, [locale], null, r.supersedesId ? r.correctionNote : null))[locale];
   return withChange(async (tx, fx) => {
     const email = await sendEmail(tx, {
       to: actor.email, template: "report-sent", locale, agencyId: actor.agencyId,
-      props: reportEmailProps(snapshot, locale, `${origin}${reportPath(r.campaignId, r.id)}`, { test: true, attachment: pdf?.filename ?? null }),
+      props: reportEmailProps(snapshot, locale, `${origin}${reportPath(r.campaignId, r.id)}`, { test: true, attachment: pdf?.filename ?? null, correctionNote: r.supersedesId ? r.correctionNote : null }),
       attachments: pdf ? [pdf] : undefined,
     });
     fx.emails([email.id]);
@@ -378,9 +443,10 @@ export async function startCorrection(actor: Actor, reportId: string, now = new 
   const existing = await prisma.report.findFirst({ where: { supersedesId: r.id }, select: { id: true, campaignId: true } });
   if (existing) return existing;
   const period = { start: toDay(r.periodStart), end: toDay(r.periodEnd) };
-  const { snapshot } = await composeFor(prisma, r.campaignId, period, {
+  const { snapshot: composed } = await composeFor(prisma, r.campaignId, period, {
     sections: r.sections, highlightIds: r.highlightIds, texts: { commentary: r.commentary, highlights: r.highlights, nextSteps: r.nextSteps }, now,
   });
+  const snapshot = await withChanges(composed, r.id);
   return prisma.report.create({
     data: {
       agencyId: r.agencyId, campaignId: r.campaignId, periodStart: r.periodStart, periodEnd: r.periodEnd, sections: r.sections,

@@ -89,7 +89,11 @@ export default function ReportPage() {
       ) : null}
       {r.correctedById ? (
         <p className="rounded-md bg-amber-50 p-3 text-sm text-amber-900">
-          {t("reports.correctedBy")} <Link to={`../${r.correctedById}`} relative="path" className="link">{t("reports.correctedByLink")}</Link>
+          {r.correctionDraft ? (
+            <>{t("reports.correctionDrafted")} <Link to={`../${r.correctedById}/edit`} relative="path" className="link">{t("reports.correctionDraftedLink")}</Link></>
+          ) : (
+            <>{t("reports.correctedBy")} <Link to={`../${r.correctedById}`} relative="path" className="link">{t("reports.correctedByLink")}</Link></>
+          )}
         </p>
       ) : null}
       {r.snapshot ? <ReportView snapshot={r.snapshot} locale={locale} /> : null}

@@ -51,7 +51,7 @@ export default function EditReport() {
     <section className="card max-w-3xl space-y-4">
       <Link to={`../${d.id}`} relative="path" className="link text-sm">← {t("reports.backToReports")}</Link>
       <div>
-        <h2 className="h2">{t("reports.compose.title")}</h2>
+        <h2 className="h2">{t("reports.compose.title")}{d.correction ? ` · ${t("reports.correction")}` : ""}</h2>
         <p className="text-sm text-slate-600">{t("reports.compose.intro")}</p>
       </div>
       {d.overlapping.length ? (

@@ -8,7 +8,7 @@ import { redirectWithToast } from "~/utils/toast.server";
 import { getReport, recipientChoices, sendReport, testSendReport } from "~/models/reports/reports.server";
 import { sendSchema } from "~/domain/reports/schemas";
 import { formatPeriod } from "~/domain/objectives/format";
-import { ErrorList, FormError } from "~/components/forms/Field";
+import { ErrorList, Field, FormError } from "~/components/forms/Field";
 import { useT } from "~/utils/i18n";
 import { keyFor } from "~/i18n";
 
@@ -17,9 +17,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const report = await orResponse(getReport(actor, params.reportId!));
   if (report.campaign.id !== params.campaignId) throw new Response("Not Found", { status: 404 });
   if (report.status !== "DRAFT") throw redirect(`/campaigns/${params.campaignId}/reports/${report.id}`);
-  const users = await orResponse(recipientChoices(actor, params.campaignId!));
+  const users = await orResponse(recipientChoices(actor, params.campaignId!, report.corrects?.id));
   const { reportPdfAttached } = await prisma.agency.findUniqueOrThrow({ where: { id: actor.agencyId }, select: { reportPdfAttached: true } });
-  return json({ id: report.id, period: report.period, users, me: actor.email, pdfAttached: reportPdfAttached });
+  return json({
+    id: report.id, period: report.period, users, me: actor.email, pdfAttached: reportPdfAttached,
+    correction: report.corrects ? { note: report.correctionNote } : null,
+  });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -34,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (formData.get("intent") !== "send") return json(failure(formData, { _form: ["common.errors.invalid"] }), { status: 400 });
     const parsed = parseForm(sendSchema, formData, ["recipientIds"]);
     if (!parsed.ok) return json(parsed, { status: 400 });
-    await sendReport(actor, params.reportId!, parsed.data.recipientIds, appOrigin(request));
+    await sendReport(actor, params.reportId!, parsed.data.recipientIds, appOrigin(request), new Date(), { correctionNote: parsed.data.correctionNote });
     return redirectWithToast(here, "reports.send.sent");
   } catch (e) {
     return actionError(e, formData);
@@ -42,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function SendReport() {
-  const { id, period, users, me, pdfAttached } = useLoaderData<typeof loader>();
+  const { id, period, users, me, pdfAttached, correction } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const errors = result && !result.ok ? result.errors : undefined;
   const chosen = result && !result.ok && result.values.recipientIds !== undefined ? new Set(result.values.recipientIds.split(",")) : null;
@@ -78,6 +81,12 @@ export default function SendReport() {
             <ErrorList errors={errors?.recipientIds} />
           </fieldset>
         )}
+        {correction ? (
+          <Field
+            label={t("reports.correctionNote")} name="correctionNote" multiline maxLength={1000} required
+            defaultValue={result && !result.ok ? result.values.correctionNote ?? correction.note : correction.note} errors={errors?.correctionNote}
+          />
+        ) : null}
         {pdfAttached ? <p className="text-sm text-slate-600">{t("reports.send.pdfAttached")}</p> : null}
         <div className="flex flex-wrap gap-2">
           <button type="submit" className="btn-primary" disabled={busy || users.length === 0}>{t("reports.send.submit")}</button>

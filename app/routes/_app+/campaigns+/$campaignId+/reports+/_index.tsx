@@ -17,11 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     orResponse(listReports(actor, params.campaignId!)),
     manage ? orResponse(getSchedule(actor, params.campaignId!)) : Promise.resolve(null),
   ]);
-  return json({ reports, schedule, manage, client: isClientRole(actor.role) });
+  return json({ reports, schedule, manage, client: isClientRole(actor.role), timeZone: actor.timeZone ?? "Europe/Paris" });
 }
 
 export default function ReportsTab() {
-  const { reports, schedule, manage, client } = useLoaderData<typeof loader>();
+  const { reports, schedule, manage, client, timeZone } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   return (
     <div className="space-y-4">
@@ -51,8 +51,9 @@ export default function ReportsTab() {
                 <Link to={r.id} className="link font-medium">{formatPeriod(locale, r.period)}</Link>
                 <p className="text-xs text-slate-600">
                   <span className={`mr-2 rounded px-1.5 py-0.5 ${r.status === "SENT" ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-800"}`}>{t(`reports.status.${r.status}`)}</span>
-                  {r.sentAt ? t("reports.sentOn", { date: new Date(r.sentAt).toLocaleDateString(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium" }) }) : null}
+                  {r.sentAt ? t("reports.sentOn", { date: new Intl.DateTimeFormat(locale === "fr" ? "fr-FR" : "en-GB", { dateStyle: "medium", timeZone }).format(new Date(r.sentAt)) }) : null}
                   {r.correctsId ? ` · ${t("reports.correction")}` : ""}
+                  {r.correctedById ? ` · ${t("reports.replaced")}` : ""}
                   {r.scheduled && r.status === "DRAFT" ? ` · ${t("reports.scheduledDraft")}` : ""}
                   {!client && r.status === "SENT" ? ` · ${t("reports.recipientsCount", { count: r.recipients })}` : ""}
                   {` · ${t("reports.commentsCount", { count: r.comments })}`}
