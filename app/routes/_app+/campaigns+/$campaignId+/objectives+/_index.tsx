@@ -195,7 +195,8 @@ function ObjectiveTable({ title, rows, empty, showSdr }: { title: string; rows: 
         <p className="card text-sm text-slate-600">{empty}</p>
       ) : (
         <div className="card overflow-x-auto p-0">
-          <table className="min-w-full text-sm">
+          {/* On a phone each objective is a card, its figures and status named (.table-cards): no column scrolled out of sight. */}
+          <table className="table-cards min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs uppercase text-slate-500">
               <tr>
                 <th className="px-4 py-2">{t("objectives.metric")}</th>
@@ -220,16 +221,16 @@ function ObjectiveTable({ title, rows, empty, showSdr }: { title: string; rows: 
                       </p>
                     ) : null}
                   </td>
-                  {showSdr ? <td className="px-4 py-3">{o.sdr?.name}</td> : null}
-                  <td className="whitespace-nowrap px-4 py-3 text-slate-600">
+                  {showSdr ? <td className="px-4 py-3" data-label={t("objectives.sdr")}>{o.sdr?.name}</td> : null}
+                  <td className="whitespace-nowrap px-4 py-3 text-slate-600" data-label={t("objectives.period")}>
                     {formatPeriod(locale, o.period)}
                     {o.recurring ? <span className="block text-xs">{t(keyFor("objectives.recurs", o.periodKind, "common.unknown"))}</span> : null}
                   </td>
-                  <td className="px-4 py-3 text-right font-medium">{formatMetric(locale, o.unit, o.pace.actual, o.currency)}</td>
-                  <td className="px-4 py-3 text-right">{formatMetric(locale, o.unit, o.pace.expected, o.currency)}</td>
-                  <td className="px-4 py-3 text-right">{formatMetric(locale, o.unit, o.target, o.currency)}</td>
-                  <td className="px-4 py-3 text-right">{formatMetric(locale, o.unit, o.pace.projection, o.currency)}</td>
-                  <td className="px-4 py-3">
+                  <td className="px-4 py-3 font-medium md:text-right" data-label={t("objectives.actual")}>{formatMetric(locale, o.unit, o.pace.actual, o.currency)}</td>
+                  <td className="px-4 py-3 md:text-right" data-label={t("objectives.expected")}>{formatMetric(locale, o.unit, o.pace.expected, o.currency)}</td>
+                  <td className="px-4 py-3 md:text-right" data-label={t("objectives.target")}>{formatMetric(locale, o.unit, o.target, o.currency)}</td>
+                  <td className="px-4 py-3 md:text-right" data-label={t("objectives.projection")}>{formatMetric(locale, o.unit, o.pace.projection, o.currency)}</td>
+                  <td className="px-4 py-3" data-label={t("objectives.statusLabel")}>
                     <PaceBadge status={o.pace.status} final={o.pace.final} />
                     {o.openGaps ? <p className="mt-1 text-xs text-amber-800">{t("objectives.openGaps", { count: o.openGaps })}</p> : null}
                   </td>
