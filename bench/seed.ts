@@ -40,10 +40,13 @@ async function repairRatedAt(c: pg.Client) {
  * the dispute rollup.
  */
 async function seedDisputeItems(c: pg.Client) {
+  // The version is already approved, and an approved version's criteria are guarded (rdv_guard_criterion).
+  await c.query(`ALTER TABLE "DefinitionCriterion" DISABLE TRIGGER USER`);
   await c.query(`INSERT INTO "DefinitionCriterion" (id, "versionId", key, label, position)
     VALUES ('dc_0', 'dv', 'decision_power', 'Decision power', 0), ('dc_1', 'dv', 'budget', 'Budget identified', 1),
       ('dc_2', 'dv', 'need', 'Expressed need', 2), ('dc_3', 'dv', 'timeline', 'Timeline under 6 months', 3), ('dc_4', 'dv', 'persona_fit', 'Matches the persona', 4)
     ON CONFLICT DO NOTHING`);
+  await c.query(`ALTER TABLE "DefinitionCriterion" ENABLE TRIGGER USER`);
   await c.query(`ALTER TABLE "MeetingDisputeItem" DISABLE TRIGGER USER`);
   await c.query(`INSERT INTO "MeetingDisputeItem" (id, "meetingId", "criterionId", reason, "createdAt")
     SELECT 'di_' || x.id || '_' || k, x.id, 'dc_' || k, (ARRAY['Not the decision maker', 'No budget', 'No need expressed', 'Project in 2 years', 'Wrong persona'])[1 + k], x.at

@@ -91,7 +91,7 @@ async function importContext(job: { campaignId: string; createdById: string | nu
 type Prepared = { line: number; data: Prisma.MeetingCreateManyInput };
 
 /** Validates one row into a meeting to create, or the row's errors. */
-export function prepareRow(ctx: Context, mapping: ImportMapping, row: Record<string, string>, line: number, now: Date): Prepared | ImportError[] {
+function prepareRow(ctx: Context, mapping: ImportMapping, row: Record<string, string>, line: number, now: Date): Prepared | ImportError[] {
   const get = (f: ImportField) => {
     const col = mapping[f];
     const v = col ? row[col] : undefined;
@@ -201,7 +201,7 @@ const COLUMN_LIST = INSERT_COLUMNS.map((c) => `"${c}"`).join(", ");
  * A prepared row as the JSON object the batch statement reads (one short string per row: what a batch holds while
  * it fills is about 400 bytes a row, not the row's objects; decision 0065).
  */
-export function rowJson(r: Prepared, now: string, id: string) {
+function rowJson(r: Prepared, now: string, id: string) {
   return JSON.stringify({ ...r.data, id, scheduledAt: (r.data.scheduledAt as Date).toISOString(), updatedAt: now });
 }
 
