@@ -4,7 +4,6 @@
 // app/utils/{csrf,headers}.server.ts (compiled into the build, tested there); see docs/decisions/0010 and 0011.
 //   node server.mjs [build/index.js]      PORT, HOST, TRUSTED_PROXIES, APP_URL from the environment
 import { AsyncLocalStorage } from "node:async_hooks";
-import v8 from "node:v8";
 import path from "node:path";
 import url from "node:url";
 import { createRequestHandler } from "@remix-run/express";
@@ -16,12 +15,6 @@ import morgan from "morgan";
 process.env.NODE_ENV = process.env.NODE_ENV ?? "production";
 const production = process.env.NODE_ENV === "production";
 const buildPath = path.resolve(process.argv[2] ?? "build/index.js");
-// V8's allocation-site pretenuring moves whole allocation sites to the old generation once their objects seem to
-// live long; a CSV import's row validation then fills the old generation with garbage collected only at 4x the live
-// heap (decision 0065: the import's row work measured 13.0 s and 372 MB of RSS for 40,000 rows with it, 6.0 s and
-// 241 MB without). Set before the app is loaded.
-v8.setFlagsFromString("--no-allocation-site-pretenuring");
-
 const build = await import(url.pathToFileURL(buildPath).href);
 installGlobals({ nativeFetch: build.future.v3_singleFetch });
 /** @type {import("./app/utils/server-security.server").ServerSecurity} */
