@@ -36,7 +36,7 @@ function roles(meetingId: string): { role: Role; share: number }[] {
       comment,
       tz,
     ] } },
-    { share: 0.3, role: { label: "SDR", users: ["u_sdr_0", "u_sdr_1", "u_sdr_2", "u_sdr_3"], steps: [
+    { share: 0.3, role: { label: "SDR", users: ["u_sdr_0"], steps: [
       { name: "SDR home", path: "/home", weight: 3 },
       { name: "meetings list, largest campaign", path: "/campaigns/c_0/meetings", weight: 3 },
       { name: "meetings list, text search", path: "/campaigns/c_0/meetings?q=Globex", weight: 1 },
@@ -73,7 +73,9 @@ export async function runLoad(base: string, db: string, port: number) {
   process.env.DATABASE_URL = url;
   const { cookieFor, measurePage, startServer } = await import("./harness");
   const { prisma } = await import("~/utils/db.server");
-  const meeting = await prisma.meeting.findFirstOrThrow({ where: { campaignId: "c_0" }, orderBy: { scheduledAt: "desc" }, select: { id: true } });
+  // One of SDR 0's seeded meetings (an SDR sees only their own: the mix's SDR sessions are all SDR 0's; an imported
+  // meeting left by bench/import.ts would be the latest otherwise).
+  const meeting = await prisma.meeting.findFirstOrThrow({ where: { campaignId: "c_0", sdrId: "u_sdr_0", externalId: null }, orderBy: { scheduledAt: "desc" }, select: { id: true } });
   const server = await startServer(port, { DATABASE_URL: url });
   const origin = `http://127.0.0.1:${port}`;
   try {
@@ -87,6 +89,8 @@ export async function runLoad(base: string, db: string, port: number) {
     }
     const times = new Map<string, number[]>();
     const errors = new Map<string, number>();
+    /** Errors by page and answer ("404", or "timeout": no answer in 30 s), to tell the app's refusals from the machine's queue. */
+    const codes = new Map<string, number>();
     let requests = 0;
     const loadAtStart = os.loadavg().map((x) => x.toFixed(1)).join(" ");
     const end = Date.now() + SECONDS * 1000;
@@ -97,6 +101,7 @@ export async function runLoad(base: string, db: string, port: number) {
           const step = pickStep(u.role.steps);
           const t = performance.now();
           let ok = false;
+          let code = "timeout";
           try {
             const res = await fetch(`${origin}${step.path}`, {
               method: step.post ? "POST" : "GET",
@@ -107,6 +112,7 @@ export async function runLoad(base: string, db: string, port: number) {
             });
             await res.arrayBuffer();
             ok = res.status < 400;
+            code = String(res.status);
           } catch {
             ok = false;
           }
@@ -114,12 +120,16 @@ export async function runLoad(base: string, db: string, port: number) {
           const list = times.get(step.name) ?? [];
           list.push(performance.now() - t);
           times.set(step.name, list);
-          if (!ok) errors.set(step.name, (errors.get(step.name) ?? 0) + 1);
+          if (!ok) {
+            errors.set(step.name, (errors.get(step.name) ?? 0) + 1);
+            codes.set(`${step.name}: ${code}`, (codes.get(`${step.name}: ${code}`) ?? 0) + 1);
+          }
         }
       }),
     );
     const totalErrors = [...errors.values()].reduce((a, b) => a + b, 0);
     console.log(`${requests} requests (${Math.round(requests / SECONDS)} req/s), ${totalErrors} errors; load at the end ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}\n`);
+    if (codes.size) console.log(`Errors by answer: ${[...codes.entries()].map(([k, n]) => `${k} x${n}`).join("; ")}\n`);
     console.log("| page or form post | requests | errors | p50 ms | p95 ms | p95 / trivial p95 |\n|---|---|---|---|---|---|");
     for (const [name, list] of [...times.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
       list.sort((a, b) => a - b);

@@ -33,6 +33,41 @@ async function repairRatedAt(c: pg.Client) {
   await c.query(`VACUUM ANALYZE "Meeting"`);
 }
 
+/**
+ * The definition's criteria and the disputed meetings' dispute items (one criterion each, a second on one in three),
+ * skewed so some criteria are disputed far more than others: without them the Overview's "disputes by criterion" and
+ * its rollup ("CampaignDayDispute") read empty at bench size. Item triggers off during the load; the caller rebuilds
+ * the dispute rollup.
+ */
+async function seedDisputeItems(c: pg.Client) {
+  // The version is already approved, and an approved version's criteria are guarded (rdv_guard_criterion).
+  await c.query(`ALTER TABLE "DefinitionCriterion" DISABLE TRIGGER USER`);
+  await c.query(`INSERT INTO "DefinitionCriterion" (id, "versionId", key, label, position)
+    VALUES ('dc_0', 'dv', 'decision_power', 'Decision power', 0), ('dc_1', 'dv', 'budget', 'Budget identified', 1),
+      ('dc_2', 'dv', 'need', 'Expressed need', 2), ('dc_3', 'dv', 'timeline', 'Timeline under 6 months', 3), ('dc_4', 'dv', 'persona_fit', 'Matches the persona', 4)
+    ON CONFLICT DO NOTHING`);
+  await c.query(`ALTER TABLE "DefinitionCriterion" ENABLE TRIGGER USER`);
+  await c.query(`ALTER TABLE "MeetingDisputeItem" DISABLE TRIGGER USER`);
+  await c.query(`INSERT INTO "MeetingDisputeItem" (id, "meetingId", "criterionId", reason, "createdAt")
+    SELECT 'di_' || x.id || '_' || k, x.id, 'dc_' || k, (ARRAY['Not the decision maker', 'No budget', 'No need expressed', 'Project in 2 years', 'Wrong persona'])[1 + k], x.at
+      FROM (SELECT m.id, m."scheduledAt" AS at, substr(m.id, 3)::int AS g,
+                   (ARRAY[0, 0, 0, 0, 1, 1, 1, 2, 2, 3, 4])[1 + (substr(m.id, 3)::int / 7) % 11] AS k1
+              FROM "Meeting" m WHERE m.verdict IN ('DISPUTED', 'DISPUTE_REJECTED', 'DISPUTE_UPHELD') AND m.id ~ '^mt[0-9]+$') x,
+           LATERAL (SELECT x.k1 AS k UNION ALL SELECT (x.k1 + 1 + (x.g / 11) % 4) % 5 WHERE x.g % 3 = 0) ks
+    ON CONFLICT DO NOTHING`);
+  await c.query(`ALTER TABLE "MeetingDisputeItem" ENABLE TRIGGER USER`);
+}
+
+/** Databases seeded before the seed wrote dispute items: write them once and rebuild the dispute rollup. */
+async function repairDisputeItems(c: pg.Client) {
+  const { rows } = await c.query(`SELECT NOT EXISTS (SELECT 1 FROM "DefinitionCriterion" WHERE "versionId" = 'dv') AS missing`);
+  if (!rows[0].missing) return;
+  log("writing the disputed meetings' dispute items (seeded before they were), then rebuilding the dispute rollup");
+  await seedDisputeItems(c);
+  await c.query(`SELECT rdv_rebuild_dispute_rollup()`);
+  await c.query(`VACUUM ANALYZE "MeetingDisputeItem"`);
+}
+
 /** Seeds `db` (created when missing) unless it already holds this seed; returns whether it seeded. */
 export async function ensureBenchData(base: string, db: string, meetings: number): Promise<boolean> {
   const marker = `v${SEED_VERSION}:${meetings}`;
@@ -48,6 +83,7 @@ export async function ensureBenchData(base: string, db: string, meetings: number
       // New migrations of this branch apply on top of the kept data.
       execFileSync("npx", ["prisma", "migrate", "deploy"], { env: { ...process.env, DATABASE_URL: urlFor(base, db) }, stdio: "pipe" });
       await repairRatedAt(c);
+      await repairDisputeItems(c);
       await c.end();
       log(`reusing ${db} (${marker}); BENCH_RESEED=1 to seed again`);
       return false;
@@ -145,6 +181,8 @@ async function seed(db: pg.Client, MEETINGS: number) {
       CASE WHEN i >= 12 THEN 'u_sdr_' || ((c * 3 + i % 3) % ${SDRS}) || '_' || i ELSE 'TEAM' END,
       (ARRAY['MONTH','WEEK','QUARTER','CAMPAIGN'])[1 + i % 4]::"PeriodKind", i % 4 < 2, current_date - 170, NULL, 'GROWTH', 'Bench objective ' || i, now()
     FROM generate_series(0, 199) c, generate_series(0, 19) i WHERE c = 0 OR i < 5`, [METRICS, TARGETS]);
+  log("dispute items of the disputed meetings");
+  await seedDisputeItems(db);
   log("rebuilding the rollup");
   await q(`SELECT rdv_rebuild_rollup()`);
   await q(`VACUUM ANALYZE`);

@@ -37,10 +37,23 @@ function partsIn(date: Date, timeZone: string) {
   return { y: +p.year, m: +p.month, d: +p.day, h: +p.hour % 24, min: +p.minute, s: +p.second };
 }
 
+// Offsets already computed, per zone and minute since 1970 (every zone change since then falls on a whole minute):
+// a CSV import converts 100,000 times, mostly at a few hundred distinct minutes, and formatToParts is the cost.
+const offsets = new Map<string, number>();
+
 /** Offset of the zone from UTC at that instant, in milliseconds (Paris in winter: +3,600,000). */
 function offsetAt(date: Date, timeZone: string) {
+  const t = date.getTime();
+  const key = t >= 0 ? `${timeZone}|${Math.floor(t / 60_000)}` : null;
+  const known = key ? offsets.get(key) : undefined;
+  if (known !== undefined) return known;
   const p = partsIn(date, timeZone);
-  return Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s) - Math.floor(date.getTime() / 1000) * 1000;
+  const offset = Date.UTC(p.y, p.m - 1, p.d, p.h, p.min, p.s) - Math.floor(t / 1000) * 1000;
+  if (key) {
+    if (offsets.size >= 100_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
 }
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/;
