@@ -144,8 +144,10 @@ async function shots(page: import("@playwright/test").Page, name: string) {
   for (const width of [1366, 390]) {
     await page.setViewportSize({ width, height: 900 });
     await screenshot(page, `test-results/screens/${name}-${width}.png`);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow, `${name} at ${width}px is wider than the screen`).toBeLessThanOrEqual(1);
+    // The charts follow the new width on their next resize observation: wait for the layout to settle.
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${name} at ${width}px is wider than the screen` })
+      .toBeLessThanOrEqual(1);
   }
   await page.setViewportSize({ width: 1280, height: 720 });
 }

@@ -18,11 +18,11 @@ test("compose, preview in French, send, open from the email, comment, download t
   await login(world.am);
   await page.goto(`${base}/reports`);
   await page.getByRole("link", { name: "New report" }).click();
-  await page.getByLabel("From").fill(addDays(today, -6));
-  await page.getByLabel("To").fill(addDays(today, 5));
+  await page.getByRole("textbox", { name: "From", exact: true }).fill(addDays(today, -6));
+  await page.getByRole("textbox", { name: "To", exact: true }).fill(addDays(today, 5));
   await page.getByRole("button", { name: "Create the draft" }).click();
   await expect(page.getByText("The period cannot end after today.")).toBeVisible();
-  await page.getByLabel("To").fill(today);
+  await page.getByRole("textbox", { name: "To", exact: true }).fill(today);
   await page.getByLabel("Commentary").fill("A good week.\n\n- <b>one</b> opportunity");
   await page.getByRole("button", { name: "Create the draft" }).click();
   await page.getByRole("button", { name: "Save the draft" }).click();
