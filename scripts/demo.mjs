@@ -22,7 +22,8 @@ function demoSessionSecret() {
   return fs.readFileSync(file, "utf8").trim();
 }
 const db = await ensureDatabase();
-const env = { ...process.env, DATABASE_URL: db.url };
+// The seed seals the demo webhook secrets under a key derived from SESSION_SECRET: it must be the server's.
+const env = { ...process.env, DATABASE_URL: db.url, SESSION_SECRET: demoSessionSecret() };
 
 function run(cmd, args, extraEnv = {}) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
