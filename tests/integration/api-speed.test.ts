@@ -15,7 +15,6 @@ import { utcToZonedInput } from "~/domain/shared/timezone";
 import { createActiveCampaignWithAgreement, createAgencyWithClient, type AgencyWorld } from "../factories";
 import { callApi } from "./api-helpers";
 
-vi.mock("~/services/queue.server", async (orig) => ({ ...(await orig<object>()), enqueueWebhookDeliveries: vi.fn(async () => undefined) }));
 
 const LOOPBACK_OK = { requireHttps: false, allowLoopback: true };
 

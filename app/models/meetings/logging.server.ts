@@ -69,20 +69,23 @@ export function replacementsOwedOn(campaignId: string) {
   });
 }
 
+/** What logging reads of the definition in force: its rules and its criteria in order. */
+const DEFINITION_IN_FORCE = {
+  id: true,
+  number: true,
+  disputeWindowDays: true,
+  minDurationMinutes: true,
+  allowedChannels: true,
+  minLeadTimeHours: true,
+  criteria: { select: { id: true, key: true, label: true, helpText: true, required: true }, orderBy: { position: "asc" } },
+} satisfies Prisma.DefinitionVersionSelect;
+
 /** The approved definition version of a campaign (the latest approved, if an older one was not yet superseded). */
 function definitionInForce(campaignId: string) {
   return prisma.definitionVersion.findFirst({
     where: { status: "APPROVED", definition: { campaignId } },
     orderBy: { number: "desc" },
-    select: {
-      id: true,
-      number: true,
-      disputeWindowDays: true,
-      minDurationMinutes: true,
-      allowedChannels: true,
-      minLeadTimeHours: true,
-      criteria: { select: { id: true, key: true, label: true, helpText: true, required: true }, orderBy: { position: "asc" } },
-    },
+    select: DEFINITION_IN_FORCE,
   });
 }
 
@@ -146,15 +149,7 @@ export async function loggingFacts(actor: Actor, campaignId: string, input: { pe
             where: { status: "APPROVED" },
             orderBy: { number: "desc" },
             take: 1,
-            select: {
-              id: true,
-              number: true,
-              disputeWindowDays: true,
-              minDurationMinutes: true,
-              allowedChannels: true,
-              minLeadTimeHours: true,
-              criteria: { select: { id: true, key: true, label: true, helpText: true, required: true }, orderBy: { position: "asc" } },
-            },
+            select: DEFINITION_IN_FORCE,
           },
         },
       },
