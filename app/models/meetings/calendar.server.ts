@@ -3,6 +3,7 @@
 // and the feed's creation time (HMAC), so the calendar page can show it again while the database keeps only its
 // SHA-256; resetting the feed (a new creation time) revokes every link at once.
 import crypto from "node:crypto";
+import { Prisma } from "~/generated/prisma/client";
 import { prisma } from "~/utils/db.server";
 import { actorForUser, hashToken, type Actor } from "~/utils/auth.server";
 import { env } from "~/utils/env.server";
@@ -21,7 +22,15 @@ export async function resetCalendarFeed(actor: Actor) {
   const createdAt = new Date();
   const token = feedToken(actor.userId, createdAt);
   const tokenHash = hashToken(token);
-  await prisma.calendarFeed.upsert({ where: { userId: actor.userId }, create: { userId: actor.userId, tokenHash, createdAt }, update: { tokenHash, createdAt } });
+  const upsert = () => prisma.calendarFeed.upsert({ where: { userId: actor.userId }, create: { userId: actor.userId, tokenHash, createdAt }, update: { tokenHash, createdAt } });
+  try {
+    await upsert();
+  } catch (e) {
+    // Two resets at once (a double click, the fuzz test): both found no row and both created; the loser updates the
+    // row the winner made (found by the security fuzz as a 500).
+    if (!(e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2002")) throw e;
+    await upsert();
+  }
   return token;
 }
 
